@@ -1,0 +1,226 @@
+//! Fonts: the embedded free fonts, and the office's own fonts where installed.
+//!
+//! For each GB/T 9704 role the first family configured in gongwen.yaml that is installed (or in a
+//! `--font-path` folder) wins; otherwise the embedded Fandol font serves it. Only those families are
+//! loaded, sorted by path, so output never depends on what else a machine has or on directory order.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook, FontInfo};
+use typst::utils::LazyHash;
+use typst_kit::fonts::{FontPath, FontStore};
+
+use crate::config::FontPrefs;
+use crate::model::Role;
+
+/// The embedded fonts (GPL with font exception; see assets/fonts/FANDOL-COPYING).
+const EMBEDDED: [(&str, &[u8]); 5] = [
+    (
+        "FandolSong-Regular.otf",
+        include_bytes!("../assets/fonts/FandolSong-Regular.otf"),
+    ),
+    (
+        "FandolSong-Bold.otf",
+        include_bytes!("../assets/fonts/FandolSong-Bold.otf"),
+    ),
+    (
+        "FandolFang-Regular.otf",
+        include_bytes!("../assets/fonts/FandolFang-Regular.otf"),
+    ),
+    (
+        "FandolHei-Regular.otf",
+        include_bytes!("../assets/fonts/FandolHei-Regular.otf"),
+    ),
+    (
+        "FandolKai-Regular.otf",
+        include_bytes!("../assets/fonts/FandolKai-Regular.otf"),
+    ),
+];
+
+/// The embedded family and weight standing in for each role.
+fn embedded_for(role: Role) -> (&'static str, u16) {
+    match role {
+        // No free 小标宋 exists; bold 宋 is the closest in colour and shape.
+        Role::Title => ("FandolSong", 700),
+        Role::Body => ("FandolFang R", 400),
+        Role::Hei => ("FandolHei", 400),
+        Role::Kai => ("FandolKai", 400),
+        Role::Song => ("FandolSong", 400),
+    }
+}
+
+/// What serves one role.
+#[derive(Debug, Clone)]
+pub struct RoleFont {
+    /// Family names in the order Typst tries them (chosen first, embedded fallback last).
+    pub families: Vec<String>,
+    pub weight: u16,
+    /// Where the chosen font came from, for `gongwen fonts`.
+    pub source: String,
+    /// Book indices of the faces whose coverage decides whether a character can be drawn.
+    faces: Vec<usize>,
+}
+
+pub struct Fonts {
+    store: FontStore,
+    pub roles: BTreeMap<Role, RoleFont>,
+}
+
+impl Fonts {
+    /// Loads the embedded fonts and the preferred families found on the system or in `extra_dirs`.
+    /// `system` = false skips installed fonts (tests and reproducible builds across machines).
+    pub fn load(prefs: &FontPrefs, extra_dirs: &[PathBuf], system: bool) -> Fonts {
+        let mut store = FontStore::new();
+        for (_, data) in EMBEDDED {
+            for font in Font::iter(Bytes::new(data)) {
+                let info = font.info().clone();
+                store.push((font, info));
+            }
+        }
+        let wanted: HashSet<String> = Role::ALL
+            .iter()
+            .flat_map(|r| role_prefs(prefs, *r))
+            .map(|f| f.to_lowercase())
+            .collect();
+        // name (any language, lowercased) → typst family name, for the fonts we load.
+        let mut aliases: BTreeMap<String, String> = BTreeMap::new();
+        let mut found: Vec<(PathBuf, u32, FontInfo, Vec<String>)> = Vec::new();
+        if !wanted.is_empty() {
+            let mut db = fontdb::Database::new();
+            if system {
+                db.load_system_fonts();
+            }
+            for dir in extra_dirs {
+                db.load_fonts_dir(dir);
+            }
+            for face in db.faces() {
+                let names: Vec<String> = face
+                    .families
+                    .iter()
+                    .map(|(n, _)| n.to_lowercase())
+                    .collect();
+                if !names.iter().any(|n| wanted.contains(n)) {
+                    continue;
+                }
+                let path = match &face.source {
+                    fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.clone(),
+                    fontdb::Source::Binary(_) => continue,
+                };
+                if let Some(Some(info)) = db.with_face_data(face.id, FontInfo::new) {
+                    found.push((path, face.index, info, names));
+                }
+            }
+        }
+        found.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        let mut sources: BTreeMap<String, String> = BTreeMap::new();
+        for (path, index, info, names) in found {
+            for n in names {
+                aliases.entry(n).or_insert_with(|| info.family.clone());
+            }
+            sources
+                .entry(info.family.to_lowercase())
+                .or_insert_with(|| path.display().to_string());
+            store.push((FontPath { path, index }, info));
+        }
+
+        let book = store.book();
+        let mut roles = BTreeMap::new();
+        for role in Role::ALL {
+            let (embedded, weight) = embedded_for(role);
+            let chosen = role_prefs(prefs, role)
+                .iter()
+                .find_map(|p| aliases.get(&p.to_lowercase()).cloned());
+            let mut families = Vec::new();
+            let source = match &chosen {
+                Some(f) => {
+                    families.push(f.clone());
+                    format!(
+                        "{f} ({})",
+                        sources
+                            .get(&f.to_lowercase())
+                            .map_or("installed", String::as_str)
+                    )
+                }
+                None => format!("{embedded} (embedded)"),
+            };
+            families.push(embedded.to_string());
+            let faces = families.iter().filter_map(|f| faces_of(book, f)).collect();
+            roles.insert(
+                role,
+                RoleFont {
+                    families,
+                    weight,
+                    source,
+                    faces,
+                },
+            );
+        }
+        Fonts { store, roles }
+    }
+
+    pub fn book(&self) -> &LazyHash<FontBook> {
+        self.store.book()
+    }
+
+    pub fn font(&self, index: usize) -> Option<Font> {
+        self.store.font(index)
+    }
+
+    /// Can the role's fonts draw `c`? White space and controls always count as drawable.
+    pub fn covers(&self, role: Role, c: char) -> bool {
+        if c.is_whitespace() || c.is_control() || matches!(c, '\u{feff}' | '\u{200b}'..='\u{200d}')
+        {
+            return true;
+        }
+        let book = self.store.book();
+        self.roles[&role].faces.iter().any(|&i| {
+            book.info(i)
+                .is_some_and(|info| info.coverage.contains(c as u32))
+        })
+    }
+}
+
+/// The book index of the regular face of `family` (any face if there is no regular one).
+fn faces_of(book: &FontBook, family: &str) -> Option<usize> {
+    book.select(&family.to_lowercase(), typst::text::FontVariant::default())
+}
+
+fn role_prefs(prefs: &FontPrefs, role: Role) -> &[String] {
+    match role {
+        Role::Title => &prefs.title,
+        Role::Body => &prefs.body,
+        Role::Hei => &prefs.hei,
+        Role::Kai => &prefs.kai,
+        Role::Song => &prefs.song,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_fonts_serve_every_role_and_cover_gb2312_text() {
+        let fonts = Fonts::load(&FontPrefs::default(), &[], false);
+        for role in Role::ALL {
+            assert!(fonts.roles[&role].source.ends_with("(embedded)"));
+            for c in "沙营商办发〔2020〕3号，“一窗综办”—".chars() {
+                assert!(fonts.covers(role, c), "{role:?} {c}");
+            }
+        }
+        // A rare character outside GB2312 that Fandol does not draw.
+        assert!(!fonts.covers(Role::Body, '𰻞'));
+    }
+
+    #[test]
+    fn a_preferred_family_that_is_missing_falls_back() {
+        let prefs = FontPrefs {
+            body: vec!["仿宋_GB2312-not-here".into()],
+            ..FontPrefs::default()
+        };
+        let fonts = Fonts::load(&prefs, &[], false);
+        assert_eq!(fonts.roles[&Role::Body].families, ["FandolFang R"]);
+    }
+}

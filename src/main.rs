@@ -1,0 +1,123 @@
+//! The gongwen command line: parses arguments, runs the library, prints its diagnostics.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use gongwen::diag::{Diagnostics, display_path};
+use gongwen::model::Role;
+use gongwen::pipeline::{self, Options};
+
+#[derive(Parser)]
+#[command(
+    name = "gongwen",
+    version,
+    about = "Typesets Chinese official documents (GB/T 9704-2012) from YAML and Markdown"
+)]
+struct Cli {
+    /// The project folder (the one holding content/).
+    #[arg(long, short = 'p', global = true, default_value = ".")]
+    project: PathBuf,
+    /// A folder with extra fonts (searched for the families named in gongwen.yaml); repeatable.
+    #[arg(long = "font-path", global = true)]
+    font_paths: Vec<PathBuf>,
+    /// Use only the embedded fonts and --font-path folders, not the fonts installed on this machine.
+    #[arg(long, global = true)]
+    no_system_fonts: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build every document into out/ (PDFs in out/pdf/).
+    Build {
+        /// Also write the generated Typst source next to each PDF.
+        #[arg(long)]
+        emit_typst: bool,
+        /// Output folder (default: <project>/out).
+        #[arg(long, short = 'o')]
+        out: Option<PathBuf>,
+    },
+    /// Load and check everything; writes nothing. Exits non-zero on any error.
+    Check,
+    /// Show which font serves each GB/T 9704 role.
+    Fonts,
+}
+
+fn print(diags: &Diagnostics) {
+    for d in diags.iter() {
+        eprintln!("{d}");
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let opts = Options {
+        font_paths: cli.font_paths.clone(),
+        system_fonts: !cli.no_system_fonts,
+        ..Options::default()
+    };
+    let root = cli.project.clone();
+    match cli.command {
+        Command::Build { emit_typst, out } => {
+            let opts = Options {
+                emit_typst,
+                out_dir: out,
+                ..opts
+            };
+            match pipeline::build(&root, &opts) {
+                Ok(report) => {
+                    for w in &report.written {
+                        let pages = if w.pages > 0 {
+                            format!(" ({} pages)", w.pages)
+                        } else {
+                            String::new()
+                        };
+                        println!("wrote {}{pages}", display_path(&w.path));
+                    }
+                    print(&report.diagnostics);
+                    finish(&report.diagnostics)
+                }
+                Err(d) => fail(&d),
+            }
+        }
+        Command::Check => match pipeline::check(&root, &opts) {
+            Ok((project, _, diags)) => {
+                print(&diags);
+                if !diags.has_errors() {
+                    println!("ok: {} notice(s) checked", project.notices.len());
+                }
+                finish(&diags)
+            }
+            Err(d) => fail(&d),
+        },
+        Command::Fonts => match gongwen::config::Config::load(
+            &root.join("content/gongwen.yaml"),
+            std::path::Path::new("content/gongwen.yaml"),
+        ) {
+            Ok(config) => {
+                let fonts =
+                    gongwen::fonts::Fonts::load(&config.fonts, &opts.font_paths, opts.system_fonts);
+                for role in Role::ALL {
+                    println!("{:<44} {}", role.describe(), fonts.roles[&role].source);
+                }
+                ExitCode::SUCCESS
+            }
+            Err(d) => fail(&d.into()),
+        },
+    }
+}
+
+fn finish(d: &Diagnostics) -> ExitCode {
+    if d.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn fail(d: &Diagnostics) -> ExitCode {
+    print(d);
+    ExitCode::FAILURE
+}

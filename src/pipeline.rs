@@ -1,0 +1,162 @@
+//! check and build: load → check → render → typeset → write.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::fontcheck;
+use crate::fonts::Fonts;
+use crate::model::{AttachmentKind, Notice, Project};
+use crate::output;
+use crate::project;
+use crate::render::Templates;
+use crate::typeset;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Extra folders searched for the families named in gongwen.yaml.
+    pub font_paths: Vec<PathBuf>,
+    /// Look for installed system fonts (off: embedded and --font-path fonts only).
+    pub system_fonts: bool,
+    /// Also write the generated Typst source next to each PDF.
+    pub emit_typst: bool,
+    /// Where outputs go (default: <project>/out).
+    pub out_dir: Option<PathBuf>,
+}
+
+/// What a build made and what it has to say.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub written: Vec<Written>,
+    pub diagnostics: Diagnostics,
+}
+
+#[derive(Debug)]
+pub struct Written {
+    pub path: PathBuf,
+    pub pages: usize,
+}
+
+/// Loads and checks everything, fonts included. Nothing is written.
+pub fn check(
+    root: &Path,
+    opts: &Options,
+) -> Result<(Project, Arc<Fonts>, Diagnostics), Diagnostics> {
+    let loaded = project::load(root)?;
+    let mut diagnostics = loaded.diagnostics;
+    let fonts = Arc::new(Fonts::load(
+        &loaded.project.config.fonts,
+        &opts.font_paths,
+        opts.system_fonts,
+    ));
+    let mut project = loaded.project;
+    let mut keep = Vec::new();
+    for n in std::mem::take(&mut project.notices) {
+        let d = fontcheck::check(&all_texts(&n), &fonts);
+        let failed = d.has_errors();
+        diagnostics.extend(d);
+        if !failed {
+            keep.push(n);
+        }
+    }
+    project.notices = keep;
+    check_output_names(&project, &mut diagnostics);
+    Ok((project, fonts, diagnostics))
+}
+
+fn all_texts(n: &Notice) -> Vec<crate::model::SourceText> {
+    let mut texts = n.texts.clone();
+    for a in &n.attachments {
+        match &a.kind {
+            AttachmentKind::Document(d) => texts.extend(d.texts.iter().cloned()),
+            AttachmentKind::Tasks(t) => texts.extend(t.texts.iter().cloned()),
+        }
+    }
+    texts
+}
+
+/// The PDF of a notice is named after its 发文字号, or its file name when it has none.
+pub fn pdf_name(n: &Notice) -> String {
+    output::file_name(n.number.as_deref().unwrap_or(&n.slug), "pdf")
+}
+
+fn check_output_names(project: &Project, diagnostics: &mut Diagnostics) {
+    let mut seen: BTreeMap<String, &Notice> = BTreeMap::new();
+    for n in &project.notices {
+        if let Some(first) = seen.insert(pdf_name(n), n) {
+            diagnostics.push(
+                Diagnostic::file_error(
+                    &n.file,
+                    format!(
+                        "has the same 发文字号 as {}",
+                        crate::diag::display_path(&first.file)
+                    ),
+                )
+                .with_help("each notice needs its own 发文字号"),
+            );
+        }
+    }
+}
+
+/// Builds every notice that loads; a broken one is reported and the rest are still written.
+pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
+    let (project, fonts, mut diagnostics) = check(root, opts)?;
+    let templates = Templates::load(root)?;
+    let out_dir = opts.out_dir.clone().unwrap_or_else(|| root.join("out"));
+    let pdf_dir = out_dir.join("pdf");
+    let results: Vec<Result<Vec<Written>, Diagnostic>> = project
+        .notices
+        .par_iter()
+        .map(|n| build_notice(n, &project, &fonts, &templates, &pdf_dir, opts.emit_typst))
+        .collect();
+    let mut report = Report::default();
+    for r in results {
+        match r {
+            Ok(w) => report.written.extend(w),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    report.diagnostics = diagnostics;
+    Ok(report)
+}
+
+fn build_notice(
+    n: &Notice,
+    project: &Project,
+    fonts: &Arc<Fonts>,
+    templates: &Templates,
+    dir: &Path,
+    emit_typst: bool,
+) -> Result<Vec<Written>, Diagnostic> {
+    let source = templates.notice(n, fonts, &project.config.layout)?;
+    let name = pdf_name(n);
+    let path = dir.join(&name);
+    let mut written = Vec::new();
+    let io_err =
+        |p: &Path, e: std::io::Error| Diagnostic::file_error(p, format!("cannot write: {e}"));
+    if emit_typst {
+        let typ = path.with_extension("typ");
+        output::write_atomic(&typ, source.as_bytes()).map_err(|e| io_err(&typ, e))?;
+        written.push(Written {
+            path: typ,
+            pages: 0,
+        });
+    }
+    let out = typeset::pdf(
+        fonts.clone(),
+        source,
+        &templates.layout,
+        &project.root,
+        n.date,
+        Path::new("templates/typst/notice.typ"),
+    )?;
+    output::write_atomic(&path, &out.pdf).map_err(|e| io_err(&path, e))?;
+    written.push(Written {
+        path,
+        pages: out.pages,
+    });
+    Ok(written)
+}

@@ -1,0 +1,157 @@
+//! Loading a project folder: gongwen.yaml, notices, their attachments, task lists.
+//! A broken document is reported and left out; the others still load.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::model::{Attachment, AttachmentKind, Project};
+use crate::notice::{self, AttachmentRef};
+use crate::tasks::TaskList;
+
+pub const CONTENT: &str = "content";
+
+/// The project, plus what could not be loaded (errors) and what looks wrong (warnings).
+pub struct Loaded {
+    pub project: Project,
+    pub diagnostics: Diagnostics,
+}
+
+/// Files in `content/<dir>` with extension `ext`, sorted so every run sees the same order.
+fn files(root: &Path, dir: &str, ext: &str) -> Vec<(PathBuf, PathBuf, String)> {
+    let base = root.join(CONTENT).join(dir);
+    let mut out: Vec<_> = walkdir::WalkDir::new(&base)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == ext))
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            let slug = name.trim_end_matches(&format!(".{ext}")).to_string();
+            (
+                e.path().to_path_buf(),
+                Path::new(CONTENT).join(dir).join(&name),
+                slug,
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
+    let config_shown = Path::new(CONTENT).join("gongwen.yaml");
+    let config = Config::load(&root.join(&config_shown), &config_shown)?;
+    let mut diagnostics = Diagnostics::default();
+
+    let mut task_lists: BTreeMap<PathBuf, Arc<TaskList>> = BTreeMap::new();
+    for (path, shown, slug) in files(root, "tasks", "yaml") {
+        match TaskList::load(&path, &shown, &slug) {
+            Ok(t) => {
+                task_lists.insert(shown, Arc::new(t));
+            }
+            Err(d) => diagnostics.extend(d),
+        }
+    }
+
+    let mut notices = Vec::new();
+    for (path, shown, slug) in files(root, "notices", "md") {
+        let loaded = match notice::load_notice(&path, &shown, &slug, &config) {
+            Ok(l) => l,
+            Err(d) => {
+                diagnostics.extend(d);
+                continue;
+            }
+        };
+        let mut n = loaded.notice;
+        let mut ok = true;
+        for (loc, r) in loaded.attachment_refs {
+            match attachment(root, &loc, &r, &task_lists) {
+                Ok((a, warning)) => {
+                    if let Some(w) = warning {
+                        diagnostics.push(w);
+                    }
+                    n.attachments.push(a);
+                }
+                Err(d) => {
+                    diagnostics.extend(d);
+                    ok = false;
+                }
+            }
+        }
+        if ok {
+            notices.push(n);
+        }
+    }
+    if notices.is_empty() && !diagnostics.has_errors() {
+        diagnostics.push(
+            Diagnostic::file_error(Path::new(CONTENT).join("notices"), "no notices found")
+                .with_help("write a notice as content/notices/<name>.md (front matter + Markdown)"),
+        );
+    }
+    let project = Project {
+        root: root.to_path_buf(),
+        config,
+        notices,
+        task_lists: task_lists.into_values().collect(),
+    };
+    Ok(Loaded {
+        project,
+        diagnostics,
+    })
+}
+
+/// Resolves one `attachments:` entry; warns when the 附件说明 name differs from the title.
+fn attachment(
+    root: &Path,
+    at: &Location,
+    r: &AttachmentRef,
+    task_lists: &BTreeMap<PathBuf, Arc<TaskList>>,
+) -> Result<(Attachment, Option<Diagnostic>), Diagnostics> {
+    let rel = r.file().trim();
+    let shown = Path::new(CONTENT).join(rel);
+    let not_found = || {
+        Diagnostics::from(
+            Diagnostic::error(at.clone(), format!("attachment `{rel}` not found"))
+                .with_help("attachments are paths under content/, e.g. `tasks/2020.yaml` or `attachments/plan.md`"),
+        )
+    };
+    if rel.contains("..") {
+        return Err(not_found());
+    }
+    let (kind, title) = if rel.starts_with("tasks/") && rel.ends_with(".yaml") {
+        match task_lists.get(&shown) {
+            Some(t) => (AttachmentKind::Tasks(t.clone()), t.title.clone()),
+            // A task list that failed to load has already been reported.
+            None if root.join(&shown).is_file() => {
+                return Err(Diagnostic::error(
+                    at.clone(),
+                    format!("attachment `{rel}` has errors (see above)"),
+                )
+                .into());
+            }
+            None => return Err(not_found()),
+        }
+    } else if rel.starts_with("attachments/") && rel.ends_with(".md") {
+        let path = root.join(&shown);
+        if !path.is_file() {
+            return Err(not_found());
+        }
+        let d = notice::load_document(&path, &shown)?;
+        let title = d.title.clone();
+        (AttachmentKind::Document(d), title)
+    } else {
+        return Err(not_found());
+    };
+    let name = r
+        .name()
+        .map_or_else(|| title.clone(), |n| n.trim().to_string());
+    let warning = (name != title).then(|| {
+        Diagnostic::warning(at.clone(), format!("the 附件说明 names `{name}` but the attachment's title is `{title}`"))
+            .with_help("GB/T 9704 §7.3.7 wants them to match; keep the difference only if it is in the issued text")
+    });
+    Ok((Attachment { name, kind }, warning))
+}

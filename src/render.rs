@@ -1,0 +1,247 @@
+//! Tera → Typst source. Built-in templates are embedded; a file of the same name in the project's
+//! templates/typst/ overrides one. The Typst templates autoescape every value into a string literal.
+
+use std::path::Path;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::config::Layout;
+use crate::date;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::fonts::Fonts;
+use crate::model::{AttachmentKind, Notice};
+use crate::typst_code;
+
+const BUILTIN: [(&str, &str); 2] = [
+    (
+        "gongwen.typ",
+        include_str!("../templates/typst/gongwen.typ"),
+    ),
+    ("notice.typ", include_str!("../templates/typst/notice.typ")),
+];
+
+/// The layout library is plain Typst (not a Tera template); the rest are Tera templates.
+const LAYOUT: &str = "gongwen.typ";
+
+pub struct Templates {
+    tera: Tera,
+    pub layout: String,
+}
+
+impl Templates {
+    /// Loads the built-in templates, replaced by the project's `templates/typst/<name>` if present.
+    pub fn load(root: &Path) -> Result<Templates, Diagnostics> {
+        let mut tera = Tera::new();
+        tera.set_escape_fn(typst_code::tera_escape);
+        tera.autoescape_on([".typ"]);
+        let mut layout = String::new();
+        for (name, builtin) in BUILTIN {
+            let shown = Path::new("templates/typst").join(name);
+            let text = match std::fs::read_to_string(root.join(&shown)) {
+                Ok(t) => t,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => builtin.to_string(),
+                Err(e) => {
+                    return Err(Diagnostic::file_error(
+                        &shown,
+                        format!("cannot read the template: {e}"),
+                    )
+                    .into());
+                }
+            };
+            if name == LAYOUT {
+                layout = text;
+            } else {
+                tera.add_raw_template(name, &text).map_err(|e| {
+                    Diagnostic::file_error(&shown, format!("the template does not parse: {e}"))
+                })?;
+            }
+        }
+        Ok(Templates { tera, layout })
+    }
+
+    pub fn notice(
+        &self,
+        notice: &Notice,
+        fonts: &Fonts,
+        layout: &Layout,
+    ) -> Result<String, Diagnostic> {
+        let mut ctx = Context::new();
+        ctx.insert("doc", &NoticeData::from(notice));
+        ctx.insert("fonts", &fonts_literal(fonts));
+        ctx.insert("layout", layout);
+        self.tera.render("notice.typ", &ctx).map_err(|e| {
+            Diagnostic::file_error(
+                "templates/typst/notice.typ",
+                format!("the template failed: {e}"),
+            )
+        })
+    }
+}
+
+/// The fonts per role as a Typst dictionary literal.
+fn fonts_literal(fonts: &Fonts) -> String {
+    let mut s = String::from("(");
+    for (role, f) in &fonts.roles {
+        let families: Vec<String> = f.families.iter().map(|f| typst_code::string(f)).collect();
+        s.push_str(&format!(
+            "{}: (families: ({},), weight: {}), ",
+            role.key(),
+            families.join(", "),
+            f.weight
+        ));
+    }
+    s.push(')');
+    s
+}
+
+#[derive(Serialize)]
+struct NoticeData {
+    number: Option<String>,
+    title: String,
+    title_lines: Vec<String>,
+    mark: String,
+    to: Option<String>,
+    signer: String,
+    seal_note: Option<String>,
+    sealed: bool,
+    date: String,
+    year: String,
+    month: String,
+    day: String,
+    copy_no: Option<String>,
+    secrecy: Option<String>,
+    urgency: Option<String>,
+    issuers: Vec<String>,
+    note: Option<String>,
+    cc: Option<String>,
+    printed_by: Option<String>,
+    printed_date: Option<String>,
+    body: String,
+    attachments: Vec<AttachmentData>,
+}
+
+#[derive(Serialize)]
+struct AttachmentData {
+    name: String,
+    label: String,
+    title_lines: Vec<String>,
+    kind: &'static str,
+    body: String,
+    categories: Vec<CategoryData>,
+}
+
+#[derive(Serialize)]
+struct CategoryData {
+    name: String,
+    tasks: Vec<TaskData>,
+}
+
+#[derive(Serialize)]
+struct TaskData {
+    number: usize,
+    text: String,
+    lead: String,
+    support: String,
+}
+
+/// 主送 ends with a full-width colon (§7.3.2); 附注 stands in full-width parentheses (§7.3.6).
+fn with_colon(s: &str) -> String {
+    format!("{}：", s.trim_end_matches(['：', ':']))
+}
+
+fn in_parens(s: &str) -> String {
+    if s.starts_with('（') && s.ends_with('）') {
+        s.to_string()
+    } else {
+        format!("（{s}）")
+    }
+}
+
+impl From<&Notice> for NoticeData {
+    fn from(n: &Notice) -> Self {
+        use chrono::Datelike;
+        let several = n.attachments.len() > 1;
+        let attachments = n
+            .attachments
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let label = if several {
+                    format!("附件{}", i + 1)
+                } else {
+                    "附件".to_string()
+                };
+                match &a.kind {
+                    AttachmentKind::Document(d) => AttachmentData {
+                        name: a.name.clone(),
+                        label,
+                        title_lines: d.title_lines.clone(),
+                        kind: "document",
+                        body: typst_code::blocks(&d.body),
+                        categories: Vec::new(),
+                    },
+                    AttachmentKind::Tasks(t) => AttachmentData {
+                        name: a.name.clone(),
+                        label,
+                        title_lines: vec![t.title.clone()],
+                        kind: "tasks",
+                        body: String::new(),
+                        categories: t
+                            .categories
+                            .iter()
+                            .map(|c| CategoryData {
+                                name: c.name.clone(),
+                                tasks: c
+                                    .tasks
+                                    .iter()
+                                    .map(|t| TaskData {
+                                        number: t.number,
+                                        text: t.text.clone(),
+                                        lead: join_units(&t.lead),
+                                        support: join_units(&t.support),
+                                    })
+                                    .collect(),
+                            })
+                            .collect(),
+                    },
+                }
+            })
+            .collect();
+        NoticeData {
+            number: n.number.clone(),
+            title: n.title.clone(),
+            title_lines: n.title_lines.clone(),
+            mark: n.mark.clone(),
+            to: n.to.as_deref().map(with_colon),
+            signer: n.signer.clone(),
+            seal_note: n.seal_note.as_deref().map(in_parens),
+            sealed: n.sealed,
+            date: date::chinese(n.date),
+            year: n.date.year().to_string(),
+            month: n.date.month().to_string(),
+            day: n.date.day().to_string(),
+            copy_no: n.copy_no.clone(),
+            secrecy: n.secrecy.clone(),
+            urgency: n.urgency.clone(),
+            issuers: n.issuers.clone(),
+            note: n.note.as_deref().map(in_parens),
+            cc: n
+                .cc
+                .as_deref()
+                .map(|c| format!("{}。", c.trim_end_matches(['。', '.']))),
+            printed_by: n.printed_by.clone(),
+            printed_date: n.printed_date.map(|d| format!("{}印发", date::chinese(d))),
+            body: typst_code::blocks(&n.body),
+            attachments,
+        }
+    }
+}
+
+fn join_units(units: &[crate::tasks::UnitRef]) -> String {
+    units
+        .iter()
+        .map(|u| u.text.as_str())
+        .collect::<Vec<_>>()
+        .join("、")
+}

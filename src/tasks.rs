@@ -1,0 +1,195 @@
+//! content/tasks/<slug>.yaml: a task list, rendered as the attachment table of a notice.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::model::{Role, SourceText};
+use crate::{date, yaml};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawList {
+    title: Spanned<String>,
+    year: Option<i32>,
+    due: Option<Spanned<String>>,
+    categories: Vec<RawCategory>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCategory {
+    name: Spanned<String>,
+    #[serde(default)]
+    tasks: Vec<Spanned<RawTask>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTask {
+    text: Spanned<String>,
+    #[serde(default)]
+    lead: Vec<Spanned<String>>,
+    #[serde(default)]
+    support: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TaskList {
+    pub slug: String,
+    pub file: PathBuf,
+    pub title: String,
+    pub year: Option<i32>,
+    pub due: Option<NaiveDate>,
+    pub categories: Vec<Category>,
+    pub texts: Vec<SourceText>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub name: String,
+    pub tasks: Vec<Task>,
+}
+
+/// A task; `number` runs 1, 2, 3 … across categories, as in the issued table.
+#[derive(Debug, Clone)]
+pub struct Task {
+    pub number: usize,
+    pub text: String,
+    pub lead: Vec<UnitRef>,
+    pub support: Vec<UnitRef>,
+    pub location: Location,
+}
+
+/// A unit as the table cell names it.
+#[derive(Debug, Clone)]
+pub struct UnitRef {
+    pub text: String,
+    pub location: Location,
+}
+
+impl TaskList {
+    pub fn load(path: &Path, shown: &Path, slug: &str) -> Result<TaskList, Diagnostics> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Diagnostic::file_error(shown, format!("cannot read the task list: {e}"))
+        })?;
+        let raw: RawList = yaml::parse(&text, shown, 1)?;
+        let loc = |s: &serde_saphyr::Location| {
+            yaml::location(shown, 1, s.line() as u32, s.column() as u32)
+        };
+        let mut errors = Diagnostics::default();
+        let mut texts = vec![SourceText {
+            location: loc(&raw.title.referenced),
+            text: raw.title.value.clone(),
+            role: Role::Title,
+        }];
+        let due = match &raw.due {
+            Some(d) => match date::parse(&d.value) {
+                Ok(v) => Some(v),
+                Err(m) => {
+                    errors.push(
+                        Diagnostic::error(loc(&d.referenced), format!("`due`: {m}"))
+                            .with_help("write the date as YYYY-MM-DD, e.g. 2020-12-31"),
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
+        let mut number = 0;
+        let mut categories = Vec::new();
+        for c in raw.categories {
+            texts.push(SourceText {
+                location: loc(&c.name.referenced),
+                text: c.name.value.clone(),
+                role: Role::Hei,
+            });
+            let mut tasks = Vec::new();
+            for t in c.tasks {
+                number += 1;
+                let location = loc(&t.referenced);
+                let t = t.value;
+                if t.text.value.trim().is_empty() {
+                    errors.push(
+                        Diagnostic::error(
+                            loc(&t.text.referenced),
+                            format!("task {number} has no text"),
+                        )
+                        .with_help("write what is to be done in `text:`"),
+                    );
+                }
+                if t.lead.is_empty() {
+                    errors.push(
+                        Diagnostic::error(
+                            location.clone(),
+                            format!("task {number} has no lead unit (牵头单位)"),
+                        )
+                        .with_help("add `lead: [unit]` naming who leads it"),
+                    );
+                }
+                texts.push(SourceText {
+                    location: loc(&t.text.referenced),
+                    text: t.text.value.clone(),
+                    role: Role::Body,
+                });
+                let refs = |v: Vec<Spanned<String>>, texts: &mut Vec<SourceText>| {
+                    v.into_iter()
+                        .map(|s| {
+                            let location = loc(&s.referenced);
+                            texts.push(SourceText {
+                                location: location.clone(),
+                                text: s.value.clone(),
+                                role: Role::Body,
+                            });
+                            UnitRef {
+                                text: s.value.trim().to_string(),
+                                location,
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                };
+                let lead = refs(t.lead, &mut texts);
+                let support = refs(t.support, &mut texts);
+                tasks.push(Task {
+                    number,
+                    text: t.text.value.trim().to_string(),
+                    lead,
+                    support,
+                    location,
+                });
+            }
+            if tasks.is_empty() {
+                errors.push(
+                    Diagnostic::error(
+                        loc(&c.name.referenced),
+                        format!("category `{}` has no tasks", c.name.value),
+                    )
+                    .with_help("add tasks under it or remove it"),
+                );
+            }
+            categories.push(Category {
+                name: c.name.value.trim().to_string(),
+                tasks,
+            });
+        }
+        if errors.has_errors() {
+            return Err(errors);
+        }
+        Ok(TaskList {
+            slug: slug.to_string(),
+            file: shown.to_path_buf(),
+            title: raw.title.value.trim().to_string(),
+            year: raw.year,
+            due,
+            categories,
+            texts,
+        })
+    }
+
+    pub fn tasks(&self) -> impl Iterator<Item = &Task> {
+        self.categories.iter().flat_map(|c| c.tasks.iter())
+    }
+}

@@ -11,25 +11,22 @@ pub fn check(number: &str) -> Result<(), (String, String)> {
         ('（', '）'),
         ('〈', '〉'),
     ] {
-        if let (Some(a), Some(b)) = (n.find(open), n.find(close)) {
-            if a < b
-                && n[a + open.len_utf8()..b]
-                    .chars()
-                    .all(|c| c.is_ascii_digit())
-            {
-                let fixed = format!(
-                    "{}〔{}〕{}",
-                    &n[..a],
-                    &n[a + open.len_utf8()..b],
-                    &n[b + close.len_utf8()..]
-                );
-                return Err((
-                    format!("the year in 发文字号 `{n}` is in {open}{close}"),
-                    format!(
-                        "GB/T 9704 puts the year in the hexagonal brackets 〔〕: write `{fixed}`"
-                    ),
-                ));
-            }
+        if let (Some(a), Some(b)) = (n.find(open), n.find(close))
+            && a < b
+            && n[a + open.len_utf8()..b]
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        {
+            let fixed = format!(
+                "{}〔{}〕{}",
+                &n[..a],
+                &n[a + open.len_utf8()..b],
+                &n[b + close.len_utf8()..]
+            );
+            return Err((
+                format!("the year in 发文字号 `{n}` is in {open}{close}"),
+                format!("GB/T 9704 puts the year in the hexagonal brackets 〔〕: write `{fixed}`"),
+            ));
         }
     }
     let help = "write it like `沙营商办发〔2020〕3号`: 机关代字, the year in 〔〕, the number, 号"

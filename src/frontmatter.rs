@@ -4,6 +4,7 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Location};
 
+#[derive(Debug)]
 pub struct Split<'a> {
     pub yaml: &'a str,
     /// Line of the file on which the YAML starts.
@@ -23,8 +24,7 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
     }
     let rest_start = (first_end + 1).min(text.len());
     let mut offset = rest_start;
-    let mut line = 2;
-    for chunk in text[rest_start..].split_inclusive('\n') {
+    for (line, chunk) in (2..).zip(text[rest_start..].split_inclusive('\n')) {
         if chunk.trim_end() == "---" {
             let body_start = offset + chunk.len();
             return Ok(Split {
@@ -35,7 +35,6 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
             });
         }
         offset += chunk.len();
-        line += 1;
     }
     Err(
         Diagnostic::error(Location::new(file, 1, 1), "the front matter is not closed")

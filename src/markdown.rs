@@ -63,7 +63,11 @@ pub fn chinese_number(n: usize) -> String {
         20..=99 => format!(
             "{}十{}",
             CN_DIGITS[n / 10],
-            if n % 10 == 0 { "" } else { CN_DIGITS[n % 10] }
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                CN_DIGITS[n % 10]
+            }
         ),
         100..=999 => {
             let rest = n % 100;
@@ -100,7 +104,7 @@ fn has_own_number(text: &str) -> bool {
                 && (inner.chars().all(cn) || inner.chars().all(|c| c.is_ascii_digit()))
         }
         Some('第') => true,
-        Some(c) if cn(c) => t.chars().skip_while(|c| cn(*c)).next() == Some('、'),
+        Some(c) if cn(c) => t.chars().find(|c| !cn(*c)) == Some('、'),
         Some(c) if c.is_ascii_digit() => {
             matches!(
                 t.chars().find(|c| !c.is_ascii_digit()),

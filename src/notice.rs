@@ -204,11 +204,11 @@ pub fn load_notice(
         );
     }
     let number = c.opt(&front.number, Role::Body);
-    if let (Some(n), Some(v)) = (&number, &front.number) {
-        if let Err((msg, help)) = docno::check(n) {
-            c.errors
-                .push(Diagnostic::error(c.loc(&v.referenced), msg).with_help(help));
-        }
+    if let (Some(n), Some(v)) = (&number, &front.number)
+        && let Err((msg, help)) = docno::check(n)
+    {
+        c.errors
+            .push(Diagnostic::error(c.loc(&v.referenced), msg).with_help(help));
     }
     let date = match &front.date {
         Some(d) => c.date(d, "date"),
@@ -242,13 +242,18 @@ pub fn load_notice(
         .signer
         .as_ref()
         .map_or_else(|| config.organ.clone(), |s| c.text(s, Role::Body));
-    if let Some(code) = &front.copy_no {
-        if !(code.value.len() == 6 && code.value.chars().all(|ch| ch.is_ascii_digit())) {
-            c.errors.push(
-                Diagnostic::error(c.loc(&code.referenced), format!("`copy_no` `{}` is not six digits", code.value))
-                    .with_help("GB/T 9704 prints 份号 as six Arabic digits, e.g. 000001 (quote it: \"000001\")"),
-            );
-        }
+    if let Some(code) = &front.copy_no
+        && !(code.value.len() == 6 && code.value.chars().all(|ch| ch.is_ascii_digit()))
+    {
+        c.errors.push(
+            Diagnostic::error(
+                c.loc(&code.referenced),
+                format!("`copy_no` `{}` is not six digits", code.value),
+            )
+            .with_help(
+                "GB/T 9704 prints 份号 as six Arabic digits, e.g. 000001 (quote it: \"000001\")",
+            ),
+        );
     }
     let notice = Notice {
         slug: slug.to_string(),

@@ -29,10 +29,11 @@ pub fn width_em(s: &str) -> f64 {
     for c in s.chars() {
         let wide = is_wide(c);
         w += if wide { 1.0 } else { 0.5 };
-        if let Some(p) = prev {
-            if p != wide && !c.is_whitespace() {
-                w += 0.25;
-            }
+        if let Some(p) = prev
+            && p != wide
+            && !c.is_whitespace()
+        {
+            w += 0.25;
         }
         prev = Some(wide);
     }
@@ -74,11 +75,12 @@ pub fn break_lines(title: &str, organ: &str, max_em: f64) -> Vec<String> {
     }
     let mut lines = Vec::new();
     let mut rest = title;
-    if !organ.is_empty() && rest.len() > organ.len() {
-        if let Some(after) = rest.strip_prefix(organ) {
-            lines.extend(fill(organ, max_em));
-            rest = after;
-        }
+    if !organ.is_empty()
+        && rest.len() > organ.len()
+        && let Some(after) = rest.strip_prefix(organ)
+    {
+        lines.extend(fill(organ, max_em));
+        rest = after;
     }
     lines.extend(fill(rest, max_em));
     lines

@@ -74,7 +74,9 @@ fn to_diagnostic(err: &YamlError, file: &Path, first_line: usize) -> Diagnostic 
                 .map_or(text.as_str(), |(m, _)| m)
                 .trim()
                 .to_string();
-            Diagnostic::error(loc, format!("invalid YAML: {message}"))
+            Diagnostic::error(loc, format!("invalid YAML: {message}")).with_help(
+                "check the indentation, colons and quotes on this line and the one above",
+            )
         }
     }
 }

@@ -1,0 +1,140 @@
+//! Building fixture projects: outputs, hostile text, reproducibility, emitted Typst.
+
+mod common;
+
+use common::{NOTICE, files_below, gongwen, pdf_text, project, stderr};
+
+#[test]
+fn builds_a_notice_named_after_its_number_with_page_numbers() {
+    let p = project(&[("notices/a.md", NOTICE)]);
+    let o = gongwen(p.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = p.path().join("out/pdf/某府办发〔2024〕7号.pdf");
+    let text: String = pdf_text(&pdf).split_whitespace().collect();
+    for want in [
+        "某府办发〔2024〕7号",
+        "各镇街，区级各部门：",
+        "一、工作要求",
+        "2024年11月20日",
+        "—1—",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in\n{text}");
+    }
+    assert_eq!(
+        files_below(&p.path().join("out")).len(),
+        1,
+        "only the PDF, no temporary files"
+    );
+}
+
+#[test]
+fn untrusted_text_is_printed_literally() {
+    let hostile = "#read(\"/etc/passwd\") #panic() $x$ *a* _b_ @ref <label> [ ] ` \\ 联系 someone@example.com";
+    let notice = format!(
+        "---\nnumber: 某府办发〔2024〕8号\ntitle: \"#panic() 标题\"\nto: \"$x$ <b>单位</b>\"\ndate: 2024-11-20\n---\n{hostile}\n\n## #emph[标题]\n\n```\n#import \"x\"\n```\n\n<script>alert(1)</script>\n"
+    );
+    let p = project(&[("notices/h.md", &notice)]);
+    let o = gongwen(p.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = pdf_text(&p.path().join("out/pdf/某府办发〔2024〕8号.pdf"));
+    let flat: String = text.split_whitespace().collect();
+    // Markdown's own syntax (* _ ` \) is Markdown; everything Typst would read as code is text.
+    for want in [
+        "#read(\"/etc/passwd\")",
+        "#panic()",
+        "$x$",
+        "@ref",
+        "<label>",
+        "[",
+        "]",
+        "someone@example.com",
+        "#emph[标题]",
+        "#import\"x\"",
+        "<script>alert(1)</script>",
+        "#panic()标题",
+        "$x$<b>单位</b>：",
+    ] {
+        assert!(
+            flat.contains(&want.replace(' ', "")),
+            "{want:?} not printed literally in\n{text}"
+        );
+    }
+    assert!(!text.contains("root:"), "a file was read into the document");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let p = project(&[("notices/a.md", NOTICE)]);
+    assert!(gongwen(p.path(), &["build"]).status.success());
+    let first = std::fs::read(p.path().join("out/pdf/某府办发〔2024〕7号.pdf")).unwrap();
+    assert!(gongwen(p.path(), &["build"]).status.success());
+    let second = std::fs::read(p.path().join("out/pdf/某府办发〔2024〕7号.pdf")).unwrap();
+    assert!(first == second, "PDFs differ between two builds");
+}
+
+#[test]
+fn emit_typst_writes_the_generated_source() {
+    let p = project(&[("notices/a.md", NOTICE)]);
+    let o = gongwen(p.path(), &["build", "--emit-typst"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let typ = std::fs::read_to_string(p.path().join("out/pdf/某府办发〔2024〕7号.typ")).unwrap();
+    assert!(typ.contains("#import \"/gongwen.typ\": setup"));
+    assert!(typ.contains("\"请各单位于12月20日前报送年度工作总结。\""));
+}
+
+#[test]
+fn a_project_template_overrides_the_builtin_one() {
+    let p = project(&[("notices/a.md", NOTICE)]);
+    let tpl = p.path().join("templates/typst");
+    std::fs::create_dir_all(&tpl).unwrap();
+    let builtin =
+        std::fs::read_to_string(common::repo().join("templates/typst/notice.typ")).unwrap();
+    std::fs::write(
+        tpl.join("notice.typ"),
+        builtin.replace("#show: gw.document", "#show: gw.document\n#par[本地模板]"),
+    )
+    .unwrap();
+    let o = gongwen(p.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(pdf_text(&p.path().join("out/pdf/某府办发〔2024〕7号.pdf")).contains("本地模板"));
+}
+
+#[test]
+fn attachments_follow_on_new_pages_numbered_when_several() {
+    let notice = NOTICE.replace("date: 2024-11-20\n", "date: 2024-11-20\nattachments: [attachments/a.md, attachments/b.md]\ncc: 区委办公室\nprinted_by: 某某区人民政府办公室\nprinted_date: 2024-11-21\n");
+    let a = "---\ntitle: 工作总结提纲\n---\n## 基本情况\n\n正文。\n";
+    let b = "---\ntitle: 报送单位名单\n---\n名单如下。\n";
+    let p = project(&[
+        ("notices/a.md", &notice),
+        ("attachments/a.md", a),
+        ("attachments/b.md", b),
+    ]);
+    let o = gongwen(p.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = pdf_text(&p.path().join("out/pdf/某府办发〔2024〕7号.pdf"));
+    let pages: Vec<String> = text
+        .split('\u{c}')
+        .map(|p| p.split_whitespace().collect())
+        .collect();
+    assert!(
+        pages[0].contains("附件：1.工作总结提纲2.报送单位名单"),
+        "{}",
+        pages[0]
+    );
+    // Each attachment starts a page of its own, label first, after the signature.
+    let first = pages
+        .iter()
+        .position(|p| p.starts_with("附件1工作总结提纲一、基本情况"))
+        .expect("附件1 page");
+    assert!(pages[..first].iter().any(|p| p.contains("2024年11月20日")));
+    assert!(
+        pages[first + 1].starts_with("附件2报送单位名单"),
+        "{}",
+        pages[first + 1]
+    );
+    let last = &pages[first + 1];
+    assert!(
+        last.contains("抄送：区委办公室。") && last.contains("2024年11月21日印发"),
+        "{last}"
+    );
+}

@@ -1,0 +1,97 @@
+//! Broken inputs: each gives its own message naming file, line and column; nothing half-written;
+//! the other documents still build.
+
+mod common;
+
+use common::{NOTICE, files_below, gongwen, project, stderr};
+
+fn check_error(notice: &str) -> String {
+    let p = project(&[("notices/bad.md", notice), ("notices/good.md", NOTICE)]);
+    let o = gongwen(p.path(), &["build"]);
+    assert!(!o.status.success(), "a broken notice must fail the build");
+    // The good notice is still written, and nothing else.
+    assert_eq!(
+        files_below(&p.path().join("out")),
+        vec![std::path::PathBuf::from("pdf/某府办发〔2024〕7号.pdf")]
+    );
+    // check agrees and writes nothing.
+    let c = gongwen(p.path(), &["check"]);
+    assert!(!c.status.success());
+    assert_eq!(stderr(&c), stderr(&o));
+    stderr(&o)
+}
+
+#[test]
+fn bad_yaml() {
+    let e = check_error(
+        "---\nnumber: 某府办发〔2024〕9号\ntitle: 标题\n  date: 2024-11-20\n---\n正文\n",
+    );
+    assert_eq!(
+        e,
+        "content/notices/bad.md:4:7: error: invalid YAML: mapping values are not allowed in this context\n  help: check the indentation, colons and quotes on this line and the one above\n"
+    );
+}
+
+#[test]
+fn unknown_key_suggests_the_right_one() {
+    let e =
+        check_error("---\nnumber: 某府办发〔2024〕9号\ntitle: 标题\ndaet: 2024-11-20\n---\n正文\n");
+    assert_eq!(
+        e,
+        "content/notices/bad.md:4:1: error: unknown key `daet`\n  help: did you mean `date`?\n"
+    );
+}
+
+#[test]
+fn missing_title() {
+    let e = check_error("---\nnumber: 某府办发〔2024〕9号\ndate: 2024-11-20\n---\n正文\n");
+    assert_eq!(
+        e,
+        "content/notices/bad.md:1:1: error: the notice has no `title`\n  help: add `title: …` to the front matter\n"
+    );
+}
+
+#[test]
+fn malformed_date() {
+    let e =
+        check_error("---\nnumber: 某府办发〔2024〕9号\ntitle: 标题\ndate: 2024-13-45\n---\n正文\n");
+    assert_eq!(
+        e,
+        "content/notices/bad.md:4:7: error: `date`: `2024-13-45` is not a date\n  help: write the date as YYYY-MM-DD, e.g. 2020-04-29\n"
+    );
+}
+
+#[test]
+fn number_with_square_brackets() {
+    let e =
+        check_error("---\nnumber: 某府办发[2024]9号\ntitle: 标题\ndate: 2024-11-20\n---\n正文\n");
+    assert_eq!(
+        e,
+        "content/notices/bad.md:2:9: error: the year in 发文字号 `某府办发[2024]9号` is in []\n  help: GB/T 9704 puts the year in the hexagonal brackets 〔〕: write `某府办发〔2024〕9号`\n"
+    );
+}
+
+#[test]
+fn character_no_font_draws() {
+    let e = check_error(
+        "---\nnumber: 某府办发〔2024〕9号\ntitle: 标题\ndate: 2024-11-20\n---\n正文\n\n生僻字𰻞在此。\n",
+    );
+    assert!(
+        e.starts_with(
+            "content/notices/bad.md:8:4: error: no font can draw `𰻞` (U+30EDE) in 仿宋 (body text)"
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn missing_settings_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = gongwen(dir.path(), &["check"]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).starts_with("content/gongwen.yaml: error: cannot read the project settings"),
+        "{}",
+        stderr(&o)
+    );
+}

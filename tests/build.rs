@@ -138,3 +138,45 @@ fn attachments_follow_on_new_pages_numbered_when_several() {
         "{last}"
     );
 }
+
+#[test]
+fn every_gbt9704_element_is_printed() {
+    let notice = include_str!("fixtures/all-elements.md");
+    let p = project(&[("notices/full.md", notice)]);
+    let o = gongwen(p.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = pdf_text(&p.path().join("out/pdf/某府办文〔2024〕12号.pdf"));
+    let flat: String = text.split_whitespace().collect();
+    for want in [
+        "000123机密★1年特急",
+        "某府办文〔2024〕12号签发人：张三李四",
+        "市人民政府：",
+        "一、总体情况（一）主要做法1.强化组织领导（1）明确责任分工",
+        "某某区人民政府办公室2024年12月1日（此件公开发布）",
+        "抄送：区委办公室，区人大常委会办公室，区政协办公室。",
+        "某某区人民政府办公室2024年12月2日印发",
+        "—2—",
+    ] {
+        assert!(flat.contains(want), "missing {want:?} in\n{text}");
+    }
+}
+
+#[test]
+fn a_configured_family_found_in_font_path_wins() {
+    // FandolKai stands in for an office font: configured for the body, found via --font-path.
+    let config = "organ: 某某区人民政府办公室\nfonts:\n  body: [仿宋_GB2312, FandolKai]\n";
+    let p = project(&[("gongwen.yaml", config), ("notices/a.md", NOTICE)]);
+    let fonts_dir = common::repo().join("assets/fonts");
+    let o = gongwen(
+        p.path(),
+        &["fonts", "--font-path", fonts_dir.to_str().unwrap()],
+    );
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    let body = out.lines().find(|l| l.starts_with("仿宋")).unwrap();
+    assert!(
+        body.contains("FandolKai (") && body.contains("FandolKai-Regular.otf"),
+        "{out}"
+    );
+    let hei = out.lines().find(|l| l.starts_with("黑体")).unwrap();
+    assert!(hei.ends_with("FandolHei (embedded)"), "{out}");
+}

@@ -43,6 +43,12 @@ enum Command {
     Check,
     /// Show which font serves each GB/T 9704 role.
     Fonts,
+    /// List the tasks, or what one unit leads and supports (groups expanded).
+    Tasks {
+        /// A unit's id, name or alias.
+        #[arg(long, short = 'u')]
+        unit: Option<String>,
+    },
 }
 
 fn print(diags: &Diagnostics) {
@@ -90,6 +96,19 @@ fn main() -> ExitCode {
                 }
                 finish(&diags)
             }
+            Err(d) => fail(&d),
+        },
+        Command::Tasks { unit } => match gongwen::project::load(&root) {
+            Ok(loaded) if !loaded.diagnostics.has_errors() => {
+                match gongwen::listing::tasks(&loaded.project, unit.as_deref()) {
+                    Ok(text) => {
+                        print!("{text}");
+                        ExitCode::SUCCESS
+                    }
+                    Err(d) => fail(&d.into()),
+                }
+            }
+            Ok(loaded) => fail(&loaded.diagnostics),
             Err(d) => fail(&d),
         },
         Command::Fonts => match gongwen::config::Config::load(

@@ -105,6 +105,7 @@ pub struct Document {
 pub struct Project {
     pub root: PathBuf,
     pub config: Config,
+    pub registry: crate::units::Registry,
     pub notices: Vec<Notice>,
     pub task_lists: Vec<std::sync::Arc<TaskList>>,
 }

@@ -10,6 +10,7 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::model::{Attachment, AttachmentKind, Project};
 use crate::notice::{self, AttachmentRef};
 use crate::tasks::TaskList;
+use crate::units::Registry;
 
 pub const CONTENT: &str = "content";
 
@@ -47,11 +48,41 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     let config = Config::load(&root.join(&config_shown), &config_shown)?;
     let mut diagnostics = Diagnostics::default();
 
+    let units_shown = Path::new(CONTENT).join("units.yaml");
+    let units_path = root.join(&units_shown);
+    let registry = if units_path.is_file() {
+        Registry::load(&units_path, &units_shown).unwrap_or_else(|d| {
+            diagnostics.extend(d);
+            Registry::default()
+        })
+    } else {
+        Registry::default()
+    };
+    let registry_ok = !diagnostics.has_errors();
+
     let mut task_lists: BTreeMap<PathBuf, Arc<TaskList>> = BTreeMap::new();
     for (path, shown, slug) in files(root, "tasks", "yaml") {
         match TaskList::load(&path, &shown, &slug) {
-            Ok(t) => {
-                task_lists.insert(shown, Arc::new(t));
+            Ok(mut t) => {
+                // With a broken registry every name would look unknown: report the registry only.
+                let unresolved = if registry_ok {
+                    t.resolve(&registry)
+                } else {
+                    Diagnostics::default()
+                };
+                if !units_path.is_file() {
+                    diagnostics.push(
+                        Diagnostic::file_error(
+                            &shown,
+                            "the task list names units but there is no content/units.yaml",
+                        )
+                        .with_help("list the units and groups in content/units.yaml"),
+                    );
+                } else if unresolved.has_errors() {
+                    diagnostics.extend(unresolved);
+                } else if registry_ok {
+                    task_lists.insert(shown, Arc::new(t));
+                }
             }
             Err(d) => diagnostics.extend(d),
         }
@@ -95,6 +126,7 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     let project = Project {
         root: root.to_path_buf(),
         config,
+        registry,
         notices,
         task_lists: task_lists.into_values().collect(),
     };

@@ -8,6 +8,7 @@ use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::model::{Role, SourceText};
+use crate::units::{Ref, Registry};
 use crate::{date, yaml};
 
 #[derive(Debug, Deserialize)]
@@ -64,11 +65,12 @@ pub struct Task {
     pub location: Location,
 }
 
-/// A unit as the table cell names it.
+/// A unit as the table cell names it, and (once checked) what it stands for.
 #[derive(Debug, Clone)]
 pub struct UnitRef {
     pub text: String,
     pub location: Location,
+    pub target: Option<Ref>,
 }
 
 impl TaskList {
@@ -147,6 +149,7 @@ impl TaskList {
                             UnitRef {
                                 text: s.value.trim().to_string(),
                                 location,
+                                target: None,
                             }
                         })
                         .collect::<Vec<_>>()
@@ -191,5 +194,62 @@ impl TaskList {
 
     pub fn tasks(&self) -> impl Iterator<Item = &Task> {
         self.categories.iter().flat_map(|c| c.tasks.iter())
+    }
+
+    /// Resolves every unit a task names against the registry.
+    pub fn resolve(&mut self, registry: &Registry) -> Diagnostics {
+        let mut errors = Diagnostics::default();
+        for task in self.categories.iter_mut().flat_map(|c| c.tasks.iter_mut()) {
+            let mut seen = Vec::new();
+            for (role, r) in task
+                .lead
+                .iter_mut()
+                .map(|r| ("lead", r))
+                .chain(task.support.iter_mut().map(|r| ("support", r)))
+            {
+                match registry.resolve(&r.text) {
+                    Ok(target) => {
+                        if seen.contains(&target) {
+                            errors.push(
+                                Diagnostic::error(
+                                    r.location.clone(),
+                                    format!("task {} names `{}` twice", task.number, r.text),
+                                )
+                                .with_help("a unit either leads or supports a task, once"),
+                            );
+                        }
+                        seen.push(target.clone());
+                        r.target = Some(target);
+                    }
+                    Err(help) => errors.push(
+                        Diagnostic::error(
+                            r.location.clone(),
+                            format!(
+                                "unknown unit `{}` in the {role} units of task {}",
+                                r.text, task.number
+                            ),
+                        )
+                        .with_help(help),
+                    ),
+                }
+            }
+        }
+        errors
+    }
+
+    /// The tasks `unit` leads and supports, directly or through a group it belongs to.
+    pub fn tasks_of<'a>(
+        &'a self,
+        registry: &Registry,
+        unit: &str,
+    ) -> (Vec<&'a Task>, Vec<&'a Task>) {
+        let involves = |refs: &[UnitRef]| {
+            refs.iter()
+                .filter_map(|r| r.target.as_ref())
+                .any(|t| registry.expand(t).contains(unit))
+        };
+        let lead = self.tasks().filter(|t| involves(&t.lead)).collect();
+        let support = self.tasks().filter(|t| involves(&t.support)).collect();
+        (lead, support)
     }
 }

@@ -129,6 +129,7 @@ struct AttachmentData {
     kind: &'static str,
     body: String,
     categories: Vec<CategoryData>,
+    table: Option<crate::tasks::TableLayout>,
 }
 
 #[derive(Serialize)]
@@ -180,6 +181,7 @@ impl From<&Notice> for NoticeData {
                         kind: "document",
                         body: typst_code::blocks(&d.body),
                         categories: Vec::new(),
+                        table: None,
                     },
                     AttachmentKind::Tasks(t) => AttachmentData {
                         name: a.name.clone(),
@@ -187,6 +189,7 @@ impl From<&Notice> for NoticeData {
                         title_lines: vec![t.title.clone()],
                         kind: "tasks",
                         body: String::new(),
+                        table: Some(t.table.clone()),
                         categories: t
                             .categories
                             .iter()

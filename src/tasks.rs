@@ -17,7 +17,48 @@ struct RawList {
     title: Spanned<String>,
     year: Option<i32>,
     due: Option<Spanned<String>>,
+    #[serde(default)]
+    table: TableLayout,
     categories: Vec<RawCategory>,
+}
+
+/// How the list is set as a table: type size, column widths in characters of that size (工作任务,
+/// 牵头单位, 配合单位; 序号 takes the rest), line spacing and cell padding.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableLayout {
+    #[serde(default = "default_size")]
+    pub size: f64,
+    #[serde(default = "default_columns")]
+    pub columns: [f64; 3],
+    #[serde(default = "default_leading")]
+    pub leading: f64,
+    #[serde(default = "default_padding")]
+    pub padding: f64,
+}
+
+fn default_size() -> f64 {
+    12.0
+}
+fn default_columns() -> [f64; 3] {
+    [31.0, 8.0, 7.0]
+}
+fn default_leading() -> f64 {
+    0.65
+}
+fn default_padding() -> f64 {
+    4.0
+}
+
+impl Default for TableLayout {
+    fn default() -> Self {
+        TableLayout {
+            size: default_size(),
+            columns: default_columns(),
+            leading: default_leading(),
+            padding: default_padding(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -45,6 +86,7 @@ pub struct TaskList {
     pub title: String,
     pub year: Option<i32>,
     pub due: Option<NaiveDate>,
+    pub table: TableLayout,
     pub categories: Vec<Category>,
     pub texts: Vec<SourceText>,
 }
@@ -187,6 +229,7 @@ impl TaskList {
             title: raw.title.value.trim().to_string(),
             year: raw.year,
             due,
+            table: raw.table,
             categories,
             texts,
         })

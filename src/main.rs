@@ -43,6 +43,20 @@ enum Command {
     Check,
     /// Show which font serves each GB/T 9704 role.
     Fonts,
+    /// Write every task list as .xlsx and .csv (UTF-8 with BOM) to out/tasks/.
+    Export {
+        /// Output folder (default: <project>/out/tasks).
+        #[arg(long, short = 'o')]
+        out: Option<PathBuf>,
+    },
+    /// Read a task table from .xlsx or .csv (the export layout) and print it as tasks YAML.
+    Import {
+        /// The spreadsheet.
+        file: PathBuf,
+        /// Write the YAML here instead of printing it (refuses to overwrite).
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+    },
     /// List the tasks, or what one unit leads and supports (groups expanded).
     Tasks {
         /// A unit's id, name or alias.
@@ -98,6 +112,60 @@ fn main() -> ExitCode {
             }
             Err(d) => fail(&d),
         },
+        Command::Export { out } => match gongwen::project::load(&root) {
+            Ok(loaded) if !loaded.diagnostics.has_errors() => {
+                let dir = out.unwrap_or_else(|| root.join("out/tasks"));
+                let mut failed = Diagnostics::default();
+                for list in &loaded.project.task_lists {
+                    match gongwen::sheet::export(list, &dir) {
+                        Ok(paths) => paths
+                            .iter()
+                            .for_each(|p| println!("wrote {}", display_path(p))),
+                        Err(d) => failed.push(d),
+                    }
+                }
+                print(&failed);
+                finish(&failed)
+            }
+            Ok(loaded) => fail(&loaded.diagnostics),
+            Err(d) => fail(&d),
+        },
+        Command::Import { file, output } => {
+            let registry = match gongwen::project::load(&root) {
+                Ok(loaded) => loaded.project.registry,
+                Err(d) => return fail(&d),
+            };
+            match gongwen::sheet::import(&file, &file, &registry) {
+                Ok(yaml) => match output {
+                    Some(path) if path.exists() => fail(
+                        &gongwen::diag::Diagnostic::file_error(
+                            &path,
+                            "already exists; not overwritten",
+                        )
+                        .with_help("choose another --output, or remove the file first")
+                        .into(),
+                    ),
+                    Some(path) => match gongwen::output::write_atomic(&path, yaml.as_bytes()) {
+                        Ok(()) => {
+                            println!("wrote {}", display_path(&path));
+                            ExitCode::SUCCESS
+                        }
+                        Err(e) => fail(
+                            &gongwen::diag::Diagnostic::file_error(
+                                &path,
+                                format!("cannot write: {e}"),
+                            )
+                            .into(),
+                        ),
+                    },
+                    None => {
+                        print!("{yaml}");
+                        ExitCode::SUCCESS
+                    }
+                },
+                Err(d) => fail(&d),
+            }
+        }
         Command::Tasks { unit } => match gongwen::project::load(&root) {
             Ok(loaded) if !loaded.diagnostics.has_errors() => {
                 match gongwen::listing::tasks(&loaded.project, unit.as_deref()) {

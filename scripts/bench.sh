@@ -16,6 +16,12 @@ measure() { # label, command...
 "$bin" --no-system-fonts build --emit-typst --out "$out" >/dev/null 2>&1
 pages=$(pdfinfo "$out"/pdf/*.pdf 2>/dev/null | awk '/^Pages/ {print $2}' || echo '?')
 for i in 1 2 3; do measure "gongwen build (run $i, $pages pages)" "$bin" --no-system-fonts build --out "$out"; done
+big="$out/big"
+python3 scripts/gen-project.py "$big" 200 1000
+measure "check: 200 units x 1,000 tasks" "$bin" --no-system-fonts -p "$big" check
+"$bin" --no-system-fonts -p "$big" build >/dev/null 2>&1
+pages=$(pdfinfo "$big"/out/pdf/*.pdf 2>/dev/null | awk '/^Pages/ {print $2}' || echo '?')
+measure "build: 200 x 1,000 ($pages pages)" "$bin" --no-system-fonts -p "$big" build
 if command -v typst >/dev/null 2>&1; then
   typ=$(ls "$out"/pdf/*.typ | head -1)
   cp templates/typst/gongwen.typ "$(dirname "$typ")/gongwen.typ"

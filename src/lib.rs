@@ -16,6 +16,8 @@ pub mod pipeline;
 pub mod project;
 pub mod render;
 pub mod sheet;
+pub mod submission;
+pub mod summary;
 pub mod tasks;
 pub mod title;
 pub mod typeset;

@@ -108,4 +108,7 @@ pub struct Project {
     pub registry: crate::units::Registry,
     pub notices: Vec<Notice>,
     pub task_lists: Vec<std::sync::Arc<TaskList>>,
+    /// Year-end summaries by year.
+    pub submissions:
+        std::collections::BTreeMap<i32, Vec<std::sync::Arc<crate::submission::Submission>>>,
 }

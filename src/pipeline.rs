@@ -63,6 +63,14 @@ pub fn check(
         }
     }
     project.notices = keep;
+    for subs in project.submissions.values_mut() {
+        subs.retain(|s| {
+            let d = fontcheck::check(&s.texts, &fonts);
+            let ok = !d.has_errors();
+            diagnostics.extend(d);
+            ok
+        });
+    }
     check_output_names(&project, &mut diagnostics);
     Ok((project, fonts, diagnostics))
 }
@@ -101,16 +109,93 @@ fn check_output_names(project: &Project, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Builds every notice that loads; a broken one is reported and the rest are still written.
+/// One PDF to typeset: its Typst source, where it goes, the date Typst sees, and the template.
+struct Job {
+    source: Result<String, Diagnostic>,
+    path: PathBuf,
+    date: chrono::NaiveDate,
+    template: &'static str,
+}
+
+/// The compiled report of a year's summaries is named after the year.
+pub fn report_name(year: i32) -> String {
+    output::file_name(&format!("{year}-年度工作总结汇编"), "pdf")
+}
+
+/// The year reports: one per task list that has a year.
+pub fn year_reports(project: &Project) -> Vec<crate::summary::YearReport> {
+    project
+        .task_lists
+        .iter()
+        .filter_map(|l| {
+            let year = l.year?;
+            let subs: Vec<_> = project
+                .submissions
+                .get(&year)
+                .map(|v| {
+                    v.iter()
+                        .filter(|s| Arc::ptr_eq(&s.list, l))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            Some(crate::summary::compile(l, year, &project.registry, &subs))
+        })
+        .collect()
+}
+
+/// Builds every document that loads; a broken one is reported and the rest are still written.
 pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
     let (project, fonts, mut diagnostics) = check(root, opts)?;
     let templates = Templates::load(root)?;
     let out_dir = opts.out_dir.clone().unwrap_or_else(|| root.join("out"));
     let pdf_dir = out_dir.join("pdf");
-    let results: Vec<Result<Vec<Written>, Diagnostic>> = project
-        .notices
-        .par_iter()
-        .map(|n| build_notice(n, &project, &fonts, &templates, &pdf_dir, opts.emit_typst))
+    let layout = &project.config.layout;
+
+    let mut jobs = Vec::new();
+    for n in &project.notices {
+        jobs.push(Job {
+            source: templates.notice(n, &fonts, layout),
+            path: pdf_dir.join(pdf_name(n)),
+            date: n.date,
+            template: "notice.typ",
+        });
+    }
+    for (year, subs) in &project.submissions {
+        for s in subs {
+            let path = pdf_dir
+                .join("summaries")
+                .join(year.to_string())
+                .join(output::file_name(&s.unit_name, "pdf"));
+            jobs.push(Job {
+                source: templates.submission(s, &fonts, layout),
+                path,
+                date: s.date,
+                template: "submission.typ",
+            });
+        }
+    }
+    for r in year_reports(&project) {
+        // The report's date is the last day it covers, never the day it happens to be built.
+        let date = r
+            .submissions
+            .iter()
+            .map(|s| s.date)
+            .chain(r.due)
+            .max()
+            .unwrap_or_default();
+        let source = templates.report(&r, &project.config.organ, &fonts, layout);
+        jobs.push(Job {
+            source,
+            path: pdf_dir.join(report_name(r.year)),
+            date,
+            template: "report.typ",
+        });
+    }
+
+    let results: Vec<Result<Vec<Written>, Diagnostic>> = jobs
+        .into_par_iter()
+        .map(|job| typeset_job(job, &project, &fonts, &templates, opts.emit_typst))
         .collect();
     let mut report = Report::default();
     for r in results {
@@ -123,39 +208,37 @@ pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
     Ok(report)
 }
 
-fn build_notice(
-    n: &Notice,
+fn typeset_job(
+    job: Job,
     project: &Project,
     fonts: &Arc<Fonts>,
     templates: &Templates,
-    dir: &Path,
     emit_typst: bool,
 ) -> Result<Vec<Written>, Diagnostic> {
-    let source = templates.notice(n, fonts, &project.config.layout)?;
-    let name = pdf_name(n);
-    let path = dir.join(&name);
+    let source = job.source?;
     let mut written = Vec::new();
     let io_err =
         |p: &Path, e: std::io::Error| Diagnostic::file_error(p, format!("cannot write: {e}"));
     if emit_typst {
-        let typ = path.with_extension("typ");
+        let typ = job.path.with_extension("typ");
         output::write_atomic(&typ, source.as_bytes()).map_err(|e| io_err(&typ, e))?;
         written.push(Written {
             path: typ,
             pages: 0,
         });
     }
+    let template = Path::new("templates/typst").join(job.template);
     let out = typeset::pdf(
         fonts.clone(),
         source,
         &templates.layout,
         &project.root,
-        n.date,
-        Path::new("templates/typst/notice.typ"),
+        job.date,
+        &template,
     )?;
-    output::write_atomic(&path, &out.pdf).map_err(|e| io_err(&path, e))?;
+    output::write_atomic(&job.path, &out.pdf).map_err(|e| io_err(&job.path, e))?;
     written.push(Written {
-        path,
+        path: job.path,
         pages: out.pages,
     });
     Ok(written)

@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::model::{Attachment, AttachmentKind, Project};
 use crate::notice::{self, AttachmentRef};
+use crate::submission::{self, Submission};
 use crate::tasks::TaskList;
 use crate::units::Registry;
 
@@ -117,6 +118,55 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
             notices.push(n);
         }
     }
+    let task_list_vec: Vec<Arc<TaskList>> = task_lists.values().cloned().collect();
+    let mut submissions: BTreeMap<i32, Vec<Arc<Submission>>> = BTreeMap::new();
+    let sub_root = root.join(CONTENT).join("submissions");
+    if sub_root.is_dir() {
+        let mut years: Vec<_> = std::fs::read_dir(&sub_root)
+            .map(|r| r.filter_map(Result::ok).collect())
+            .unwrap_or_default();
+        years.sort_by_key(|e| e.file_name());
+        for entry in years.into_iter().filter(|e| e.path().is_dir()) {
+            let name = entry.file_name().to_string_lossy().to_string();
+            let shown_dir = Path::new(CONTENT).join("submissions").join(&name);
+            let Some(year) = name
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2999).contains(y))
+            else {
+                diagnostics.push(
+                    Diagnostic::file_error(&shown_dir, format!("`{name}` is not a year"))
+                        .with_help("submissions go in content/submissions/<year>/, e.g. content/submissions/2020/"),
+                );
+                continue;
+            };
+            let subs = submissions.entry(year).or_default();
+            let mut seen_units: BTreeMap<String, PathBuf> = BTreeMap::new();
+            for (path, shown, _) in files(root, &format!("submissions/{name}"), "md") {
+                match submission::load(&path, &shown, year, &task_list_vec, &registry) {
+                    Ok(s) => {
+                        if let Some(first) = seen_units.get(&s.unit) {
+                            diagnostics.push(
+                                Diagnostic::file_error(
+                                    &shown,
+                                    format!(
+                                        "{} already submitted in {}",
+                                        s.unit_name,
+                                        crate::diag::display_path(first)
+                                    ),
+                                )
+                                .with_help("keep one submission per unit and year"),
+                            );
+                            continue;
+                        }
+                        seen_units.insert(s.unit.clone(), shown.clone());
+                        subs.push(Arc::new(s));
+                    }
+                    Err(d) => diagnostics.extend(d),
+                }
+            }
+        }
+    }
     if notices.is_empty() && !diagnostics.has_errors() {
         diagnostics.push(
             Diagnostic::file_error(Path::new(CONTENT).join("notices"), "no notices found")
@@ -128,7 +178,8 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         config,
         registry,
         notices,
-        task_lists: task_lists.into_values().collect(),
+        task_lists: task_list_vec,
+        submissions,
     };
     Ok(Loaded {
         project,

@@ -11,14 +11,21 @@ use crate::date;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fonts::Fonts;
 use crate::model::{AttachmentKind, Notice};
+use crate::submission::Submission;
+use crate::summary::{self, Counts, Owing, TaskRow, YearReport};
 use crate::typst_code;
 
-const BUILTIN: [(&str, &str); 2] = [
+const BUILTIN: [(&str, &str); 4] = [
     (
         "gongwen.typ",
         include_str!("../templates/typst/gongwen.typ"),
     ),
     ("notice.typ", include_str!("../templates/typst/notice.typ")),
+    (
+        "submission.typ",
+        include_str!("../templates/typst/submission.typ"),
+    ),
+    ("report.typ", include_str!("../templates/typst/report.typ")),
 ];
 
 /// The layout library is plain Typst (not a Tera template); the rest are Tera templates.
@@ -60,22 +67,64 @@ impl Templates {
         Ok(Templates { tera, layout })
     }
 
+    fn render(
+        &self,
+        name: &str,
+        key: &'static str,
+        data: &impl Serialize,
+        fonts: &Fonts,
+        layout: &Layout,
+    ) -> Result<String, Diagnostic> {
+        let mut ctx = Context::new();
+        ctx.insert(key, data);
+        ctx.insert("fonts", &fonts_literal(fonts));
+        ctx.insert("layout", layout);
+        self.tera.render(name, &ctx).map_err(|e| {
+            Diagnostic::file_error(
+                Path::new("templates/typst").join(name),
+                format!("the template failed: {e}"),
+            )
+        })
+    }
+
     pub fn notice(
         &self,
         notice: &Notice,
         fonts: &Fonts,
         layout: &Layout,
     ) -> Result<String, Diagnostic> {
-        let mut ctx = Context::new();
-        ctx.insert("doc", &NoticeData::from(notice));
-        ctx.insert("fonts", &fonts_literal(fonts));
-        ctx.insert("layout", layout);
-        self.tera.render("notice.typ", &ctx).map_err(|e| {
-            Diagnostic::file_error(
-                "templates/typst/notice.typ",
-                format!("the template failed: {e}"),
-            )
-        })
+        self.render(
+            "notice.typ",
+            "doc",
+            &NoticeData::from(notice),
+            fonts,
+            layout,
+        )
+    }
+
+    pub fn submission(
+        &self,
+        s: &Submission,
+        fonts: &Fonts,
+        layout: &Layout,
+    ) -> Result<String, Diagnostic> {
+        self.render(
+            "submission.typ",
+            "sub",
+            &SubmissionData::new(s, None),
+            fonts,
+            layout,
+        )
+    }
+
+    pub fn report(
+        &self,
+        r: &YearReport,
+        organ: &str,
+        fonts: &Fonts,
+        layout: &Layout,
+    ) -> Result<String, Diagnostic> {
+        self.render("report.typ", "r", &ReportData::new(r, organ), fonts, layout)
     }
 }
 
@@ -247,4 +296,112 @@ fn join_units(units: &[crate::tasks::UnitRef]) -> String {
         .map(|u| u.text.as_str())
         .collect::<Vec<_>>()
         .join("、")
+}
+
+#[derive(Serialize)]
+struct SubmissionData {
+    title: String,
+    title_lines: Vec<String>,
+    unit: String,
+    date: String,
+    year: String,
+    month: String,
+    day: String,
+    heading: String,
+    content: String,
+}
+
+impl SubmissionData {
+    fn new(s: &Submission, index: Option<usize>) -> Self {
+        use chrono::Datelike;
+        let late = if s.late { "（逾期报送）" } else { "" };
+        SubmissionData {
+            title: s.title.clone(),
+            title_lines: crate::title::break_lines(
+                &s.title,
+                &s.unit_name,
+                crate::notice::TITLE_MAX_EM,
+            ),
+            unit: s.unit_name.clone(),
+            date: date::chinese(s.date),
+            year: s.date.year().to_string(),
+            month: s.date.month().to_string(),
+            day: s.date.day().to_string(),
+            heading: index.map_or_else(String::new, |i| {
+                format!(
+                    "（{}）{}{late}",
+                    crate::markdown::chinese_number(i + 1),
+                    s.unit_name
+                )
+            }),
+            content: typst_code::blocks(&summary::submission_blocks(s)),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ReportData<'a> {
+    title: String,
+    title_lines: Vec<String>,
+    list_title: String,
+    organ: String,
+    year_text: String,
+    overview: String,
+    reporting: String,
+    categories: &'a [Counts],
+    counts: Vec<&'a Counts>,
+    tasks: &'a [TaskRow],
+    owing: &'a [Owing],
+    subs: Vec<SubmissionData>,
+}
+
+impl<'a> ReportData<'a> {
+    fn new(r: &'a YearReport, organ: &str) -> Self {
+        let o = &r.overall;
+        let overview = format!(
+            "{}共{}项任务：已完成{}项，推进中{}项，未启动{}项，尚无牵头单位报告{}项。",
+            r.list.title, o.total, o.done, o.in_progress, o.not_started, o.no_report
+        );
+        let on_time = r.owing.len() - r.missing.len() - r.late.len();
+        let mut reporting = format!(
+            "应报送工作总结的单位{}个：按时报送{}个，逾期报送{}个，未报送{}个。",
+            r.owing.len(),
+            on_time,
+            r.late.len(),
+            r.missing.len()
+        );
+        if !r.late.is_empty() {
+            reporting.push_str(&format!("逾期报送：{}。", r.late.join("、")));
+        }
+        if !r.missing.is_empty() {
+            reporting.push_str(&format!("未报送：{}。", r.missing.join("、")));
+        }
+        if let Some(due) = r.due {
+            reporting.push_str(&format!("报送截止日期为{}。", date::chinese(due)));
+        }
+        let title = format!("{}年度工作总结汇编", r.year);
+        ReportData {
+            title_lines: vec![title.clone()],
+            title,
+            list_title: r.list.title.clone(),
+            organ: organ.to_string(),
+            year_text: format!("{}年", r.year),
+            overview,
+            reporting,
+            categories: &r.categories,
+            counts: r
+                .categories
+                .iter()
+                .chain(std::iter::once(&r.overall))
+                .collect(),
+            tasks: &r.tasks,
+            owing: &r.owing,
+            subs: r
+                .submissions
+                .iter()
+                .enumerate()
+                .map(|(i, s)| SubmissionData::new(s, Some(i)))
+                .collect(),
+        }
+    }
 }

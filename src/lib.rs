@@ -15,6 +15,7 @@ pub mod output;
 pub mod pipeline;
 pub mod project;
 pub mod render;
+pub mod scaffold;
 pub mod sheet;
 pub mod submission;
 pub mod summary;

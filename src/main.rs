@@ -57,11 +57,28 @@ enum Command {
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
     },
+    /// Create a file to fill in: `gongwen new submission <unit>`.
+    New {
+        #[command(subcommand)]
+        what: New,
+    },
     /// List the tasks, or what one unit leads and supports (groups expanded).
     Tasks {
         /// A unit's id, name or alias.
         #[arg(long, short = 'u')]
         unit: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// A year-end summary for a unit, pre-filled with every task it leads or supports.
+    Submission {
+        /// The unit's id, name or alias.
+        unit: String,
+        /// The year (default: `year` in gongwen.yaml).
+        #[arg(long)]
+        year: Option<i32>,
     },
 }
 
@@ -106,7 +123,12 @@ fn main() -> ExitCode {
             Ok((project, _, diags)) => {
                 print(&diags);
                 if !diags.has_errors() {
-                    println!("ok: {} notice(s) checked", project.notices.len());
+                    println!(
+                        "ok: {} notice(s), {} task list(s), {} submission(s) checked",
+                        project.notices.len(),
+                        project.task_lists.len(),
+                        project.submissions.values().map(Vec::len).sum::<usize>()
+                    );
                 }
                 finish(&diags)
             }
@@ -166,6 +188,22 @@ fn main() -> ExitCode {
                 Err(d) => fail(&d),
             }
         }
+        Command::New {
+            what: New::Submission { unit, year },
+        } => match gongwen::project::load(&root) {
+            Ok(loaded) if !loaded.diagnostics.has_errors() => {
+                let today = chrono::Local::now().date_naive();
+                match gongwen::scaffold::new_submission(&loaded.project, &unit, year, today) {
+                    Ok(path) => {
+                        println!("wrote {}", display_path(&path));
+                        ExitCode::SUCCESS
+                    }
+                    Err(d) => fail(&d),
+                }
+            }
+            Ok(loaded) => fail(&loaded.diagnostics),
+            Err(d) => fail(&d),
+        },
         Command::Tasks { unit } => match gongwen::project::load(&root) {
             Ok(loaded) if !loaded.diagnostics.has_errors() => {
                 match gongwen::listing::tasks(&loaded.project, unit.as_deref()) {

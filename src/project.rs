@@ -160,6 +160,7 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
                             continue;
                         }
                         seen_units.insert(s.unit.clone(), shown.clone());
+                        diagnostics.0.extend(s.warnings.iter().cloned());
                         subs.push(Arc::new(s));
                     }
                     Err(d) => diagnostics.extend(d),

@@ -94,6 +94,8 @@ pub struct Submission {
     pub body: Vec<Block>,
     pub late: bool,
     pub texts: Vec<SourceText>,
+    /// What looks unfinished but does not stop the build (an empty summary, a late date).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The task lists a year's submissions can report on.
@@ -122,6 +124,7 @@ pub fn load(
     };
     let top = Location::new(shown, 1, 1);
     let mut errors = Diagnostics::default();
+    let mut warnings = Vec::new();
     let mut texts = Vec::new();
 
     let Some(unit_v) = &front.unit else {
@@ -273,6 +276,12 @@ pub fn load(
             );
             continue;
         };
+        if e.summary.as_ref().is_none_or(|s| s.value.trim().is_empty()) {
+            warnings.push(
+                Diagnostic::warning(here.clone(), format!("task {number} has no summary"))
+                    .with_help("write a one-paragraph `summary:` of the year's work on it"),
+            );
+        }
         let summary = e.summary.as_ref().map(|s| {
             texts.push(SourceText {
                 location: loc(&s.referenced),
@@ -340,6 +349,18 @@ pub fn load(
     }
     let date = date.expect("date present when there are no errors");
     let late = list.due.is_some_and(|due| date > due);
+    if let (true, Some(due), Some(d)) = (late, list.due, &front.date) {
+        warnings.push(
+            Diagnostic::warning(
+                loc(&d.referenced),
+                format!(
+                    "sent after the due date {}: marked late",
+                    date::chinese(due)
+                ),
+            )
+            .with_help("the compiled report lists it as 逾期; this is not an error"),
+        );
+    }
     Ok(Submission {
         file: shown.to_path_buf(),
         unit,
@@ -351,5 +372,6 @@ pub fn load(
         body,
         late,
         texts,
+        warnings,
     })
 }

@@ -1,0 +1,128 @@
+//! `gongwen new submission <unit>`: a ready-to-fill summary for a unit, with every task it leads
+//! or supports (through its groups too), so a clerk only writes text.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_saphyr::Commented;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Project;
+use crate::output;
+use crate::submission::lists_for_year;
+use crate::units::Ref;
+
+#[derive(Serialize)]
+struct Front {
+    unit: String,
+    title: String,
+    date: String,
+    tasks: Vec<Entry>,
+}
+
+#[derive(Serialize)]
+struct Entry {
+    task: Commented<usize>,
+    status: Commented<String>,
+    summary: String,
+}
+
+/// Writes content/submissions/<year>/<unit id>.md and returns its path. Never overwrites.
+pub fn new_submission(
+    project: &Project,
+    unit: &str,
+    year: Option<i32>,
+    today: chrono::NaiveDate,
+) -> Result<PathBuf, Diagnostics> {
+    let id = match project.registry.resolve(unit) {
+        Ok(Ref::Unit(id)) => id,
+        Ok(Ref::Group(_)) => {
+            return Err(Diagnostic::file_error(
+                "content/units.yaml",
+                format!("`{unit}` is a group; a submission comes from one unit"),
+            )
+            .with_help("name one unit")
+            .into());
+        }
+        Err(help) => {
+            return Err(Diagnostic::file_error(
+                "content/units.yaml",
+                format!("unknown unit `{unit}`"),
+            )
+            .with_help(help)
+            .into());
+        }
+    };
+    let Some(year) = year.or(project.config.year) else {
+        return Err(
+            Diagnostic::file_error("content/gongwen.yaml", "no year given")
+                .with_help("pass --year, or set `year:` in content/gongwen.yaml")
+                .into(),
+        );
+    };
+    let lists = lists_for_year(&project.task_lists, year);
+    let Some(list) = lists.first() else {
+        return Err(Diagnostic::file_error(
+            "content/tasks",
+            format!("no task list has `year: {year}`"),
+        )
+        .with_help("pass --year for a year that has a task list")
+        .into());
+    };
+    let name = project
+        .registry
+        .unit(&id)
+        .map_or(id.clone(), |u| u.name.clone());
+    let (lead, support) = list.tasks_of(&project.registry, &id);
+    let mut tasks: Vec<(usize, &str, &str)> = lead
+        .iter()
+        .map(|t| (t.number, t.text.as_str(), "牵头"))
+        .collect();
+    tasks.extend(
+        support
+            .iter()
+            .filter(|t| !lead.iter().any(|l| l.number == t.number))
+            .map(|t| (t.number, t.text.as_str(), "配合")),
+    );
+    tasks.sort();
+    if tasks.is_empty() {
+        return Err(Diagnostic::file_error(
+            &list.file,
+            format!("{name} leads or supports no task of {}", list.title),
+        )
+        .with_help("only units named in the task list (directly or through a group) owe a summary")
+        .into());
+    }
+    let front = Front {
+        unit: name.clone(),
+        title: format!("{name}{year}年度工作总结"),
+        date: today.format("%Y-%m-%d").to_string(),
+        tasks: tasks
+            .iter()
+            .map(|(n, text, role)| Entry {
+                task: Commented(*n, format!("{role}：{text}")),
+                status: Commented("推进中".to_string(), "已完成 | 推进中 | 未启动".to_string()),
+                summary: String::new(),
+            })
+            .collect(),
+    };
+    let yaml = serde_saphyr::to_string(&front).map_err(|e| {
+        Diagnostic::file_error("content/submissions", format!("cannot write YAML: {e}"))
+    })?;
+    let text =
+        format!("---\n{yaml}---\n在此填写全年工作总结正文（Markdown）。“## 标题”为一级标题。\n");
+    let rel = Path::new("content/submissions")
+        .join(year.to_string())
+        .join(output::file_name(&id, "md"));
+    let path = project.root.join(&rel);
+    if path.exists() {
+        return Err(
+            Diagnostic::file_error(&rel, "already exists; not overwritten")
+                .with_help("edit the file, or remove it first to start again")
+                .into(),
+        );
+    }
+    output::write_atomic(&path, text.as_bytes())
+        .map_err(|e| Diagnostic::file_error(&rel, format!("cannot write: {e}")))?;
+    Ok(rel)
+}

@@ -11,17 +11,22 @@ measure() { # label, command...
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$out/time" "$@" >/dev/null 2>&1
   read -r secs kb < "$out/time"
-  printf '%-34s wall %6.2f s   peak memory %7.1f MiB\n' "$label" "$secs" "$(echo "$kb / 1024" | bc -l)"
+  printf '%-34s wall %6.2f s   peak memory %7.1f MiB\n' "$label" "$secs" "$(awk "BEGIN {print $kb / 1024}")"
+  last_secs=$secs
 }
 "$bin" --no-system-fonts build --emit-typst --out "$out" >/dev/null 2>&1
-pages=$(pdfinfo "$out"/pdf/*.pdf 2>/dev/null | awk '/^Pages/ {print $2}' || echo '?')
-for i in 1 2 3; do measure "gongwen build (run $i, $pages pages)" "$bin" --no-system-fonts build --out "$out"; done
+count_pages() { find "$1" -name '*.pdf' -exec pdfinfo {} \; 2>/dev/null | awk '/^Pages/ {n += $2} END {print n}'; }
+pages=$(count_pages "$out/pdf")
+for i in 1 2 3; do measure "example build (run $i, $pages pages)" "$bin" --no-system-fonts build --out "$out"; done
 big="$out/big"
-python3 scripts/gen-project.py "$big" 200 1000
-measure "check: 200 units x 1,000 tasks" "$bin" --no-system-fonts -p "$big" check
+python3 scripts/gen-project.py "$big" 200 1000 --submissions
+subs=$(ls "$big"/content/submissions/2024 | wc -l)
+measure "check: 200 x 1,000, $subs summaries" "$bin" --no-system-fonts -p "$big" check
 "$bin" --no-system-fonts -p "$big" build >/dev/null 2>&1
-pages=$(pdfinfo "$big"/out/pdf/*.pdf 2>/dev/null | awk '/^Pages/ {print $2}' || echo '?')
-measure "build: 200 x 1,000 ($pages pages)" "$bin" --no-system-fonts -p "$big" build
+pages=$(count_pages "$big/out/pdf")
+docs=$(find "$big/out/pdf" -name '*.pdf' | wc -l)
+measure "build: $docs PDFs, $pages pages" "$bin" --no-system-fonts -p "$big" build
+printf '%-34s %.0f pages per second\n' "" "$(awk "BEGIN {print $pages / $last_secs}")"
 if command -v typst >/dev/null 2>&1; then
   typ=$(ls "$out"/pdf/*.typ | head -1)
   cp templates/typst/gongwen.typ "$(dirname "$typ")/gongwen.typ"

@@ -93,6 +93,7 @@ fn main() -> ExitCode {
     let opts = Options {
         font_paths: cli.font_paths.clone(),
         system_fonts: !cli.no_system_fonts,
+        site: true,
         ..Options::default()
     };
     let root = cli.project.clone();
@@ -112,6 +113,18 @@ fn main() -> ExitCode {
                             String::new()
                         };
                         println!("wrote {}{pages}", display_path(&w.path));
+                    }
+                    if let Some(pages) = report.site_pages {
+                        println!(
+                            "wrote {} ({pages} pages)",
+                            display_path(
+                                &opts
+                                    .out_dir
+                                    .clone()
+                                    .unwrap_or_else(|| root.join("out"))
+                                    .join("site")
+                            )
+                        );
                     }
                     print(&report.diagnostics);
                     finish(&report.diagnostics)

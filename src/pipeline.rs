@@ -25,6 +25,8 @@ pub struct Options {
     pub emit_typst: bool,
     /// Where outputs go (default: <project>/out).
     pub out_dir: Option<PathBuf>,
+    /// Also write the static site to <out>/site.
+    pub site: bool,
 }
 
 /// What a build made and what it has to say.
@@ -32,6 +34,8 @@ pub struct Options {
 pub struct Report {
     pub written: Vec<Written>,
     pub diagnostics: Diagnostics,
+    /// Pages of the site written to out/site, when it was (re)built.
+    pub site_pages: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -202,6 +206,14 @@ pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
         match r {
             Ok(w) => report.written.extend(w),
             Err(d) => diagnostics.push(d),
+        }
+    }
+    // The site is published only from an error-free build: the last good site stays otherwise.
+    if !diagnostics.has_errors() && opts.site {
+        let reports = year_reports(&project);
+        match crate::site::build(&project, &reports, &pdf_dir, &out_dir.join("site")) {
+            Ok(pages) => report.site_pages = Some(pages),
+            Err(d) => diagnostics.extend(d),
         }
     }
     report.diagnostics = diagnostics;

@@ -357,28 +357,7 @@ struct ReportData<'a> {
 
 impl<'a> ReportData<'a> {
     fn new(r: &'a YearReport, organ: &str) -> Self {
-        let o = &r.overall;
-        let overview = format!(
-            "{}共{}项任务：已完成{}项，推进中{}项，未启动{}项，尚无牵头单位报告{}项。",
-            r.list.title, o.total, o.done, o.in_progress, o.not_started, o.no_report
-        );
-        let on_time = r.owing.len() - r.missing.len() - r.late.len();
-        let mut reporting = format!(
-            "应报送工作总结的单位{}个：按时报送{}个，逾期报送{}个，未报送{}个。",
-            r.owing.len(),
-            on_time,
-            r.late.len(),
-            r.missing.len()
-        );
-        if !r.late.is_empty() {
-            reporting.push_str(&format!("逾期报送：{}。", r.late.join("、")));
-        }
-        if !r.missing.is_empty() {
-            reporting.push_str(&format!("未报送：{}。", r.missing.join("、")));
-        }
-        if let Some(due) = r.due {
-            reporting.push_str(&format!("报送截止日期为{}。", date::chinese(due)));
-        }
+        let (overview, reporting) = report_texts(r);
         let title = format!("{}年度工作总结汇编", r.year);
         ReportData {
             title_lines: vec![title.clone()],
@@ -404,4 +383,31 @@ impl<'a> ReportData<'a> {
                 .collect(),
         }
     }
+}
+
+/// The sentences that open the overview and the 报送情况 of a year report.
+pub fn report_texts(r: &YearReport) -> (String, String) {
+    let o = &r.overall;
+    let overview = format!(
+        "{}共{}项任务：已完成{}项，推进中{}项，未启动{}项，尚无牵头单位报告{}项。",
+        r.list.title, o.total, o.done, o.in_progress, o.not_started, o.no_report
+    );
+    let on_time = r.owing.len() - r.missing.len() - r.late.len();
+    let mut reporting = format!(
+        "应报送工作总结的单位{}个：按时报送{}个，逾期报送{}个，未报送{}个。",
+        r.owing.len(),
+        on_time,
+        r.late.len(),
+        r.missing.len()
+    );
+    if !r.late.is_empty() {
+        reporting.push_str(&format!("逾期报送：{}。", r.late.join("、")));
+    }
+    if !r.missing.is_empty() {
+        reporting.push_str(&format!("未报送：{}。", r.missing.join("、")));
+    }
+    if let Some(due) = r.due {
+        reporting.push_str(&format!("报送截止日期为{}。", date::chinese(due)));
+    }
+    (overview, reporting)
 }

@@ -18,6 +18,7 @@ pub mod project;
 pub mod render;
 pub mod scaffold;
 pub mod search_index;
+pub mod serve;
 pub mod sheet;
 pub mod site;
 pub mod submission;

@@ -62,6 +62,12 @@ enum Command {
         #[command(subcommand)]
         what: New,
     },
+    /// Build, serve out/site on 127.0.0.1, rebuild on changes and reload the browser.
+    Serve {
+        /// Port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
     /// List the tasks, or what one unit leads and supports (groups expanded).
     Tasks {
         /// A unit's id, name or alias.
@@ -217,6 +223,20 @@ fn main() -> ExitCode {
             Ok(loaded) => fail(&loaded.diagnostics),
             Err(d) => fail(&d),
         },
+        Command::Serve { port } => {
+            let result = gongwen::serve::serve(&root, opts, port, |addr| {
+                println!("serving http://{addr}/ (Ctrl-C to stop)");
+                use std::io::Write;
+                let _ = std::io::stdout().flush();
+            });
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Tasks { unit } => match gongwen::project::load(&root) {
             Ok(loaded) if !loaded.diagnostics.has_errors() => {
                 match gongwen::listing::tasks(&loaded.project, unit.as_deref()) {

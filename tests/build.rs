@@ -20,10 +20,17 @@ fn builds_a_notice_named_after_its_number_with_page_numbers() {
     ] {
         assert!(text.contains(want), "missing {want:?} in\n{text}");
     }
+    let out = files_below(&p.path().join("out"));
     assert_eq!(
-        files_below(&p.path().join("out")).len(),
+        out.iter().filter(|f| f.starts_with("pdf")).count(),
         1,
-        "only the PDF, no temporary files"
+        "one PDF: {out:?}"
+    );
+    assert!(
+        !out.iter()
+            .any(|f| f.to_string_lossy().contains(".gongwen-")
+                || f.to_string_lossy().contains(".site-")),
+        "temporary files left: {out:?}"
     );
 }
 

@@ -25,8 +25,12 @@ measure "check: 200 x 1,000, $subs summaries" "$bin" --no-system-fonts -p "$big"
 "$bin" --no-system-fonts -p "$big" build >/dev/null 2>&1
 pages=$(count_pages "$big/out/pdf")
 docs=$(find "$big/out/pdf" -name '*.pdf' | wc -l)
-measure "build: $docs PDFs, $pages pages" "$bin" --no-system-fonts -p "$big" build
-printf '%-34s %.0f pages per second\n' "" "$(awk "BEGIN {print $pages / $last_secs}")"
+measure "build: $docs PDFs, $pages pages" "$bin" --no-system-fonts -p "$big" build --no-site
+pdf_secs=$last_secs
+printf '%-34s %.0f PDF pages per second\n' "" "$(awk "BEGIN {print $pages / $pdf_secs}")"
+html=$(find "$big/out/site" -name '*.html' | wc -l)
+measure "build with site ($html HTML pages)" "$bin" --no-system-fonts -p "$big" build
+printf '%-34s %.0f HTML pages per second (site time: %.2f s)\n' "" "$(awk "BEGIN {d = $last_secs - $pdf_secs; if (d < 0.01) d = 0.01; print $html / d}")" "$(awk "BEGIN {print $last_secs - $pdf_secs}")"
 if command -v typst >/dev/null 2>&1; then
   typ=$(ls "$out"/pdf/*.typ | head -1)
   cp templates/typst/gongwen.typ "$(dirname "$typ")/gongwen.typ"

@@ -38,6 +38,9 @@ enum Command {
         /// Output folder (default: <project>/out).
         #[arg(long, short = 'o')]
         out: Option<PathBuf>,
+        /// Skip the static site (PDFs only).
+        #[arg(long)]
+        no_site: bool,
     },
     /// Load and check everything; writes nothing. Exits non-zero on any error.
     Check,
@@ -104,10 +107,11 @@ fn main() -> ExitCode {
     };
     let root = cli.project.clone();
     match cli.command {
-        Command::Build { emit_typst, out } => {
+        Command::Build { emit_typst, out, no_site } => {
             let opts = Options {
                 emit_typst,
                 out_dir: out,
+                site: !no_site,
                 ..opts
             };
             match pipeline::build(&root, &opts) {

@@ -107,7 +107,11 @@ fn main() -> ExitCode {
     };
     let root = cli.project.clone();
     match cli.command {
-        Command::Build { emit_typst, out, no_site } => {
+        Command::Build {
+            emit_typst,
+            out,
+            no_site,
+        } => {
             let opts = Options {
                 emit_typst,
                 out_dir: out,

@@ -28,6 +28,24 @@ const BUILTIN: [(&str, &str); 4] = [
     ("report.typ", include_str!("../templates/typst/report.typ")),
 ];
 
+/// A built-in template, or the project's file of the same name in `dir` when there is one.
+pub fn template_text(
+    root: &Path,
+    dir: &str,
+    name: &str,
+    builtin: &str,
+) -> Result<String, Diagnostic> {
+    let shown = Path::new(dir).join(name);
+    match std::fs::read_to_string(root.join(&shown)) {
+        Ok(t) => Ok(t),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(builtin.to_string()),
+        Err(e) => Err(Diagnostic::file_error(
+            &shown,
+            format!("cannot read the template: {e}"),
+        )),
+    }
+}
+
 /// The layout library is plain Typst (not a Tera template); the rest are Tera templates.
 const LAYOUT: &str = "gongwen.typ";
 
@@ -44,23 +62,15 @@ impl Templates {
         tera.autoescape_on([".typ"]);
         let mut layout = String::new();
         for (name, builtin) in BUILTIN {
-            let shown = Path::new("templates/typst").join(name);
-            let text = match std::fs::read_to_string(root.join(&shown)) {
-                Ok(t) => t,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => builtin.to_string(),
-                Err(e) => {
-                    return Err(Diagnostic::file_error(
-                        &shown,
-                        format!("cannot read the template: {e}"),
-                    )
-                    .into());
-                }
-            };
+            let text = template_text(root, "templates/typst", name, builtin)?;
             if name == LAYOUT {
                 layout = text;
             } else {
                 tera.add_raw_template(name, &text).map_err(|e| {
-                    Diagnostic::file_error(&shown, format!("the template does not parse: {e}"))
+                    Diagnostic::file_error(
+                        Path::new("templates/typst").join(name),
+                        format!("the template does not parse: {e}"),
+                    )
                 })?;
             }
         }
@@ -368,11 +378,7 @@ impl<'a> ReportData<'a> {
             overview,
             reporting,
             categories: &r.categories,
-            counts: r
-                .categories
-                .iter()
-                .chain(std::iter::once(&r.overall))
-                .collect(),
+            counts: r.counts_with_total(),
             tasks: &r.tasks,
             owing: &r.owing,
             subs: r

@@ -50,30 +50,16 @@ fn load_templates(root: &Path) -> Result<Tera, Diagnostics> {
     tera.autoescape_on([".html"]);
     let mut all = Vec::new();
     for (name, builtin) in TEMPLATES {
-        let shown = Path::new("templates/html").join(name);
-        let text = match std::fs::read_to_string(root.join(&shown)) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => builtin.to_string(),
-            Err(e) => {
-                return Err(Diagnostic::file_error(
-                    &shown,
-                    format!("cannot read the template: {e}"),
-                )
-                .into());
-            }
-        };
-        all.push((name, text));
+        all.push((
+            name,
+            render::template_text(root, "templates/html", name, builtin)?,
+        ));
     }
     tera.add_raw_templates(all.iter().map(|(n, t)| (*n, t.as_str())))
         .map_err(|e| {
             Diagnostic::file_error("templates/html", format!("a template does not parse: {e}"))
         })?;
     Ok(tera)
-}
-
-fn asset(root: &Path, name: &str, builtin: &str) -> String {
-    std::fs::read_to_string(root.join("templates/site").join(name))
-        .unwrap_or_else(|_| builtin.to_string())
 }
 
 /// Page paths, all relative to the site root.
@@ -523,11 +509,7 @@ pub fn build(
             reporting: data.1,
             pdf: format!("pdf/{}", report_name(r.year)),
             categories: &r.categories,
-            counts: r
-                .categories
-                .iter()
-                .chain(std::iter::once(&r.overall))
-                .collect(),
+            counts: r.counts_with_total(),
             tasks: r
                 .tasks
                 .iter()
@@ -597,10 +579,8 @@ pub fn build(
     site.page("search.html", "search.html", Context::new())?;
 
     for (name, builtin) in ASSETS {
-        site.write(
-            &format!("assets/{name}"),
-            asset(&project.root, name, builtin).as_bytes(),
-        )?;
+        let text = render::template_text(&project.root, "templates/site", name, builtin)?;
+        site.write(&format!("assets/{name}"), text.as_bytes())?;
     }
     site.write("assets/search-index.js", index.to_js().as_bytes())?;
     copy_pdfs(pdf_dir, &site.staging.join("pdf"))?;

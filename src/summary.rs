@@ -75,6 +75,16 @@ pub struct YearReport {
     pub submissions: Vec<Arc<Submission>>,
 }
 
+impl YearReport {
+    /// The per-category counts followed by the totals row.
+    pub fn counts_with_total(&self) -> Vec<&Counts> {
+        self.categories
+            .iter()
+            .chain(std::iter::once(&self.overall))
+            .collect()
+    }
+}
+
 fn status_label(s: Option<Status>) -> String {
     s.map_or("未报告", Status::label).to_string()
 }

@@ -4,7 +4,6 @@ use std::fmt::Write;
 
 use crate::diag::Diagnostic;
 use crate::model::Project;
-use crate::units::Ref;
 
 /// The report for one unit (by id, name or alias), or every task when `unit` is None.
 pub fn tasks(project: &Project, unit: Option<&str>) -> Result<String, Diagnostic> {
@@ -39,23 +38,10 @@ pub fn tasks(project: &Project, unit: Option<&str>) -> Result<String, Diagnostic
         }
         return Ok(out);
     };
-    let id = match project.registry.resolve(name) {
-        Ok(Ref::Unit(id)) => id,
-        Ok(Ref::Group(_)) => {
-            return Err(Diagnostic::file_error(
-                "content/units.yaml",
-                format!("`{name}` is a group, not a unit"),
-            )
-            .with_help("name one unit; groups are expanded into their members"));
-        }
-        Err(help) => {
-            return Err(Diagnostic::file_error(
-                "content/units.yaml",
-                format!("unknown unit `{name}`"),
-            )
-            .with_help(help));
-        }
-    };
+    let id = project
+        .registry
+        .resolve_unit(name)
+        .map_err(|(msg, help)| Diagnostic::file_error("content/units.yaml", msg).with_help(help))?;
     let unit = project.registry.unit(&id).expect("resolved unit exists");
     let _ = writeln!(out, "{} ({})", unit.name, unit.id);
     let groups: Vec<&str> = project

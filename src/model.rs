@@ -78,6 +78,17 @@ pub struct Notice {
     pub texts: Vec<SourceText>,
 }
 
+impl Notice {
+    /// "附件" for a single attachment, "附件1", "附件2" … for several (GB/T 9704 §7.3.7).
+    pub fn attachment_label(&self, index: usize) -> String {
+        if self.attachments.len() > 1 {
+            format!("附件{}", index + 1)
+        } else {
+            "附件".to_string()
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Attachment {
     /// The name the 附件说明 gives it.

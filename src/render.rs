@@ -221,17 +221,12 @@ fn in_parens(s: &str) -> String {
 impl From<&Notice> for NoticeData {
     fn from(n: &Notice) -> Self {
         use chrono::Datelike;
-        let several = n.attachments.len() > 1;
         let attachments = n
             .attachments
             .iter()
             .enumerate()
             .map(|(i, a)| {
-                let label = if several {
-                    format!("附件{}", i + 1)
-                } else {
-                    "附件".to_string()
-                };
+                let label = n.attachment_label(i);
                 match &a.kind {
                     AttachmentKind::Document(d) => AttachmentData {
                         name: a.name.clone(),

@@ -10,7 +10,6 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Project;
 use crate::output;
 use crate::submission::lists_for_year;
-use crate::units::Ref;
 
 #[derive(Serialize)]
 struct Front {
@@ -34,25 +33,10 @@ pub fn new_submission(
     year: Option<i32>,
     today: chrono::NaiveDate,
 ) -> Result<PathBuf, Diagnostics> {
-    let id = match project.registry.resolve(unit) {
-        Ok(Ref::Unit(id)) => id,
-        Ok(Ref::Group(_)) => {
-            return Err(Diagnostic::file_error(
-                "content/units.yaml",
-                format!("`{unit}` is a group; a submission comes from one unit"),
-            )
-            .with_help("name one unit")
-            .into());
-        }
-        Err(help) => {
-            return Err(Diagnostic::file_error(
-                "content/units.yaml",
-                format!("unknown unit `{unit}`"),
-            )
-            .with_help(help)
-            .into());
-        }
-    };
+    let id = project
+        .registry
+        .resolve_unit(unit)
+        .map_err(|(msg, help)| Diagnostic::file_error("content/units.yaml", msg).with_help(help))?;
     let Some(year) = year.or(project.config.year) else {
         return Err(
             Diagnostic::file_error("content/gongwen.yaml", "no year given")

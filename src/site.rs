@@ -264,17 +264,12 @@ pub fn build(
     let mut notice_rows = Vec::new();
     for n in &project.notices {
         let url = notice_url(n);
-        let several = n.attachments.len() > 1;
         let attachments: Vec<_> = n
             .attachments
             .iter()
             .enumerate()
             .map(|(i, a)| {
-                let label = if several {
-                    format!("附件{}", i + 1)
-                } else {
-                    "附件".into()
-                };
+                let label = n.attachment_label(i);
                 let (title, body, tasks_url) = match &a.kind {
                     AttachmentKind::Document(d) => {
                         (d.title.clone(), html_code::blocks(&d.body), None)

@@ -14,7 +14,7 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::markdown::{self, Block};
 use crate::model::{Role, SourceText};
 use crate::tasks::TaskList;
-use crate::units::{Ref, Registry};
+use crate::units::Registry;
 use crate::{date, frontmatter, yaml};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -132,28 +132,11 @@ pub fn load(
             .with_help("add `unit: …` naming the reporting unit as content/units.yaml does")
             .into());
     };
-    let unit = match registry.resolve(&unit_v.value) {
-        Ok(Ref::Unit(id)) => id,
-        Ok(Ref::Group(_)) => {
-            return Err(Diagnostic::error(
-                loc(&unit_v.referenced),
-                format!(
-                    "`{}` is a group; a submission comes from one unit",
-                    unit_v.value.trim()
-                ),
-            )
-            .with_help("name the reporting unit itself")
-            .into());
-        }
-        Err(help) => {
-            return Err(Diagnostic::error(
-                loc(&unit_v.referenced),
-                format!("unknown unit `{}`", unit_v.value.trim()),
-            )
-            .with_help(help)
-            .into());
-        }
-    };
+    let unit = registry
+        .resolve_unit(&unit_v.value)
+        .map_err(|(msg, help)| {
+            Diagnostics::from(Diagnostic::error(loc(&unit_v.referenced), msg).with_help(help))
+        })?;
     let unit_name = registry
         .unit(&unit)
         .map_or(unit.clone(), |u| u.name.clone());

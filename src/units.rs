@@ -186,6 +186,19 @@ impl Registry {
         }
     }
 
+    /// The id of the one unit `name` names; a group or an unknown name is an error given as
+    /// (message, help) for the caller to place.
+    pub fn resolve_unit(&self, name: &str) -> Result<String, (String, String)> {
+        match self.resolve(name) {
+            Ok(Ref::Unit(id)) => Ok(id),
+            Ok(Ref::Group(_)) => Err((
+                format!("`{}` is a group, not a unit", name.trim()),
+                "name one unit; a group stands for several".to_string(),
+            )),
+            Err(help) => Err((format!("unknown unit `{}`", name.trim()), help)),
+        }
+    }
+
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
     }

@@ -148,7 +148,7 @@ fn a_group_cannot_submit_and_years_are_folders() {
     let e = check_error("---\nunit: 各区级部门\ndate: 2024-12-01\n---\n");
     assert_eq!(
         e,
-        "content/submissions/2024/bad.md:2:7: error: `各区级部门` is a group; a submission comes from one unit\n  help: name the reporting unit itself\n"
+        "content/submissions/2024/bad.md:2:7: error: `各区级部门` is a group, not a unit\n  help: name one unit; a group stands for several\n"
     );
     let p = year_project(&[("submissions/last-year/x.md", JTJ)]);
     let o = gongwen(p.path(), &["check"]);

@@ -119,6 +119,9 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
+/// Deeper nesting is certainly a mistake (or an attack), and every renderer walks it recursively.
+const MAX_DEPTH: usize = 32;
+
 struct Builder {
     /// Stack of open containers: each holds the blocks and the inline run being built.
     stack: Vec<Frame>,
@@ -271,6 +274,14 @@ pub fn parse(body: &str, file: &Path, first_line: usize) -> Result<Vec<Block>, D
     };
     let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
     for (event, range) in parser.into_offset_iter() {
+        if b.stack.len() > MAX_DEPTH {
+            let (line, col) = index.position(range.start);
+            return Err(Diagnostic::error(
+                Location::new(file, line, col),
+                format!("lists or quotes nested more than {MAX_DEPTH} levels deep"),
+            )
+            .with_help("an official document needs a few levels at most; flatten the structure"));
+        }
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => {
@@ -415,6 +426,14 @@ mod tests {
             e.to_string().starts_with("n.md:12:1: error: a `#` heading"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn absurd_nesting_is_an_error_not_a_crash() {
+        let deep = ">".repeat(10_000) + " 深";
+        let e = parse(&deep, Path::new("d.md"), 1).unwrap_err();
+        assert!(e.to_string().starts_with("d.md:1:"), "{e}");
+        assert!(e.to_string().contains("nested more than 32 levels"), "{e}");
     }
 
     #[test]

@@ -50,7 +50,9 @@ pub fn pdf(
 }
 
 fn to_diagnostic(world: &DocWorld, errs: &[SourceDiagnostic], template: &Path) -> Diagnostic {
-    let first = &errs[0];
+    let Some(first) = errs.first() else {
+        return Diagnostic::file_error(template, "typesetting failed without a message");
+    };
     let position = first.span.id().and_then(|id| {
         let source = world.source(id).ok()?;
         let range = world.range(first.span)?;

@@ -31,11 +31,15 @@ printf '%-34s %.0f PDF pages per second\n' "" "$(awk "BEGIN {print $pages / $pdf
 html=$(find "$big/out/site" -name '*.html' | wc -l)
 measure "build with site ($html HTML pages)" "$bin" --no-system-fonts -p "$big" build
 printf '%-34s %.0f HTML pages per second (site time: %.2f s)\n' "" "$(awk "BEGIN {d = $last_secs - $pdf_secs; if (d < 0.01) d = 0.01; print $html / d}")" "$(awk "BEGIN {print $last_secs - $pdf_secs}")"
+measure "gongwen build --no-site (example)" "$bin" --no-system-fonts build --no-site --out "$out"
 if command -v typst >/dev/null 2>&1; then
-  typ=$(ls "$out"/pdf/*.typ | head -1)
-  cp templates/typst/gongwen.typ "$(dirname "$typ")/gongwen.typ"
-  sed -i 's#"/gongwen.typ"#"gongwen.typ"#' "$typ"
-  measure "typst compile (same .typ, fonts)" typst compile --ignore-system-fonts --font-path assets/fonts "$typ" "$out/typst.pdf"
+  # The same generated sources through the Typst CLI, one process per document, same fonts.
+  find "$out/pdf" -name '*.typ' | sort > "$out/typs"
+  while read -r typ; do
+    cp templates/typst/gongwen.typ "$(dirname "$typ")/gongwen.typ"
+    sed -i 's#"/gongwen.typ"#"gongwen.typ"#' "$typ"
+  done < "$out/typs"
+  measure "typst CLI, same $(wc -l < "$out/typs") documents" bash -c 'while read -r t; do typst compile --ignore-system-fonts --font-path assets/fonts "$t" "${t%.typ}.cli.pdf" || exit 1; done < "$1"' _ "$out/typs"
 else
   echo "typst CLI not installed: no comparison"
 fi

@@ -57,6 +57,26 @@ pub fn check(
         opts.system_fonts,
     ));
     let mut project = loaded.project;
+    // Each task list once, whether a notice attaches it or only the year report uses it. A list
+    // with an undrawable character is left out, with every document that would print it.
+    let mut broken = std::collections::BTreeSet::new();
+    for list in &project.task_lists {
+        let d = fontcheck::check(&list.texts, &fonts);
+        if d.has_errors() {
+            broken.insert(list.slug.clone());
+        }
+        diagnostics.extend(d);
+    }
+    project.task_lists.retain(|l| !broken.contains(&l.slug));
+    let uses_broken = |n: &Notice| {
+        n.attachments
+            .iter()
+            .any(|a| matches!(&a.kind, AttachmentKind::Tasks(t) if broken.contains(&t.slug)))
+    };
+    project.notices.retain(|n| !uses_broken(n));
+    for subs in project.submissions.values_mut() {
+        subs.retain(|s| !broken.contains(&s.list.slug));
+    }
     let mut keep = Vec::new();
     for n in std::mem::take(&mut project.notices) {
         let d = fontcheck::check(&all_texts(&n), &fonts);
@@ -79,12 +99,12 @@ pub fn check(
     Ok((project, fonts, diagnostics))
 }
 
+/// A notice's own texts and those of the attachment documents it carries.
 fn all_texts(n: &Notice) -> Vec<crate::model::SourceText> {
     let mut texts = n.texts.clone();
     for a in &n.attachments {
-        match &a.kind {
-            AttachmentKind::Document(d) => texts.extend(d.texts.iter().cloned()),
-            AttachmentKind::Tasks(t) => texts.extend(t.texts.iter().cloned()),
+        if let AttachmentKind::Document(d) = &a.kind {
+            texts.extend(d.texts.iter().cloned());
         }
     }
     texts

@@ -211,3 +211,30 @@ fn import_reports_bad_rows_by_row_and_column() {
         )
     );
 }
+
+#[test]
+fn a_task_list_character_no_font_draws_is_reported_once_and_nothing_prints_it() {
+    let notice2 = notice_with_tasks().replace("7号", "8号");
+    let p = project(&[
+        ("units.yaml", UNITS),
+        (
+            "tasks/2024.yaml",
+            &TASKS.replace("组织专题发布会。", "组织𰻞专题发布会。"),
+        ),
+        ("notices/a.md", &notice_with_tasks()),
+        ("notices/b.md", &notice2),
+    ]);
+    let o = gongwen(p.path(), &["build"]);
+    let e = stderr(&o);
+    assert!(!o.status.success());
+    assert_eq!(e.matches("no font can draw `𰻞`").count(), 1, "{e}");
+    // No document that would print the character as an empty box is written.
+    assert!(
+        !p.path().join("out/pdf").exists()
+            || common::files_below(&p.path().join("out/pdf")).is_empty()
+    );
+    assert!(
+        e.starts_with("content/tasks/2024.yaml:10:17: error: no font can draw `𰻞`"),
+        "{e}"
+    );
+}

@@ -136,6 +136,8 @@ pub fn serve(
         .unwrap_or_else(|| root.join("out"))
         .join("site");
     let state = Arc::new(Mutex::new(State::default()));
+    // Taken before the first build, so an edit made while it runs is not missed.
+    let mut last = fingerprint(root);
     rebuild(root, &opts, &state);
     let server = Server::http(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
@@ -149,7 +151,6 @@ pub fn serve(
     let watch_state = state.clone();
     let watch_root = root.to_path_buf();
     std::thread::spawn(move || {
-        let mut last = fingerprint(&watch_root);
         loop {
             std::thread::sleep(Duration::from_millis(400));
             let now = fingerprint(&watch_root);

@@ -199,7 +199,8 @@ pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
             });
         }
     }
-    for r in year_reports(&project) {
+    let reports = year_reports(&project);
+    for r in &reports {
         // The report's date is the last day it covers, never the day it happens to be built.
         let date = r
             .submissions
@@ -208,7 +209,7 @@ pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
             .chain(r.due)
             .max()
             .unwrap_or_default();
-        let source = templates.report(&r, &project.config.organ, &fonts, layout);
+        let source = templates.report(r, &project.config.organ, &fonts, layout);
         jobs.push(Job {
             source,
             path: pdf_dir.join(report_name(r.year)),
@@ -230,7 +231,6 @@ pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
     }
     // The site is published only from an error-free build: the last good site stays otherwise.
     if !diagnostics.has_errors() && opts.site {
-        let reports = year_reports(&project);
         match crate::site::build(&project, &reports, &pdf_dir, &out_dir.join("site")) {
             Ok(pages) => report.site_pages = Some(pages),
             Err(d) => diagnostics.extend(d),

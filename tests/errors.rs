@@ -95,3 +95,34 @@ fn missing_settings_file() {
         stderr(&o)
     );
 }
+
+#[test]
+fn missing_attachment() {
+    let e = check_error(
+        "---\nnumber: 某府办发〔2024〕9号\ntitle: 标题\ndate: 2024-11-20\nattachments: [attachments/none.md]\n---\n正文\n",
+    );
+    assert_eq!(
+        e,
+        "content/notices/bad.md:5:15: error: attachment `attachments/none.md` not found\n  help: attachments are paths under content/, e.g. `tasks/2020.yaml` or `attachments/plan.md`\n"
+    );
+}
+
+#[test]
+fn copy_number_and_title_lines() {
+    let e = check_error(
+        "---\nnumber: 某府办发〔2024〕9号\ntitle: 关于某事的通知\ntitle_lines: [关于某事, 的通告]\ncopy_no: 12\ndate: 2024-11-20\n---\n正文\n",
+    );
+    assert_eq!(
+        e,
+        "content/notices/bad.md:3:8: error: `title_lines` do not spell out `title`\n  help: the lines joined together must be exactly the title; fix one or remove `title_lines` to let gongwen break the title\n\
+content/notices/bad.md:5:10: error: `copy_no` `12` is not six digits\n  help: GB/T 9704 prints 份号 as six Arabic digits, e.g. 000001 (quote it: \"000001\")\n"
+    );
+}
+
+#[test]
+fn a_heading_for_the_title_in_the_body() {
+    let e = check_error(
+        "---\nnumber: 某府办发〔2024〕9号\ntitle: 标题\ndate: 2024-11-20\n---\n正文\n\n# 又一个标题\n",
+    );
+    assert!(e.starts_with("content/notices/bad.md:8:1: error: a `#` heading in the body: the document title belongs in the front matter\n"), "{e}");
+}

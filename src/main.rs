@@ -266,7 +266,17 @@ fn main() -> ExitCode {
                 let fonts =
                     gongwen::fonts::Fonts::load(&config.fonts, &opts.font_paths, opts.system_fonts);
                 for role in Role::ALL {
-                    println!("{:<44} {}", role.describe(), fonts.roles[&role].source);
+                    let label = role.describe();
+                    // Terminal columns: Chinese characters take two.
+                    let cols: usize = label
+                        .chars()
+                        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
+                        .sum();
+                    println!(
+                        "{label}{} {}",
+                        " ".repeat(46usize.saturating_sub(cols)),
+                        fonts.roles[&role].source
+                    );
                 }
                 ExitCode::SUCCESS
             }

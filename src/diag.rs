@@ -194,6 +194,19 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// Reads a user's text file; `what` names it in the message ("the task list").
+/// A file that is not UTF-8 (GBK from an old editor, or not text at all) gets a help saying so.
+pub fn read_source(path: &Path, shown: &Path, what: &str) -> Result<String, Diagnostic> {
+    std::fs::read_to_string(path).map_err(|e| {
+        let d = Diagnostic::file_error(shown, format!("cannot read {what}: {e}"));
+        if e.kind() == std::io::ErrorKind::InvalidData {
+            d.with_help("save the file as UTF-8 text (in Notepad or WPS: 另存为, 编码 UTF-8)")
+        } else {
+            d
+        }
+    })
+}
+
 /// The closest candidate to a misspelt name, if it is close enough to be what was meant.
 pub fn did_you_mean<'c>(
     word: &str,

@@ -170,8 +170,7 @@ impl Ctx<'_> {
 }
 
 fn read(path: &Path, shown: &Path) -> Result<String, Diagnostics> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Diagnostic::file_error(shown, format!("cannot read: {e}")).into())
+    crate::diag::read_source(path, shown, "the file").map_err(Into::into)
 }
 
 pub fn load_notice(

@@ -243,6 +243,15 @@ pub fn split_units(cell: &str, registry: &Registry) -> Vec<String> {
     out
 }
 
+/// CSV text: UTF-8 (with or without BOM) as exported, or GB18030/GBK, which Excel and WPS on a
+/// Chinese Windows write when a sheet is saved as CSV.
+fn decode_csv(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
+    }
+}
+
 /// Reads a task table from .xlsx or .csv into tasks YAML.
 pub fn import(path: &Path, shown: &Path, registry: &Registry) -> Result<String, Diagnostics> {
     let ext = path
@@ -252,8 +261,9 @@ pub fn import(path: &Path, shown: &Path, registry: &Registry) -> Result<String, 
         .to_lowercase();
     let (sheet, grid, settings) = match ext.as_str() {
         "csv" => {
-            let text = std::fs::read_to_string(path)
+            let bytes = std::fs::read(path)
                 .map_err(|e| Diagnostic::file_error(shown, format!("cannot read: {e}")))?;
+            let text = decode_csv(&bytes);
             let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
             let mut rdr = csv::ReaderBuilder::new()
                 .has_headers(false)
@@ -460,6 +470,13 @@ pub fn import(path: &Path, shown: &Path, registry: &Registry) -> Result<String, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gbk_csv_from_excel_is_read() {
+        let (gbk, _, _) = encoding_rs::GB18030.encode("序号,工作任务\n1,刊播公益广告\n");
+        assert_eq!(decode_csv(&gbk), "序号,工作任务\n1,刊播公益广告\n");
+        assert_eq!(decode_csv("\u{feff}序号".as_bytes()), "\u{feff}序号");
+    }
 
     #[test]
     fn units_split_but_known_names_with_dunhao_stay_whole() {

@@ -115,8 +115,7 @@ pub fn load(
     lists: &[Arc<TaskList>],
     registry: &Registry,
 ) -> Result<Submission, Diagnostics> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Diagnostic::file_error(shown, format!("cannot read: {e}")))?;
+    let text = crate::diag::read_source(path, shown, "the submission")?;
     let split = frontmatter::split(&text, shown)?;
     let front: Front = yaml::parse(split.yaml, shown, split.yaml_line)?;
     let loc = |s: &serde_saphyr::Location| {

@@ -117,9 +117,7 @@ pub struct UnitRef {
 
 impl TaskList {
     pub fn load(path: &Path, shown: &Path, slug: &str) -> Result<TaskList, Diagnostics> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Diagnostic::file_error(shown, format!("cannot read the task list: {e}"))
-        })?;
+        let text = crate::diag::read_source(path, shown, "the task list")?;
         let raw: RawList = yaml::parse(&text, shown, 1)?;
         let loc = |s: &serde_saphyr::Location| {
             yaml::location(shown, 1, s.line() as u32, s.column() as u32)
@@ -219,6 +217,12 @@ impl TaskList {
                 name: c.name.value.trim().to_string(),
                 tasks,
             });
+        }
+        if categories.is_empty() {
+            errors.push(
+                Diagnostic::error(loc(&raw.title.referenced), "the task list has no categories")
+                    .with_help("list the tasks under `categories:`, each category with a `name:` and its `tasks:`"),
+            );
         }
         if errors.has_errors() {
             return Err(errors);

@@ -72,9 +72,7 @@ pub struct Registry {
 
 impl Registry {
     pub fn load(path: &Path, shown: &Path) -> Result<Registry, Diagnostics> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Diagnostic::file_error(shown, format!("cannot read the unit registry: {e}"))
-        })?;
+        let text = crate::diag::read_source(path, shown, "the unit registry")?;
         Registry::parse(&text, shown)
     }
 

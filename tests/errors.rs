@@ -126,3 +126,21 @@ fn a_heading_for_the_title_in_the_body() {
     );
     assert!(e.starts_with("content/notices/bad.md:8:1: error: a `#` heading in the body: the document title belongs in the front matter\n"), "{e}");
 }
+
+#[test]
+fn a_file_that_is_not_utf8() {
+    let p = project(&[("notices/good.md", NOTICE)]);
+    // 标题 in GBK, as an old editor would save it.
+    std::fs::write(
+        p.path().join("content/notices/gbk.md"),
+        b"---\ntitle: \xb1\xea\xcc\xe2\n---\n",
+    )
+    .unwrap();
+    let o = gongwen(p.path(), &["build"]);
+    assert!(!o.status.success());
+    assert_eq!(
+        stderr(&o),
+        "content/notices/gbk.md: error: cannot read the file: stream did not contain valid UTF-8\n  help: save the file as UTF-8 text (in Notepad or WPS: 另存为, 编码 UTF-8)\n"
+    );
+    assert!(p.path().join("out/pdf/某府办发〔2024〕7号.pdf").is_file());
+}

@@ -238,3 +238,20 @@ fn a_task_list_character_no_font_draws_is_reported_once_and_nothing_prints_it() 
         "{e}"
     );
 }
+
+#[test]
+fn a_task_list_without_categories() {
+    let p = project(&[
+        ("units.yaml", UNITS),
+        (
+            "tasks/2024.yaml",
+            "title: 空清单\nyear: 2024\ncategories: []\n",
+        ),
+        ("notices/a.md", NOTICE),
+    ]);
+    let e = stderr(&gongwen(p.path(), &["check"]));
+    assert_eq!(
+        e,
+        "content/tasks/2024.yaml:1:8: error: the task list has no categories\n  help: list the tasks under `categories:`, each category with a `name:` and its `tasks:`\n"
+    );
+}

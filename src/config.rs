@@ -4,14 +4,20 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use serde_saphyr::Spanned;
+
 use crate::diag::Diagnostic;
+use crate::model::{Role, SourceText};
+
+/// Where the settings live, relative to the project.
+pub const FILE: &str = "content/gongwen.yaml";
 use crate::yaml;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// The default issuing organ (发文机关), also the default 发文机关标志.
-    pub organ: String,
+    /// The default issuing organ (发文机关), also the default 发文机关标志 and 署名.
+    organ: Spanned<String>,
     pub year: Option<i32>,
     #[serde(default)]
     pub site: Site,
@@ -78,6 +84,24 @@ impl Default for Layout {
 }
 
 impl Config {
+    /// The texts gongwen.yaml contributes to documents: the organ is printed as the red
+    /// 发文机关标志 (小标宋) and as the default signature (仿宋).
+    pub fn texts(&self) -> Vec<SourceText> {
+        let at = yaml::location(Path::new(FILE), 1, &self.organ.referenced);
+        [Role::Title, Role::Body]
+            .into_iter()
+            .map(|role| SourceText {
+                location: at.clone(),
+                text: self.organ.value.clone(),
+                role,
+            })
+            .collect()
+    }
+
+    pub fn organ(&self) -> &str {
+        self.organ.value.trim()
+    }
+
     /// Reads `content/gongwen.yaml`; `shown` is the path used in messages.
     pub fn load(path: &Path, shown: &Path) -> Result<Config, Diagnostic> {
         let text = std::fs::read_to_string(path).map_err(|e| {

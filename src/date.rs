@@ -2,6 +2,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::diag::{Diagnostic, Location};
+
 /// Parses `YYYY-MM-DD` (also `YYYY年M月D日`); the error says what was expected.
 pub fn parse(s: &str) -> Result<NaiveDate, String> {
     let t = s.trim();
@@ -11,6 +13,14 @@ pub fn parse(s: &str) -> Result<NaiveDate, String> {
         Ok(d) if (1900..=2999).contains(&d.year()) => Ok(d),
         _ => Err(format!("`{t}` is not a date")),
     }
+}
+
+/// A date field of a user's file: `key` names it in the message, `at` is where its value is.
+pub fn field(value: &str, key: &str, at: Location) -> Result<NaiveDate, Diagnostic> {
+    parse(value).map_err(|m| {
+        Diagnostic::error(at, format!("`{key}`: {m}"))
+            .with_help("write the date as YYYY-MM-DD, e.g. 2020-04-29")
+    })
 }
 
 /// 2020年4月29日: Arabic numerals, full year, no leading zeros (GB/T 9704 §7.3.5.4).

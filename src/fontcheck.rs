@@ -13,6 +13,7 @@ use crate::model::SourceText;
 
 pub fn check(texts: &[SourceText], fonts: &Fonts) -> Diagnostics {
     let mut out = Diagnostics::default();
+    // One message per character and file: the first place it occurs is enough to find it.
     let mut seen = HashSet::new();
     let mut per_file: BTreeMap<String, (usize, Location)> = BTreeMap::new();
     for t in texts {
@@ -23,8 +24,7 @@ pub fn check(texts: &[SourceText], fonts: &Fonts) -> Diagnostics {
                 col = 1;
                 continue;
             }
-            if !fonts.covers(t.role, c) && seen.insert((display_path(&t.location.file), c, t.role))
-            {
+            if !fonts.covers(t.role, c) && seen.insert((display_path(&t.location.file), c)) {
                 let count = per_file
                     .entry(display_path(&t.location.file))
                     .or_insert((0, t.location.clone()));

@@ -259,8 +259,8 @@ fn main() -> ExitCode {
             Err(d) => fail(&d),
         },
         Command::Fonts => match gongwen::config::Config::load(
-            &root.join("content/gongwen.yaml"),
-            std::path::Path::new("content/gongwen.yaml"),
+            &root.join(gongwen::config::FILE),
+            std::path::Path::new(gongwen::config::FILE),
         ) {
             Ok(config) => {
                 let fonts =

@@ -83,12 +83,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn loc(&self, s: &serde_saphyr::Location) -> Location {
-        yaml::location(
-            self.file,
-            self.first_line,
-            s.line() as u32,
-            s.column() as u32,
-        )
+        yaml::location(self.file, self.first_line, s)
     }
 
     /// A text value: trimmed, remembered for the font check.
@@ -108,16 +103,9 @@ impl Ctx<'_> {
     }
 
     fn date(&mut self, v: &Spanned<String>, key: &str) -> Option<chrono::NaiveDate> {
-        match date::parse(&v.value) {
-            Ok(d) => Some(d),
-            Err(m) => {
-                self.errors.push(
-                    Diagnostic::error(self.loc(&v.referenced), format!("`{key}`: {m}"))
-                        .with_help("write the date as YYYY-MM-DD, e.g. 2020-04-29"),
-                );
-                None
-            }
-        }
+        date::field(&v.value, key, self.loc(&v.referenced))
+            .map_err(|d| self.errors.push(d))
+            .ok()
     }
 
     fn title_lines(
@@ -226,21 +214,16 @@ pub fn load_notice(
     let mark = front
         .mark
         .as_ref()
-        .map_or_else(|| config.organ.clone(), |m| c.text(m, Role::Title));
-    c.texts.push(SourceText {
-        location: Location::new(Path::new("content/gongwen.yaml"), 1, 1),
-        text: config.organ.clone(),
-        role: Role::Title,
-    });
+        .map_or_else(|| config.organ().to_string(), |m| c.text(m, Role::Title));
     let title_at = c.loc(&title_v.referenced);
-    let title_lines = c.title_lines(&title, &front.title_lines, &config.organ, title_at);
+    let title_lines = c.title_lines(&title, &front.title_lines, config.organ(), title_at);
     for l in front.title_lines.iter().flatten() {
         c.text(l, Role::Title);
     }
     let signer = front
         .signer
         .as_ref()
-        .map_or_else(|| config.organ.clone(), |s| c.text(s, Role::Body));
+        .map_or_else(|| config.organ().to_string(), |s| c.text(s, Role::Body));
     if let Some(code) = &front.copy_no
         && !(code.value.len() == 6 && code.value.chars().all(|ch| ch.is_ascii_digit()))
     {

@@ -57,6 +57,7 @@ pub fn check(
         opts.system_fonts,
     ));
     let mut project = loaded.project;
+    diagnostics.extend(fontcheck::check(&project.config.texts(), &fonts));
     // Each task list once, whether a notice attaches it or only the year report uses it. A list
     // with an undrawable character is left out, with every document that would print it.
     let mut broken = std::collections::BTreeSet::new();
@@ -209,7 +210,7 @@ pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
             .chain(r.due)
             .max()
             .unwrap_or_default();
-        let source = templates.report(r, &project.config.organ, &fonts, layout);
+        let source = templates.report(r, project.config.organ(), &fonts, layout);
         jobs.push(Job {
             source,
             path: pdf_dir.join(report_name(r.year)),

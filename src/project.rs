@@ -24,7 +24,7 @@ pub struct Loaded {
 /// Files in `content/<dir>` with extension `ext`, sorted so every run sees the same order.
 fn files(root: &Path, dir: &str, ext: &str) -> Vec<(PathBuf, PathBuf, String)> {
     let base = root.join(CONTENT).join(dir);
-    let mut out: Vec<_> = walkdir::WalkDir::new(&base)
+    walkdir::WalkDir::new(&base)
         .max_depth(1)
         .sort_by_file_name()
         .into_iter()
@@ -32,21 +32,22 @@ fn files(root: &Path, dir: &str, ext: &str) -> Vec<(PathBuf, PathBuf, String)> {
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == ext))
         .map(|e| {
             let name = e.file_name().to_string_lossy().to_string();
-            let slug = name.trim_end_matches(&format!(".{ext}")).to_string();
+            let slug = e
+                .path()
+                .file_stem()
+                .map_or(String::new(), |s| s.to_string_lossy().to_string());
             (
                 e.path().to_path_buf(),
                 Path::new(CONTENT).join(dir).join(&name),
                 slug,
             )
         })
-        .collect();
-    out.sort();
-    out
+        .collect()
 }
 
 pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
-    let config_shown = Path::new(CONTENT).join("gongwen.yaml");
-    let config = Config::load(&root.join(&config_shown), &config_shown)?;
+    let config_shown = Path::new(crate::config::FILE);
+    let config = Config::load(&root.join(config_shown), config_shown)?;
     let mut diagnostics = Diagnostics::default();
 
     let units_shown = Path::new(CONTENT).join("units.yaml");

@@ -229,10 +229,10 @@ pub fn build(
         .site
         .title
         .clone()
-        .unwrap_or_else(|| project.config.organ.clone());
+        .unwrap_or_else(|| project.config.organ().to_string());
     let mut base = Context::new();
     base.insert("site_title", &site_title);
-    base.insert("organ", &project.config.organ);
+    base.insert("organ", project.config.organ());
     base.insert(
         "reports",
         &reports

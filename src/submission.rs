@@ -118,9 +118,7 @@ pub fn load(
     let text = crate::diag::read_source(path, shown, "the submission")?;
     let split = frontmatter::split(&text, shown)?;
     let front: Front = yaml::parse(split.yaml, shown, split.yaml_line)?;
-    let loc = |s: &serde_saphyr::Location| {
-        yaml::location(shown, split.yaml_line, s.line() as u32, s.column() as u32)
-    };
+    let loc = |s: &serde_saphyr::Location| yaml::location(shown, split.yaml_line, s);
     let top = Location::new(shown, 1, 1);
     let mut errors = Diagnostics::default();
     let mut warnings = Vec::new();
@@ -184,16 +182,9 @@ pub fn load(
     };
 
     let date = match &front.date {
-        Some(d) => match date::parse(&d.value) {
-            Ok(v) => Some(v),
-            Err(m) => {
-                errors.push(
-                    Diagnostic::error(loc(&d.referenced), format!("`date`: {m}"))
-                        .with_help("write the date as YYYY-MM-DD, e.g. 2020-12-18"),
-                );
-                None
-            }
-        },
+        Some(d) => date::field(&d.value, "date", loc(&d.referenced))
+            .map_err(|e| errors.push(e))
+            .ok(),
         None => {
             errors.push(
                 Diagnostic::error(top.clone(), "the submission has no `date`")

@@ -119,28 +119,18 @@ impl TaskList {
     pub fn load(path: &Path, shown: &Path, slug: &str) -> Result<TaskList, Diagnostics> {
         let text = crate::diag::read_source(path, shown, "the task list")?;
         let raw: RawList = yaml::parse(&text, shown, 1)?;
-        let loc = |s: &serde_saphyr::Location| {
-            yaml::location(shown, 1, s.line() as u32, s.column() as u32)
-        };
+        let loc = |s: &serde_saphyr::Location| yaml::location(shown, 1, s);
         let mut errors = Diagnostics::default();
         let mut texts = vec![SourceText {
             location: loc(&raw.title.referenced),
             text: raw.title.value.clone(),
             role: Role::Title,
         }];
-        let due = match &raw.due {
-            Some(d) => match date::parse(&d.value) {
-                Ok(v) => Some(v),
-                Err(m) => {
-                    errors.push(
-                        Diagnostic::error(loc(&d.referenced), format!("`due`: {m}"))
-                            .with_help("write the date as YYYY-MM-DD, e.g. 2020-12-31"),
-                    );
-                    None
-                }
-            },
-            None => None,
-        };
+        let due = raw.due.as_ref().and_then(|d| {
+            date::field(&d.value, "due", loc(&d.referenced))
+                .map_err(|e| errors.push(e))
+                .ok()
+        });
         let mut number = 0;
         let mut categories = Vec::new();
         for c in raw.categories {

@@ -78,9 +78,7 @@ impl Registry {
 
     pub fn parse(text: &str, shown: &Path) -> Result<Registry, Diagnostics> {
         let raw: RawRegistry = yaml::parse(text, shown, 1)?;
-        let loc = |s: &serde_saphyr::Location| {
-            yaml::location(shown, 1, s.line() as u32, s.column() as u32)
-        };
+        let loc = |s: &serde_saphyr::Location| yaml::location(shown, 1, s);
         let mut reg = Registry::default();
         let mut errors = Diagnostics::default();
         let mut first_seen: BTreeMap<String, Location> = BTreeMap::new();

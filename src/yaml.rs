@@ -34,11 +34,11 @@ pub fn parse<T: DeserializeOwned>(
 }
 
 /// Shifts a YAML location (1-based, relative to the parsed text) into the file.
-pub fn location(file: &Path, first_line: usize, line: u32, column: u32) -> Location {
+pub fn location(file: &Path, first_line: usize, at: &serde_saphyr::Location) -> Location {
     Location::new(
         file,
-        first_line + line.max(1) as usize - 1,
-        column.max(1) as usize,
+        first_line + (at.line() as usize).max(1) - 1,
+        (at.column() as usize).max(1),
     )
 }
 
@@ -47,7 +47,7 @@ fn to_diagnostic(err: &YamlError, file: &Path, first_line: usize) -> Diagnostic 
     let loc = err
         .location()
         .filter(|l| l.line() > 0)
-        .map(|l| location(file, first_line, l.line() as u32, l.column() as u32))
+        .map(|l| location(file, first_line, &l))
         .unwrap_or_else(|| Location::new(file, first_line, 1));
     match err {
         YamlError::SerdeUnknownField {

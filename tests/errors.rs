@@ -144,3 +144,31 @@ fn a_file_that_is_not_utf8() {
     );
     assert!(p.path().join("out/pdf/某府办发〔2024〕7号.pdf").is_file());
 }
+
+#[test]
+fn two_notices_with_one_number() {
+    let p = project(&[("notices/a.md", NOTICE), ("notices/b.md", NOTICE)]);
+    let o = gongwen(p.path(), &["check"]);
+    assert!(!o.status.success());
+    assert_eq!(
+        stderr(&o),
+        "content/notices/b.md: error: has the same 发文字号 as content/notices/a.md\n  help: each notice needs its own 发文字号\n"
+    );
+}
+
+#[test]
+fn an_organ_no_font_draws_is_reported_once_where_it_is_written() {
+    let config = "year: 2024\norgan: 某𰻞区人民政府办公室\n";
+    let second = NOTICE.replace("7号", "8号");
+    let p = project(&[
+        ("gongwen.yaml", config),
+        ("notices/a.md", NOTICE),
+        ("notices/b.md", &second),
+    ]);
+    let e = stderr(&gongwen(p.path(), &["check"]));
+    assert_eq!(e.matches("no font can draw").count(), 1, "{e}");
+    assert!(
+        e.starts_with("content/gongwen.yaml:2:9: error: no font can draw `𰻞` (U+30EDE) in 小标宋"),
+        "{e}"
+    );
+}

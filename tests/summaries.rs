@@ -136,7 +136,7 @@ fn task_reported_twice_bad_status_bad_date_unknown_task() {
     );
     assert_eq!(
         e,
-        "content/submissions/2024/bad.md:3:7: error: `date`: `2024-13-01` is not a date\n  help: write the date as YYYY-MM-DD, e.g. 2020-12-18\n\
+        "content/submissions/2024/bad.md:3:7: error: `date`: `2024-13-01` is not a date\n  help: write the date as YYYY-MM-DD, e.g. 2020-04-29\n\
 content/submissions/2024/bad.md:8:11: error: task 2 is reported twice\n  help: report each task once; merge the two entries\n\
 content/submissions/2024/bad.md:12:13: error: unknown status `完成了`\n  help: use one of 已完成, 推进中, 未启动\n\
 content/submissions/2024/bad.md:13:11: error: there is no task 9 in 2024年重点工作任务清单\n  help: tasks are numbered 1 to 3\n"
@@ -235,4 +235,41 @@ fn new_submission_is_prefilled_and_never_overwrites() {
         "content/submissions/2024/jtj.md: error: already exists; not overwritten\n  help: edit the file, or remove it first to start again\n"
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn one_summary_per_unit_and_year() {
+    let p = year_project(&[
+        ("submissions/2024/jtj.md", JTJ),
+        ("submissions/2024/jtj-again.md", JTJ),
+    ]);
+    let e = stderr(&gongwen(p.path(), &["check"]));
+    assert_eq!(
+        e,
+        "content/submissions/2024/jtj.md: error: 区交通局 already submitted in content/submissions/2024/jtj-again.md\n  help: keep one submission per unit and year\n"
+    );
+}
+
+#[test]
+fn a_year_with_several_task_lists_needs_the_list_named() {
+    let second = TASKS.replace("2024年重点工作任务清单", "2024年补充任务清单");
+    let p = year_project(&[
+        ("tasks/2024b.yaml", &second),
+        ("submissions/2024/jtj.md", JTJ),
+    ]);
+    let e = stderr(&gongwen(p.path(), &["check"]));
+    assert_eq!(
+        e,
+        "content/submissions/2024/jtj.md:1:1: error: 2024 has several task lists; say which one this reports on\n  help: add `list: tasks/<name>.yaml`\n"
+    );
+    let named = JTJ.replace(
+        "unit: 区交通局\n",
+        "unit: 区交通局\nlist: tasks/2023.yaml\n",
+    );
+    std::fs::write(p.path().join("content/submissions/2024/jtj.md"), named).unwrap();
+    let e = stderr(&gongwen(p.path(), &["check"]));
+    assert_eq!(
+        e,
+        "content/submissions/2024/jtj.md:3:7: error: no task list `tasks/2023.yaml` for 2024\n  help: the lists of 2024 are: tasks/2024.yaml, tasks/2024b.yaml\n"
+    );
 }

@@ -255,3 +255,21 @@ fn a_task_list_without_categories() {
         "content/tasks/2024.yaml:1:8: error: the task list has no categories\n  help: list the tasks under `categories:`, each category with a `name:` and its `tasks:`\n"
     );
 }
+
+#[test]
+fn import_refuses_what_is_not_a_spreadsheet() {
+    let p = tasks_project(TASKS);
+    std::fs::write(p.path().join("list.txt"), "序号\t工作任务\n").unwrap();
+    let o = gongwen(
+        p.path(),
+        &["import", p.path().join("list.txt").to_str().unwrap()],
+    );
+    assert!(!o.status.success());
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "{}: error: cannot import `.txt` files\n  help: save the table as .xlsx or .csv (UTF-8)\n",
+            p.path().join("list.txt").display()
+        )
+    );
+}

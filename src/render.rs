@@ -12,7 +12,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::fonts::Fonts;
 use crate::model::{AttachmentKind, Notice};
 use crate::submission::Submission;
-use crate::summary::{self, Counts, Owing, TaskRow, YearReport};
+use crate::summary::{self, Counts, Owing, Reporting, TaskRow, YearReport};
 use crate::typst_code;
 
 const BUILTIN: [(&str, &str); 4] = [
@@ -393,19 +393,20 @@ pub fn report_texts(r: &YearReport) -> (String, String) {
         "{}共{}项任务：已完成{}项，推进中{}项，未启动{}项，尚无牵头单位报告{}项。",
         r.list.title, o.total, o.done, o.in_progress, o.not_started, o.no_report
     );
-    let on_time = r.owing.len() - r.missing.len() - r.late.len();
+    let (late, missing) = (r.units(Reporting::Late), r.units(Reporting::Missing));
+    let on_time = r.units(Reporting::OnTime).len();
     let mut reporting = format!(
         "应报送工作总结的单位{}个：按时报送{}个，逾期报送{}个，未报送{}个。",
         r.owing.len(),
         on_time,
-        r.late.len(),
-        r.missing.len()
+        late.len(),
+        missing.len()
     );
-    if !r.late.is_empty() {
-        reporting.push_str(&format!("逾期报送：{}。", r.late.join("、")));
+    if !late.is_empty() {
+        reporting.push_str(&format!("逾期报送：{}。", late.join("、")));
     }
-    if !r.missing.is_empty() {
-        reporting.push_str(&format!("未报送：{}。", r.missing.join("、")));
+    if !missing.is_empty() {
+        reporting.push_str(&format!("未报送：{}。", missing.join("、")));
     }
     if let Some(due) = r.due {
         reporting.push_str(&format!("报送截止日期为{}。", date::chinese(due)));

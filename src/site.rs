@@ -16,7 +16,7 @@ use crate::output::file_name;
 use crate::pipeline::{pdf_name, report_name};
 use crate::search_index::{Doc, Index};
 use crate::submission::{Status, Submission};
-use crate::summary::{self, YearReport};
+use crate::summary::{self, Reporting, YearReport};
 use crate::units::Ref;
 use crate::{date, render};
 
@@ -123,7 +123,7 @@ struct OwingRow {
     url: String,
     tasks: String,
     received: String,
-    state: String,
+    state: &'static str,
     state_class: &'static str,
 }
 
@@ -491,13 +491,6 @@ pub fn build(
     let mut report_pages = Vec::new();
     for r in reports {
         let data = render::report_texts(r);
-        let unit_id = |name: &str| {
-            reg.units
-                .iter()
-                .find(|u| u.name == name)
-                .map(|u| unit_url(&u.id))
-                .unwrap_or_default()
-        };
         let page = ReportPage {
             year: r.year,
             overview: data.0,
@@ -522,14 +515,14 @@ pub fn build(
                 .iter()
                 .map(|o| OwingRow {
                     unit: o.unit.clone(),
-                    url: unit_id(&o.unit),
+                    url: unit_url(&o.unit_id),
                     tasks: o.tasks.clone(),
                     received: o.received.clone(),
-                    state: o.state.clone(),
-                    state_class: match o.state.as_str() {
-                        "未报送" => "missing",
-                        "逾期" => "late",
-                        _ => "ok",
+                    state: o.state,
+                    state_class: match o.reporting {
+                        Reporting::Missing => "missing",
+                        Reporting::Late => "late",
+                        Reporting::OnTime => "ok",
                     },
                 })
                 .collect(),

@@ -52,13 +52,34 @@ pub struct TaskRow {
     pub reports: Vec<LeadReport>,
 }
 
+/// Whether a unit that owes a summary sent it, and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reporting {
+    OnTime,
+    Late,
+    Missing,
+}
+
+impl Reporting {
+    pub fn label(self) -> &'static str {
+        match self {
+            Reporting::OnTime => "按时",
+            Reporting::Late => "逾期",
+            Reporting::Missing => "未报送",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Owing {
+    pub unit_id: String,
     pub unit: String,
     pub tasks: String,
     pub received: String,
-    /// 按时, 逾期 or 未报送.
-    pub state: String,
+    /// The label of `reporting`, for templates.
+    pub state: &'static str,
+    #[serde(skip)]
+    pub reporting: Reporting,
 }
 
 #[derive(Debug, Clone)]
@@ -70,12 +91,19 @@ pub struct YearReport {
     pub overall: Counts,
     pub tasks: Vec<TaskRow>,
     pub owing: Vec<Owing>,
-    pub missing: Vec<String>,
-    pub late: Vec<String>,
     pub submissions: Vec<Arc<Submission>>,
 }
 
 impl YearReport {
+    /// The names of the owing units in one reporting state, in registry order.
+    pub fn units(&self, state: Reporting) -> Vec<&str> {
+        self.owing
+            .iter()
+            .filter(|o| o.reporting == state)
+            .map(|o| o.unit.as_str())
+            .collect()
+    }
+
     /// The per-category counts followed by the totals row.
     pub fn counts_with_total(&self) -> Vec<&Counts> {
         self.categories
@@ -164,23 +192,17 @@ pub fn compile(
         categories.push(counts);
     }
     let mut owing = Vec::new();
-    let (mut missing, mut late) = (Vec::new(), Vec::new());
     // Registry order, so the table reads like the office's own list of units.
     for u in registry.units.iter().filter(|u| owed.contains_key(&u.id)) {
         let numbers = &owed[&u.id];
         let sub = by_unit.get(u.id.as_str());
-        let state = match sub {
-            None => {
-                missing.push(u.name.clone());
-                "未报送"
-            }
-            Some(s) if s.late => {
-                late.push(u.name.clone());
-                "逾期"
-            }
-            Some(_) => "按时",
+        let reporting = match sub {
+            None => Reporting::Missing,
+            Some(s) if s.late => Reporting::Late,
+            Some(_) => Reporting::OnTime,
         };
         owing.push(Owing {
+            unit_id: u.id.clone(),
             unit: u.name.clone(),
             tasks: numbers
                 .iter()
@@ -190,7 +212,8 @@ pub fn compile(
             received: sub
                 .map(|s| date::chinese(s.date))
                 .unwrap_or_else(|| "—".into()),
-            state: state.into(),
+            state: reporting.label(),
+            reporting,
         });
     }
     let mut subs: Vec<Arc<Submission>> = submissions.to_vec();
@@ -209,8 +232,6 @@ pub fn compile(
         overall,
         tasks,
         owing,
-        missing,
-        late,
         submissions: subs,
     }
 }

@@ -6,14 +6,14 @@ use std::path::{Path, PathBuf};
 /// A place in a user's file. Lines and columns are 1-based; columns count characters, not bytes,
 /// because the people reading them count Chinese characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
-    pub file: PathBuf,
-    pub line: usize,
-    pub column: usize,
+pub(crate) struct Location {
+    pub(crate) file: PathBuf,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
 }
 
 impl Location {
-    pub fn new(file: impl Into<PathBuf>, line: usize, column: usize) -> Self {
+    pub(crate) fn new(file: impl Into<PathBuf>, line: usize, column: usize) -> Self {
         Location {
             file: file.into(),
             line,
@@ -35,28 +35,28 @@ impl fmt::Display for Location {
 }
 
 /// Paths are shown with forward slashes on every platform so messages (and tests) read the same.
-pub fn display_path(path: &Path) -> String {
+pub(crate) fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
 }
 
-/// One message for the user. `file` is always known; `location` when we can point closer.
+/// One message for the user, about a place in one of the project's files. `file` is always known; `location` when we can point closer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub severity: Severity,
-    pub file: PathBuf,
-    pub line: Option<(usize, usize)>,
-    pub message: String,
-    pub help: Option<String>,
+    pub(crate) severity: Severity,
+    pub(crate) file: PathBuf,
+    pub(crate) line: Option<(usize, usize)>,
+    pub(crate) message: String,
+    pub(crate) help: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn error(loc: Location, message: impl Into<String>) -> Self {
+    pub(crate) fn error(loc: Location, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: loc.file,
@@ -67,7 +67,7 @@ impl Diagnostic {
     }
 
     /// An error about a whole file (it cannot be read, or something is missing from it).
-    pub fn file_error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub(crate) fn file_error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
@@ -77,18 +77,19 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(loc: Location, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(loc: Location, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(loc, message)
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
+    /// Whether this stops the document it is about from being written.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -112,33 +113,28 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The errors (and warnings) of one failed step. The library returns this; the binary prints it.
+/// The errors and warnings of a step, in the order they were found. The library returns this; the binary prints it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Diagnostics(pub Vec<Diagnostic>);
+pub struct Diagnostics(pub(crate) Vec<Diagnostic>);
 
 impl Diagnostics {
-    pub fn push(&mut self, d: Diagnostic) {
+    pub(crate) fn push(&mut self, d: Diagnostic) {
         self.0.push(d);
     }
-    pub fn extend(&mut self, other: Diagnostics) {
+    pub(crate) fn extend(&mut self, other: Diagnostics) {
         self.0.extend(other.0);
     }
+    /// Whether any of them is an error (warnings alone do not fail a step).
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(Diagnostic::is_error)
     }
+    /// Whether there is nothing to say.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+    /// The messages in the order they were found.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.0.iter()
-    }
-    /// Ok(()) when nothing here is an error; warnings alone do not fail a step.
-    pub fn into_result(self) -> Result<Diagnostics, Diagnostics> {
-        if self.has_errors() {
-            Err(self)
-        } else {
-            Ok(self)
-        }
     }
 }
 
@@ -164,14 +160,14 @@ impl std::error::Error for Diagnostics {}
 
 /// Maps byte offsets in a text to line and column, for texts whose positions we track ourselves
 /// (Markdown bodies). `first_line` is the line of the file the text starts on.
-pub struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
     first_line: usize,
 }
 
 impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str, first_line: usize) -> Self {
+    pub(crate) fn new(text: &'a str, first_line: usize) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         LineIndex {
@@ -182,7 +178,7 @@ impl<'a> LineIndex<'a> {
     }
 
     /// (line, column) of a byte offset, both 1-based, the column counted in characters.
-    pub fn position(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let row = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[row];
@@ -194,21 +190,8 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// Reads a user's text file; `what` names it in the message ("the task list").
-/// A file that is not UTF-8 (GBK from an old editor, or not text at all) gets a help saying so.
-pub fn read_source(path: &Path, shown: &Path, what: &str) -> Result<String, Diagnostic> {
-    std::fs::read_to_string(path).map_err(|e| {
-        let d = Diagnostic::file_error(shown, format!("cannot read {what}: {e}"));
-        if e.kind() == std::io::ErrorKind::InvalidData {
-            d.with_help("save the file as UTF-8 text (in Notepad or WPS: 另存为, 编码 UTF-8)")
-        } else {
-            d
-        }
-    })
-}
-
 /// The closest candidate to a misspelt name, if it is close enough to be what was meant.
-pub fn did_you_mean<'c>(
+pub(crate) fn did_you_mean<'c>(
     word: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<&'c str> {

@@ -12,8 +12,8 @@ use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 use typst_kit::fonts::{FontPath, FontStore};
 
-use crate::config::FontPrefs;
-use crate::model::Role;
+use crate::model::FontPrefs;
+use crate::text::Role;
 
 /// The embedded fonts (GPL with font exception; see assets/fonts/FANDOL-COPYING).
 const EMBEDDED: [(&str, &[u8]); 5] = [
@@ -53,25 +53,26 @@ fn embedded_for(role: Role) -> (&'static str, u16) {
 
 /// What serves one role.
 #[derive(Debug, Clone)]
-pub struct RoleFont {
+pub(crate) struct RoleFont {
     /// Family names in the order Typst tries them (chosen first, embedded fallback last).
-    pub families: Vec<String>,
-    pub weight: u16,
+    pub(crate) families: Vec<String>,
+    pub(crate) weight: u16,
     /// Where the chosen font came from, for `gongwen fonts`.
-    pub source: String,
+    pub(crate) source: String,
     /// Book indices of the faces whose coverage decides whether a character can be drawn.
     faces: Vec<usize>,
 }
 
-pub struct Fonts {
+/// The fonts of a run: loaded once, shared by every document and every check.
+pub(crate) struct Fonts {
     store: FontStore,
-    pub roles: BTreeMap<Role, RoleFont>,
+    roles: BTreeMap<Role, RoleFont>,
 }
 
 impl Fonts {
     /// Loads the embedded fonts and the preferred families found on the system or in `extra_dirs`.
     /// `system` = false skips installed fonts (tests and reproducible builds across machines).
-    pub fn load(prefs: &FontPrefs, extra_dirs: &[PathBuf], system: bool) -> Fonts {
+    pub(crate) fn load(prefs: &FontPrefs, extra_dirs: &[PathBuf], system: bool) -> Fonts {
         let mut store = FontStore::new();
         for (_, data) in EMBEDDED {
             for font in Font::iter(Bytes::new(data)) {
@@ -79,43 +80,11 @@ impl Fonts {
                 store.push((font, info));
             }
         }
-        let wanted: HashSet<String> = Role::ALL
-            .iter()
-            .flat_map(|r| role_prefs(prefs, *r))
-            .map(|f| f.to_lowercase())
-            .collect();
-        // name (any language, lowercased) → typst family name, for the fonts we load.
+        // name (any language, lowercased) → typst family name, and family → file, for the
+        // preferred fonts found.
         let mut aliases: BTreeMap<String, String> = BTreeMap::new();
-        let mut found: Vec<(PathBuf, u32, FontInfo, Vec<String>)> = Vec::new();
-        if !wanted.is_empty() {
-            let mut db = fontdb::Database::new();
-            if system {
-                db.load_system_fonts();
-            }
-            for dir in extra_dirs {
-                db.load_fonts_dir(dir);
-            }
-            for face in db.faces() {
-                let names: Vec<String> = face
-                    .families
-                    .iter()
-                    .map(|(n, _)| n.to_lowercase())
-                    .collect();
-                if !names.iter().any(|n| wanted.contains(n)) {
-                    continue;
-                }
-                let path = match &face.source {
-                    fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.clone(),
-                    fontdb::Source::Binary(_) => continue,
-                };
-                if let Some(Some(info)) = db.with_face_data(face.id, FontInfo::new) {
-                    found.push((path, face.index, info, names));
-                }
-            }
-        }
-        found.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
         let mut sources: BTreeMap<String, String> = BTreeMap::new();
-        for (path, index, info, names) in found {
+        for (path, index, info, names) in preferred_faces(prefs, extra_dirs, system) {
             for n in names {
                 aliases.entry(n).or_insert_with(|| info.family.clone());
             }
@@ -124,52 +93,39 @@ impl Fonts {
                 .or_insert_with(|| path.display().to_string());
             store.push((FontPath { path, index }, info));
         }
-
         let book = store.book();
-        let mut roles = BTreeMap::new();
-        for role in Role::ALL {
-            let (embedded, weight) = embedded_for(role);
-            let chosen = role_prefs(prefs, role)
-                .iter()
-                .find_map(|p| aliases.get(&p.to_lowercase()).cloned());
-            let mut families = Vec::new();
-            let source = match &chosen {
-                Some(f) => {
-                    families.push(f.clone());
-                    format!(
-                        "{f} ({})",
-                        sources
-                            .get(&f.to_lowercase())
-                            .map_or("installed", String::as_str)
-                    )
-                }
-                None => format!("{embedded} (embedded)"),
-            };
-            families.push(embedded.to_string());
-            let faces = families.iter().filter_map(|f| faces_of(book, f)).collect();
-            roles.insert(
-                role,
-                RoleFont {
-                    families,
-                    weight,
-                    source,
-                    faces,
-                },
-            );
-        }
+        let roles = Role::ALL
+            .into_iter()
+            .map(|role| {
+                let chosen = role_prefs(prefs, role)
+                    .iter()
+                    .find_map(|p| aliases.get(&p.to_lowercase()).cloned());
+                (role, role_font(book, role, chosen, &sources))
+            })
+            .collect();
         Fonts { store, roles }
     }
 
-    pub fn book(&self) -> &LazyHash<FontBook> {
+    /// What serves each role, in role order.
+    pub(crate) fn all(&self) -> impl Iterator<Item = (Role, &RoleFont)> {
+        self.roles.iter().map(|(r, f)| (*r, f))
+    }
+
+    /// What serves `role`.
+    pub(crate) fn role(&self, role: Role) -> &RoleFont {
+        &self.roles[&role]
+    }
+
+    pub(crate) fn book(&self) -> &LazyHash<FontBook> {
         self.store.book()
     }
 
-    pub fn font(&self, index: usize) -> Option<Font> {
+    pub(crate) fn font(&self, index: usize) -> Option<Font> {
         self.store.font(index)
     }
 
     /// Can the role's fonts draw `c`? White space and controls always count as drawable.
-    pub fn covers(&self, role: Role, c: char) -> bool {
+    pub(crate) fn covers(&self, role: Role, c: char) -> bool {
         if c.is_whitespace() || c.is_control() || matches!(c, '\u{feff}' | '\u{200b}'..='\u{200d}')
         {
             return true;
@@ -179,6 +135,80 @@ impl Fonts {
             book.info(i)
                 .is_some_and(|info| info.coverage.contains(c as u32))
         })
+    }
+}
+
+/// The faces of the families `prefs` names, found on the system or in `extra_dirs`, sorted by
+/// path so the order never depends on the machine: (path, index, info, lowercased names).
+fn preferred_faces(
+    prefs: &FontPrefs,
+    extra_dirs: &[PathBuf],
+    system: bool,
+) -> Vec<(PathBuf, u32, FontInfo, Vec<String>)> {
+    let wanted: HashSet<String> = Role::ALL
+        .iter()
+        .flat_map(|r| role_prefs(prefs, *r))
+        .map(|f| f.to_lowercase())
+        .collect();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut db = fontdb::Database::new();
+    if system {
+        db.load_system_fonts();
+    }
+    for dir in extra_dirs {
+        db.load_fonts_dir(dir);
+    }
+    let mut found = Vec::new();
+    for face in db.faces() {
+        let names: Vec<String> = face
+            .families
+            .iter()
+            .map(|(n, _)| n.to_lowercase())
+            .collect();
+        if !names.iter().any(|n| wanted.contains(n)) {
+            continue;
+        }
+        let path = match &face.source {
+            fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.clone(),
+            fontdb::Source::Binary(_) => continue,
+        };
+        if let Some(Some(info)) = db.with_face_data(face.id, FontInfo::new) {
+            found.push((path, face.index, info, names));
+        }
+    }
+    found.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    found
+}
+
+/// What serves `role`: the `chosen` preferred family if one was found, the embedded one after it.
+fn role_font(
+    book: &FontBook,
+    role: Role,
+    chosen: Option<String>,
+    sources: &BTreeMap<String, String>,
+) -> RoleFont {
+    let (embedded, weight) = embedded_for(role);
+    let mut families = Vec::new();
+    let source = match chosen {
+        Some(f) => {
+            let from = sources
+                .get(&f.to_lowercase())
+                .map_or("installed", String::as_str);
+            let source = format!("{f} ({from})");
+            families.push(f);
+            source
+        }
+        None => format!("{embedded} (embedded)"),
+    };
+    families.push(embedded.to_string());
+    let faces = families.iter().filter_map(|f| faces_of(book, f)).collect();
+    RoleFont {
+        families,
+        weight,
+        source,
+        faces,
     }
 }
 

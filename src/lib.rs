@@ -1,32 +1,31 @@
 //! gongwen: Chinese official documents (GB/T 9704-2012) from YAML and Markdown.
+//!
+//! The phases, each a module: `load` reads content/ into the `model`, `check` checks the whole
+//! project, `report` computes the year reports, `view` makes each document renderer-neutral,
+//! and the backends `pdf` and `site` render the views; `build` runs them in order. `rules` and
+//! `markdown` are pure; `diag`, `text` and `paths` are leaves everyone uses.
 
-pub mod config;
-pub mod date;
-pub mod diag;
-pub mod docno;
-pub mod fontcheck;
-pub mod fonts;
-pub mod frontmatter;
-pub mod html_code;
-pub mod listing;
-pub mod markdown;
-pub mod model;
-pub mod notice;
-pub mod output;
-pub mod pipeline;
-pub mod project;
-pub mod render;
-pub mod scaffold;
-pub mod search_index;
-pub mod serve;
-pub mod sheet;
-pub mod site;
-pub mod submission;
-pub mod summary;
-pub mod tasks;
-pub mod title;
-pub mod typeset;
-pub mod typst_code;
-pub mod units;
-pub mod world;
-pub mod yaml;
+mod build;
+mod check;
+pub mod cli;
+mod diag;
+mod fonts;
+mod load;
+mod markdown;
+mod model;
+mod output;
+mod paths;
+mod pdf;
+mod report;
+mod rules;
+mod serve;
+mod sheet;
+mod site;
+mod templates;
+mod text;
+mod view;
+
+pub use build::{Checked, Options, Report, build, check};
+pub use diag::{Diagnostic, Diagnostics};
+pub use model::Project;
+pub use output::Written;

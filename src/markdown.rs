@@ -9,9 +9,11 @@ use std::path::Path;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, LineIndex, Location};
+use crate::rules::numbering::{has_own_number, heading_number};
+use crate::text::{Role, SourceText, is_wide, roles};
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Inline {
+pub(crate) enum Inline {
     Text(String),
     Strong(Vec<Inline>),
     Emph(Vec<Inline>),
@@ -19,7 +21,7 @@ pub enum Inline {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Block {
+pub(crate) enum Block {
     /// `level` 1..=4 (Markdown `##`..`#####`); `number` is the generated or kept prefix.
     Heading {
         level: u8,
@@ -41,7 +43,7 @@ pub enum Block {
 }
 
 /// Plain text of inlines (for HTML ids, search, and measuring).
-pub fn plain(inlines: &[Inline]) -> String {
+pub(crate) fn plain(inlines: &[Inline]) -> String {
     let mut s = String::new();
     for i in inlines {
         match i {
@@ -53,72 +55,6 @@ pub fn plain(inlines: &[Inline]) -> String {
     s
 }
 
-const CN_DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-
-/// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五.
-pub fn chinese_number(n: usize) -> String {
-    match n {
-        0..=9 => CN_DIGITS[n].to_string(),
-        10..=19 => format!("十{}", if n == 10 { "" } else { CN_DIGITS[n - 10] }),
-        20..=99 => format!(
-            "{}十{}",
-            CN_DIGITS[n / 10],
-            if n.is_multiple_of(10) {
-                ""
-            } else {
-                CN_DIGITS[n % 10]
-            }
-        ),
-        100..=999 => {
-            let rest = n % 100;
-            let tail = match rest {
-                0 => String::new(),
-                1..=9 => format!("零{}", CN_DIGITS[rest]),
-                10..=19 => format!("一{}", chinese_number(rest)),
-                _ => chinese_number(rest),
-            };
-            format!("{}百{}", CN_DIGITS[n / 100], tail)
-        }
-        _ => n.to_string(),
-    }
-}
-
-fn heading_number(level: u8, n: usize) -> String {
-    match level {
-        1 => format!("{}、", chinese_number(n)),
-        2 => format!("（{}）", chinese_number(n)),
-        3 => format!("{n}."),
-        _ => format!("（{n}）"),
-    }
-}
-
-/// Does the heading already carry a number of its own (一、 （一） 1. （1） 第一章 …)?
-fn has_own_number(text: &str) -> bool {
-    let t = text.trim_start();
-    let cn = |c: char| "零一二三四五六七八九十百".contains(c);
-    let mut chars = t.chars();
-    match chars.next() {
-        Some('（') | Some('(') => {
-            let inner: String = chars.take_while(|c| *c != '）' && *c != ')').collect();
-            !inner.is_empty()
-                && (inner.chars().all(cn) || inner.chars().all(|c| c.is_ascii_digit()))
-        }
-        Some('第') => true,
-        Some(c) if cn(c) => t.chars().find(|c| !cn(*c)) == Some('、'),
-        Some(c) if c.is_ascii_digit() => {
-            matches!(
-                t.chars().find(|c| !c.is_ascii_digit()),
-                Some('.') | Some('．') | Some('、')
-            )
-        }
-        _ => false,
-    }
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
-}
-
 /// Deeper nesting is certainly a mistake (or an attack), and every renderer walks it recursively.
 const MAX_DEPTH: usize = 32;
 
@@ -126,6 +62,8 @@ struct Builder {
     /// Stack of open containers: each holds the blocks and the inline run being built.
     stack: Vec<Frame>,
     counters: [usize; 4],
+    /// Inside a table's header row (printed in 黑体).
+    in_head: bool,
 }
 
 #[derive(Default)]
@@ -158,6 +96,22 @@ enum FrameKind {
 }
 
 impl Builder {
+    /// The typefaces text at this point is printed in: 一、 headings and table heads in 黑体,
+    /// （一） headings in 楷体, the rest in 仿宋.
+    fn roles(&self) -> &'static [Role] {
+        let heading = self.stack.iter().rev().find_map(|f| match f.kind {
+            FrameKind::Heading(level) => Some(level),
+            _ => None,
+        });
+        match heading {
+            Some(1) => roles::HEI,
+            Some(2) => roles::KAI,
+            Some(_) => roles::BODY,
+            None if self.in_head => roles::HEI,
+            None => roles::BODY,
+        }
+    }
+
     fn top(&mut self) -> &mut Frame {
         self.stack.last_mut().expect("root frame")
     }
@@ -184,7 +138,7 @@ impl Builder {
             Some(Inline::Text(t)) => t.chars().last(),
             _ => None,
         };
-        if prev.is_some_and(|c| !is_cjk(c)) {
+        if prev.is_some_and(|c| !is_wide(c)) {
             self.text(" ");
         } else {
             self.top().inlines.push(Inline::Text(String::new()));
@@ -266,83 +220,110 @@ fn clean(inlines: Vec<Inline>) -> Vec<Inline> {
 }
 
 /// Parses a body that starts on line `first_line` of `file`.
-pub fn parse(body: &str, file: &Path, first_line: usize) -> Result<Vec<Block>, Diagnostic> {
+/// Every text node is recorded in `printed` with its position and the typeface it is printed in,
+/// after entities are decoded (`&#x20BB7;` is checked as the character it prints).
+pub(crate) fn parse(
+    body: &str,
+    file: &Path,
+    first_line: usize,
+    printed: &mut Vec<SourceText>,
+) -> Result<Vec<Block>, Diagnostic> {
     let index = LineIndex::new(body, first_line);
     let mut b = Builder {
         stack: vec![Frame::default()],
         counters: [0; 4],
+        in_head: false,
+    };
+    let at = |offset: usize| {
+        let (line, col) = index.position(offset);
+        Location::new(file, line, col)
     };
     let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
     for (event, range) in parser.into_offset_iter() {
         if b.stack.len() > MAX_DEPTH {
-            let (line, col) = index.position(range.start);
             return Err(Diagnostic::error(
-                Location::new(file, line, col),
+                at(range.start),
                 format!("lists or quotes nested more than {MAX_DEPTH} levels deep"),
             )
             .with_help("an official document needs a few levels at most; flatten the structure"));
         }
         match event {
-            Event::Start(tag) => match tag {
-                Tag::Paragraph => {
-                    // Inside list items and cells the text stays in the enclosing frame.
-                    b.push(FrameKind::Para)
-                }
-                Tag::Heading { level, .. } => {
-                    let n = level as u8;
-                    if n == 1 {
-                        let (line, col) = index.position(range.start);
-                        return Err(Diagnostic::error(
-                            Location::new(file, line, col),
-                            "a `#` heading in the body: the document title belongs in the front matter",
-                        )
-                        .with_help("put the title in `title:`; use `##` for 一、 headings, `###` for （一）, `####` for 1., `#####` for （1）"));
-                    }
-                    if n > 5 {
-                        let (line, col) = index.position(range.start);
-                        return Err(Diagnostic::error(
-                            Location::new(file, line, col),
-                            "GB/T 9704 has four heading levels; this is a fifth",
-                        )
-                        .with_help("use `##` to `#####`"));
-                    }
-                    b.push(FrameKind::Heading(n - 1))
-                }
-                Tag::Strong => b.push(FrameKind::Strong),
-                Tag::Emphasis | Tag::Strikethrough => b.push(FrameKind::Emph),
-                Tag::List(start) => b.push(FrameKind::List(start.is_some())),
-                Tag::Item => b.push(FrameKind::Item),
-                Tag::BlockQuote(_) => b.push(FrameKind::Quote),
-                Tag::CodeBlock(_) | Tag::HtmlBlock => b.push(FrameKind::Literal),
-                Tag::Table(_) => b.push(FrameKind::Table),
-                Tag::TableHead | Tag::TableRow => {}
-                Tag::TableCell => b.push(FrameKind::Cell),
-                // Links keep their text; images their alt text; the targets are dropped so a
-                // document never points anywhere its reader did not see.
-                Tag::Link { .. } | Tag::Image { .. } => {}
-                _ => b.push(FrameKind::Skip),
-            },
-            Event::End(end) => match end {
-                TagEnd::TableHead => {
-                    let t = b.top();
-                    t.header = std::mem::take(&mut t.cells);
-                }
-                TagEnd::TableRow => {
-                    let t = b.top();
-                    let row = std::mem::take(&mut t.cells);
-                    t.rows.push(row);
-                }
-                TagEnd::Link | TagEnd::Image => {}
-                _ => b.pop(),
-            },
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => b.text(&t),
+            Event::Start(tag) => b
+                .start(tag)
+                .map_err(|(msg, help)| Diagnostic::error(at(range.start), msg).with_help(help))?,
+            Event::End(end) => b.end(end),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                printed.push(SourceText {
+                    location: at(range.start),
+                    text: t.to_string(),
+                    roles: b.roles(),
+                });
+                b.text(&t)
+            }
             Event::SoftBreak => b.soft_break(),
             Event::HardBreak => b.top().inlines.push(Inline::LineBreak),
-            Event::Rule => {}
             _ => {}
         }
     }
     Ok(b.stack.pop().map(|f| f.blocks).unwrap_or_default())
+}
+
+impl Builder {
+    /// Opens the frame a tag starts; a heading GB/T 9704 has no level for is an error.
+    fn start(&mut self, tag: Tag) -> Result<(), (&'static str, &'static str)> {
+        match tag {
+            // Inside list items and cells the text stays in the enclosing frame.
+            Tag::Paragraph => self.push(FrameKind::Para),
+            Tag::Heading { level, .. } => {
+                let n = level as u8;
+                if n == 1 {
+                    return Err((
+                        "a `#` heading in the body: the document title belongs in the front matter",
+                        "put the title in `title:`; use `##` for 一、 headings, `###` for （一）, `####` for 1., `#####` for （1）",
+                    ));
+                }
+                if n > 5 {
+                    return Err((
+                        "GB/T 9704 has four heading levels; this is a fifth",
+                        "use `##` to `#####`",
+                    ));
+                }
+                self.push(FrameKind::Heading(n - 1))
+            }
+            Tag::Strong => self.push(FrameKind::Strong),
+            Tag::Emphasis | Tag::Strikethrough => self.push(FrameKind::Emph),
+            Tag::List(start) => self.push(FrameKind::List(start.is_some())),
+            Tag::Item => self.push(FrameKind::Item),
+            Tag::BlockQuote(_) => self.push(FrameKind::Quote),
+            Tag::CodeBlock(_) | Tag::HtmlBlock => self.push(FrameKind::Literal),
+            Tag::Table(_) => self.push(FrameKind::Table),
+            Tag::TableHead => self.in_head = true,
+            Tag::TableRow => {}
+            Tag::TableCell => self.push(FrameKind::Cell),
+            // Links keep their text; images their alt text; the targets are dropped so a
+            // document never points anywhere its reader did not see.
+            Tag::Link { .. } | Tag::Image { .. } => {}
+            _ => self.push(FrameKind::Skip),
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, end: TagEnd) {
+        match end {
+            TagEnd::TableHead => {
+                self.in_head = false;
+                let t = self.top();
+                t.header = std::mem::take(&mut t.cells);
+            }
+            TagEnd::TableRow => {
+                let t = self.top();
+                let row = std::mem::take(&mut t.cells);
+                t.rows.push(row);
+            }
+            TagEnd::Link | TagEnd::Image => {}
+            _ => self.pop(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -350,18 +331,7 @@ mod tests {
     use super::*;
 
     fn p(s: &str) -> Vec<Block> {
-        parse(s, Path::new("t.md"), 1).unwrap()
-    }
-
-    #[test]
-    fn chinese_numbers() {
-        assert_eq!(chinese_number(1), "一");
-        assert_eq!(chinese_number(10), "十");
-        assert_eq!(chinese_number(14), "十四");
-        assert_eq!(chinese_number(30), "三十");
-        assert_eq!(chinese_number(99), "九十九");
-        assert_eq!(chinese_number(105), "一百零五");
-        assert_eq!(chinese_number(110), "一百一十");
+        parse(s, Path::new("t.md"), 1, &mut Vec::new()).unwrap()
     }
 
     #[test]
@@ -391,10 +361,6 @@ mod tests {
                 content: vec![Inline::Text("三、自带编号".into())]
             }]
         );
-        assert!(has_own_number("（二）甲"));
-        assert!(has_own_number("12. 甲"));
-        assert!(!has_own_number("一体化推进"));
-        assert!(!has_own_number("2020年工作"));
     }
 
     #[test]
@@ -421,7 +387,7 @@ mod tests {
 
     #[test]
     fn title_heading_is_an_error_with_position() {
-        let e = parse("正文\n\n# 标题\n", Path::new("n.md"), 10).unwrap_err();
+        let e = parse("正文\n\n# 标题\n", Path::new("n.md"), 10, &mut Vec::new()).unwrap_err();
         assert!(
             e.to_string().starts_with("n.md:12:1: error: a `#` heading"),
             "{e}"
@@ -431,7 +397,7 @@ mod tests {
     #[test]
     fn absurd_nesting_is_an_error_not_a_crash() {
         let deep = ">".repeat(10_000) + " 深";
-        let e = parse(&deep, Path::new("d.md"), 1).unwrap_err();
+        let e = parse(&deep, Path::new("d.md"), 1, &mut Vec::new()).unwrap_err();
         assert!(e.to_string().starts_with("d.md:1:"), "{e}");
         assert!(e.to_string().contains("nested more than 32 levels"), "{e}");
     }
@@ -443,5 +409,32 @@ mod tests {
             matches!(&b[0], Block::Table { header, rows } if header.len() == 2 && rows.len() == 1)
         );
         assert!(matches!(&b[1], Block::List { ordered: false, items } if items.len() == 2));
+    }
+
+    #[test]
+    fn every_text_is_recorded_where_it_stands_after_entities_are_decoded() {
+        let mut printed = Vec::new();
+        parse(
+            "正文&#x20BB7;\n\n## 一级\n\n### 二级\n\n| 表头 |\n|---|\n| 格 |\n",
+            Path::new("t.md"),
+            5,
+            &mut printed,
+        )
+        .unwrap();
+        let got: Vec<_> = printed
+            .iter()
+            .map(|t| (t.location.line, t.location.column, t.text.as_str(), t.roles))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (5, 1, "正文", roles::BODY),
+                (5, 3, "𠮷", roles::BODY),
+                (7, 4, "一级", roles::HEI),
+                (9, 5, "二级", roles::KAI),
+                (11, 3, "表头", roles::HEI),
+                (13, 3, "格", roles::BODY),
+            ]
+        );
     }
 }

@@ -1,10 +1,21 @@
-//! Writing outputs so a reader never sees half a file: write a temporary file beside the
-//! target, then rename it into place.
+//! Writing outputs so a reader never sees half a file: a temporary file beside the target,
+//! renamed into place.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+use crate::diag::Diagnostic;
+
+/// A file a build wrote, and its page count (0 for files without pages).
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// Where it was written.
+    pub path: PathBuf,
+    /// How many pages it has.
+    pub pages: usize,
+}
+
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -20,20 +31,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// A file name from a document's 发文字号 or slug: characters Windows forbids become `_`.
-pub fn file_name(stem: &str, ext: &str) -> String {
-    let clean: String = stem
-        .trim()
-        .chars()
-        .map(|c| {
-            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    format!("{clean}.{ext}")
+/// `write_atomic`, its failure as a message about the file.
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    write_atomic(path, bytes)
+        .map_err(|e| Diagnostic::file_error(path, format!("cannot write: {e}")))
 }
 
 #[cfg(test)]
@@ -52,14 +53,5 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1);
-    }
-
-    #[test]
-    fn names_keep_chinese_and_lose_separators() {
-        assert_eq!(
-            file_name("沙营商办发〔2020〕3号", "pdf"),
-            "沙营商办发〔2020〕3号.pdf"
-        );
-        assert_eq!(file_name("a/b:c", "pdf"), "a_b_c.pdf");
     }
 }

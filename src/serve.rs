@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 
 use tiny_http::{Header, Response, Server};
 
-use crate::pipeline::{self, Options};
+use crate::build::{self, Options};
 
 /// What the browser polls: a build counter and the last build's errors.
 #[derive(Default)]
@@ -43,7 +43,7 @@ const RELOAD_JS: &str = r#"(function () {
 /// Modification times of everything a build reads, to notice edits.
 fn fingerprint(root: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
     let mut v = Vec::new();
-    for dir in ["content", "templates"] {
+    for dir in [crate::paths::CONTENT, "templates"] {
         for e in walkdir::WalkDir::new(root.join(dir))
             .sort_by_file_name()
             .into_iter()
@@ -58,7 +58,7 @@ fn fingerprint(root: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
 }
 
 fn rebuild(root: &Path, opts: &Options, state: &Mutex<State>) {
-    let message = match pipeline::build(root, opts) {
+    let message = match build::build(root, opts) {
         Ok(report) if !report.diagnostics.has_errors() => {
             let mut s = state.lock().expect("state lock");
             s.build += 1;
@@ -123,18 +123,14 @@ fn resolve(site: &Path, url: &str) -> Option<PathBuf> {
 
 /// Builds, then serves until interrupted. `on_ready` gets the bound address (for tests and the
 /// message to the user).
-pub fn serve(
+pub(crate) fn serve(
     root: &Path,
     opts: Options,
     port: u16,
     on_ready: impl FnOnce(&str),
 ) -> Result<(), String> {
     let opts = Options { site: true, ..opts };
-    let site = opts
-        .out_dir
-        .clone()
-        .unwrap_or_else(|| root.join("out"))
-        .join("site");
+    let site = opts.out_dir(root).join(crate::paths::OUT_SITE);
     let state = Arc::new(Mutex::new(State::default()));
     // Taken before the first build, so an edit made while it runs is not missed.
     let mut last = fingerprint(root);

@@ -1,0 +1,100 @@
+//! `check` and `build`: load → check → year report → PDF → site, as a short list of steps.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diag::Diagnostics;
+use crate::fonts::Fonts;
+use crate::model::Project;
+use crate::output::Written;
+use crate::{load, paths, pdf, report, site};
+
+/// How to check and build.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Extra folders searched for the families named in gongwen.yaml.
+    pub font_paths: Vec<PathBuf>,
+    /// Look for installed system fonts (off: embedded and --font-path fonts only).
+    pub system_fonts: bool,
+    /// Also write the generated Typst source next to each PDF.
+    pub emit_typst: bool,
+    /// Where outputs go (default: <project>/out).
+    pub out_dir: Option<PathBuf>,
+    /// Also write the static site to <out>/site.
+    pub site: bool,
+}
+
+impl Options {
+    /// The output folder.
+    pub fn out_dir(&self, root: &Path) -> PathBuf {
+        self.out_dir
+            .clone()
+            .unwrap_or_else(|| root.join(paths::OUT))
+    }
+}
+
+/// What a build made and what it has to say.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Every file written, in order.
+    pub written: Vec<Written>,
+    /// Errors and warnings, in the order they were found.
+    pub diagnostics: Diagnostics,
+    /// Pages of the site written to out/site, when it was (re)built.
+    pub site_pages: Option<usize>,
+}
+
+/// A project that loaded and passed the checks, with the fonts it was checked against.
+pub struct Checked {
+    /// The project, without the documents that failed.
+    pub project: Project,
+    pub(crate) fonts: Arc<Fonts>,
+    /// What the loading and the checks found.
+    pub diagnostics: Diagnostics,
+}
+
+/// Loads and checks everything, fonts included. Nothing is written. Only unreadable settings
+/// fail outright; any other problem is in the diagnostics.
+pub fn check(root: &Path, opts: &Options) -> Result<Checked, Diagnostics> {
+    let loaded = load::load(root)?;
+    let mut diagnostics = loaded.diagnostics;
+    let mut project = loaded.project;
+    let fonts = Arc::new(Fonts::load(
+        &project.config.fonts,
+        &opts.font_paths,
+        opts.system_fonts,
+    ));
+    diagnostics.extend(crate::check::check(&mut project, &fonts));
+    Ok(Checked {
+        project,
+        fonts,
+        diagnostics,
+    })
+}
+
+/// Builds every document that passed the checks; a broken one is reported and the rest are
+/// still written. The site is published only from a build without errors.
+pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
+    let Checked {
+        project,
+        fonts,
+        mut diagnostics,
+    } = check(root, opts)?;
+    let out_dir = opts.out_dir(root);
+    let pdf_dir = out_dir.join(paths::OUT_PDF);
+    let reports = report::year_reports(&project);
+    let typeset = pdf::build(&project, &reports, &fonts, &pdf_dir, opts.emit_typst)?;
+    diagnostics.extend(typeset.diagnostics);
+    let mut report = Report {
+        written: typeset.written,
+        ..Report::default()
+    };
+    if !diagnostics.has_errors() && opts.site {
+        match site::build(&project, &reports, &pdf_dir, &out_dir.join(paths::OUT_SITE)) {
+            Ok(pages) => report.site_pages = Some(pages),
+            Err(d) => diagnostics.extend(d),
+        }
+    }
+    report.diagnostics = diagnostics;
+    Ok(report)
+}

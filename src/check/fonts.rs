@@ -1,0 +1,70 @@
+//! Every character a user wrote must be drawable by the fonts of the typefaces it is printed in:
+//! Typst would otherwise print an empty box without a word. Checked before typesetting, so the
+//! error names the source.
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::diag::{Diagnostic, Diagnostics, Location, display_path};
+use crate::fonts::Fonts;
+use crate::text::SourceText;
+
+/// Past this many characters in one file the rest are counted, not listed: a pasted text in a
+/// foreign script would otherwise bury the first message.
+const MAX_PER_FILE: usize = 8;
+
+pub(crate) fn check<'a>(
+    printed: impl IntoIterator<Item = &'a SourceText>,
+    fonts: &Fonts,
+) -> Diagnostics {
+    let mut out = Diagnostics::default();
+    // One message per character and file: the first place it occurs is enough to find it.
+    let mut seen = HashSet::new();
+    let mut per_file: BTreeMap<String, (usize, Location)> = BTreeMap::new();
+    for t in printed {
+        let (mut line, mut col) = (t.location.line, t.location.column);
+        for c in t.text.chars() {
+            if c == '\n' {
+                line += 1;
+                col = 1;
+                continue;
+            }
+            let missing = t.roles.iter().find(|r| !fonts.covers(**r, c));
+            if let Some(&role) = missing
+                && seen.insert((display_path(&t.location.file), c))
+            {
+                let count = per_file
+                    .entry(display_path(&t.location.file))
+                    .or_insert((0, t.location.clone()));
+                count.0 += 1;
+                if count.0 <= MAX_PER_FILE {
+                    let rf = fonts.role(role);
+                    out.push(
+                        Diagnostic::error(
+                            Location::new(&t.location.file, line, col),
+                            format!(
+                                "no font can draw `{c}` (U+{:04X}) in {}: {} lacks it",
+                                c as u32,
+                                role.describe(),
+                                rf.families.join(", ")
+                            ),
+                        )
+                        .with_help(format!(
+                            "replace the character, or install a font that has it and name it under `fonts: {}:` in content/gongwen.yaml (or pass --font-path DIR)",
+                            role.key()
+                        )),
+                    );
+                }
+            }
+            col += 1;
+        }
+    }
+    for (n, first) in per_file.into_values() {
+        if n > MAX_PER_FILE {
+            out.push(
+                Diagnostic::file_error(&first.file, format!("{} more characters no font can draw", n - MAX_PER_FILE))
+                    .with_help("the text may be in a script the fonts do not cover; check the characters listed above"),
+            );
+        }
+    }
+    out
+}

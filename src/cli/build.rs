@@ -1,0 +1,47 @@
+//! `gongwen build`.
+
+use std::process::ExitCode;
+
+use crate::build::Options;
+use crate::cli::{Env, fail, finish, print, wrote};
+use crate::diag::display_path;
+use crate::paths;
+
+#[derive(clap::Args)]
+pub(super) struct Args {
+    /// Also write the generated Typst source next to each PDF.
+    #[arg(long)]
+    emit_typst: bool,
+    /// Output folder (default: <project>/out).
+    #[arg(long, short = 'o')]
+    out: Option<std::path::PathBuf>,
+    /// Skip the static site (PDFs only).
+    #[arg(long)]
+    no_site: bool,
+}
+
+pub(super) fn run(env: &Env, args: Args) -> ExitCode {
+    let opts = Options {
+        emit_typst: args.emit_typst,
+        out_dir: args.out,
+        site: !args.no_site,
+        ..env.opts.clone()
+    };
+    let report = match crate::build::build(&env.root, &opts) {
+        Ok(r) => r,
+        Err(d) => return fail(&d),
+    };
+    for w in &report.written {
+        if w.pages > 0 {
+            println!("wrote {} ({} pages)", display_path(&w.path), w.pages);
+        } else {
+            wrote(&w.path);
+        }
+    }
+    if let Some(pages) = report.site_pages {
+        let site = opts.out_dir(&env.root).join(paths::OUT_SITE);
+        println!("wrote {} ({pages} pages)", display_path(&site));
+    }
+    print(&report.diagnostics);
+    finish(&report.diagnostics)
+}

@@ -1,0 +1,18 @@
+//! `gongwen check`: load and check everything, write nothing.
+
+use std::process::ExitCode;
+
+use crate::cli::{Env, fail, finish, print};
+
+pub(super) fn run(env: &Env) -> ExitCode {
+    let c = match crate::build::check(&env.root, &env.opts) {
+        Ok(c) => c,
+        Err(d) => return fail(&d),
+    };
+    print(&c.diagnostics);
+    if !c.diagnostics.has_errors() {
+        let (notices, lists, subs) = c.project.counts();
+        println!("ok: {notices} notice(s), {lists} task list(s), {subs} submission(s) checked");
+    }
+    finish(&c.diagnostics)
+}

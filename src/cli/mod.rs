@@ -1,0 +1,141 @@
+//! The command line: arguments, one file per command, and the one helper that loads and checks
+//! the project or prints why it cannot.
+
+mod build;
+mod check;
+mod export;
+mod fonts;
+mod import;
+mod new;
+mod serve;
+mod tasks;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::build::{Checked, Options};
+use crate::diag::{Diagnostics, display_path};
+use crate::paths;
+
+#[derive(Parser)]
+#[command(
+    name = "gongwen",
+    version,
+    about = "Typesets Chinese official documents (GB/T 9704-2012) from YAML and Markdown"
+)]
+struct Cli {
+    /// The project folder (the one holding content/).
+    #[arg(long, short = 'p', global = true, default_value = ".")]
+    project: PathBuf,
+    /// A folder with extra fonts (searched for the families named in gongwen.yaml); repeatable.
+    #[arg(long = "font-path", global = true)]
+    font_paths: Vec<PathBuf>,
+    /// Use only the embedded fonts and --font-path folders, not the fonts installed on this machine.
+    #[arg(long, global = true)]
+    no_system_fonts: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build every document into out/ (PDFs in out/pdf/).
+    Build(build::Args),
+    /// Load and check everything; writes nothing. Exits non-zero on any error.
+    Check,
+    /// Show which font serves each GB/T 9704 role.
+    Fonts,
+    /// Write every task list as .xlsx and .csv (UTF-8 with BOM) to out/tasks/.
+    Export(export::Args),
+    /// Read a task table from .xlsx or .csv (the export layout) and print it as tasks YAML.
+    Import(import::Args),
+    /// Create a file to fill in: `gongwen new submission <unit>`.
+    New {
+        #[command(subcommand)]
+        what: new::What,
+    },
+    /// Build, serve out/site on 127.0.0.1, rebuild on changes and reload the browser.
+    Serve(serve::Args),
+    /// List the tasks, or what one unit leads and supports (groups expanded).
+    Tasks(tasks::Args),
+}
+
+/// What every command knows: the project folder and how fonts are found.
+struct Env {
+    root: PathBuf,
+    opts: Options,
+}
+
+/// Parses the arguments and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let env = Env {
+        root: cli.project,
+        opts: Options {
+            font_paths: cli.font_paths,
+            system_fonts: !cli.no_system_fonts,
+            site: true,
+            ..Options::default()
+        },
+    };
+    match cli.command {
+        Command::Build(args) => build::run(&env, args),
+        Command::Check => check::run(&env),
+        Command::Fonts => fonts::run(&env),
+        Command::Export(args) => export::run(&env, args),
+        Command::Import(args) => import::run(&env, args),
+        Command::New { what } => new::run(&env, what),
+        Command::Serve(args) => serve::run(&env, args),
+        Command::Tasks(args) => tasks::run(&env, args),
+    }
+}
+
+/// Which errors stop a command: any in the project, or only those in the files it reads.
+enum Needs {
+    Project,
+    /// The settings and the unit registry only.
+    Registry,
+}
+
+/// Loads and checks the project. When it has errors in what the command needs, prints every
+/// diagnostic and returns the exit code to end with.
+fn checked(env: &Env, needs: Needs) -> Result<Checked, ExitCode> {
+    let c = crate::build::check(&env.root, &env.opts).map_err(|d| fail(&d))?;
+    let blocking = match needs {
+        Needs::Project => c.diagnostics.has_errors(),
+        Needs::Registry => c.diagnostics.iter().any(|d| {
+            d.is_error()
+                && (d.file == Path::new(paths::UNITS) || d.file == Path::new(paths::CONFIG))
+        }),
+    };
+    if blocking {
+        return Err(fail(&c.diagnostics));
+    }
+    Ok(c)
+}
+
+fn print(diags: &Diagnostics) {
+    for d in diags.iter() {
+        eprintln!("{d}");
+    }
+}
+
+/// Exit code 1 when anything is an error.
+fn finish(d: &Diagnostics) -> ExitCode {
+    if d.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn fail(d: &Diagnostics) -> ExitCode {
+    print(d);
+    ExitCode::FAILURE
+}
+
+fn wrote(path: &Path) {
+    println!("wrote {}", display_path(path));
+}

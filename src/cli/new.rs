@@ -1,0 +1,134 @@
+//! `gongwen new submission <unit>`: a ready-to-fill summary for a unit, with every task it leads
+//! or supports (through its groups too), so a clerk only writes text.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde::Serialize;
+use serde_saphyr::Commented;
+
+use crate::cli::{Env, Needs, checked, fail, wrote};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Project;
+use crate::{output, paths};
+
+#[derive(clap::Subcommand)]
+pub(super) enum What {
+    /// A year-end summary for a unit, pre-filled with every task it leads or supports.
+    Submission {
+        /// The unit's id, name or alias.
+        unit: String,
+        /// The year (default: `year` in gongwen.yaml).
+        #[arg(long)]
+        year: Option<i32>,
+    },
+}
+
+pub(super) fn run(env: &Env, what: What) -> ExitCode {
+    let What::Submission { unit, year } = what;
+    let c = match checked(env, Needs::Project) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let today = chrono::Local::now().date_naive();
+    match submission(&c.project, &unit, year, today) {
+        Ok(path) => {
+            wrote(&path);
+            ExitCode::SUCCESS
+        }
+        Err(d) => fail(&d),
+    }
+}
+
+#[derive(Serialize)]
+struct Front {
+    unit: String,
+    title: String,
+    date: String,
+    tasks: Vec<Entry>,
+}
+
+#[derive(Serialize)]
+struct Entry {
+    task: Commented<usize>,
+    status: Commented<String>,
+    summary: String,
+}
+
+/// Writes content/submissions/<year>/<unit id>.md and returns its path. Never overwrites.
+fn submission(
+    project: &Project,
+    unit: &str,
+    year: Option<i32>,
+    today: chrono::NaiveDate,
+) -> Result<PathBuf, Diagnostics> {
+    let id = project
+        .registry
+        .resolve_unit(unit)
+        .map_err(|(msg, help)| Diagnostic::file_error(paths::UNITS, msg).with_help(help))?;
+    let Some(year) = year.or(project.config.year) else {
+        return Err(Diagnostic::file_error(paths::CONFIG, "no year given")
+            .with_help("pass --year, or set `year:` in content/gongwen.yaml")
+            .into());
+    };
+    let lists = project.lists_for_year(year);
+    let Some(list) = lists.first() else {
+        return Err(Diagnostic::file_error(
+            paths::TASKS,
+            format!("no task list has `year: {year}`"),
+        )
+        .with_help("pass --year for a year that has a task list")
+        .into());
+    };
+    let name = project.registry.unit_name(&id).to_string();
+    let (lead, support) = list.tasks_of(&project.registry, &id);
+    let mut tasks: Vec<(usize, &str, &str)> = lead
+        .iter()
+        .map(|t| (t.number, t.text.as_str(), "牵头"))
+        .collect();
+    tasks.extend(
+        support
+            .iter()
+            .filter(|t| !lead.iter().any(|l| l.number == t.number))
+            .map(|t| (t.number, t.text.as_str(), "配合")),
+    );
+    tasks.sort();
+    if tasks.is_empty() {
+        return Err(Diagnostic::file_error(
+            &list.file,
+            format!("{name} leads or supports no task of {}", list.title),
+        )
+        .with_help("only units named in the task list (directly or through a group) owe a summary")
+        .into());
+    }
+    let front = Front {
+        unit: name.clone(),
+        title: format!("{name}{year}年度工作总结"),
+        date: today.format("%Y-%m-%d").to_string(),
+        tasks: tasks
+            .iter()
+            .map(|(n, text, role)| Entry {
+                task: Commented(*n, format!("{role}：{text}")),
+                status: Commented("推进中".to_string(), "已完成 | 推进中 | 未启动".to_string()),
+                summary: String::new(),
+            })
+            .collect(),
+    };
+    let yaml = serde_saphyr::to_string(&front).map_err(|e| {
+        Diagnostic::file_error(paths::SUBMISSIONS, format!("cannot write YAML: {e}"))
+    })?;
+    let text =
+        format!("---\n{yaml}---\n在此填写全年工作总结正文（Markdown）。“## 标题”为一级标题。\n");
+    let rel = paths::submission_file(year, &id);
+    let path = project.root.join(&rel);
+    if path.exists() {
+        return Err(
+            Diagnostic::file_error(&rel, "already exists; not overwritten")
+                .with_help("edit the file, or remove it first to start again")
+                .into(),
+        );
+    }
+    output::write_atomic(&path, text.as_bytes())
+        .map_err(|e| Diagnostic::file_error(&rel, format!("cannot write: {e}")))?;
+    Ok(rel)
+}

@@ -1,0 +1,88 @@
+//! `gongwen tasks`: every task list, or what one unit leads and supports (groups expanded).
+
+use std::fmt::Write;
+use std::process::ExitCode;
+
+use crate::cli::{Env, Needs, checked, fail};
+use crate::diag::{Diagnostic, display_path};
+use crate::model::{Project, UnitRef};
+use crate::paths;
+use crate::rules::wording;
+
+#[derive(clap::Args)]
+pub(super) struct Args {
+    /// A unit's id, name or alias.
+    #[arg(long, short = 'u')]
+    unit: Option<String>,
+}
+
+pub(super) fn run(env: &Env, args: Args) -> ExitCode {
+    let c = match checked(env, Needs::Project) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let text = match &args.unit {
+        None => all(&c.project),
+        Some(name) => match unit(&c.project, name) {
+            Ok(t) => t,
+            Err(d) => return fail(&d.into()),
+        },
+    };
+    print!("{text}");
+    ExitCode::SUCCESS
+}
+
+fn names(v: &[UnitRef]) -> String {
+    wording::join(v.iter().map(|r| &r.text))
+}
+
+/// Every task of every list.
+fn all(project: &Project) -> String {
+    let mut out = String::new();
+    for list in &project.task_lists {
+        let _ = writeln!(out, "{} ({})", list.title, display_path(&list.file));
+        for c in &list.categories {
+            let _ = writeln!(out, "  {}", c.name);
+            for t in &c.tasks {
+                let _ = writeln!(
+                    out,
+                    "  {:>4}  {}  [牵头: {}] [配合: {}]",
+                    t.number,
+                    t.text,
+                    names(&t.lead),
+                    names(&t.support)
+                );
+            }
+        }
+    }
+    out
+}
+
+/// What one unit (by id, name or alias) leads and supports.
+fn unit(project: &Project, name: &str) -> Result<String, Diagnostic> {
+    let id = project
+        .registry
+        .resolve_unit(name)
+        .map_err(|(msg, help)| Diagnostic::file_error(paths::UNITS, msg).with_help(help))?;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({id})", project.registry.unit_name(&id));
+    let groups = project.registry.groups_of(&id);
+    if !groups.is_empty() {
+        let _ = writeln!(
+            out,
+            "member of: {}",
+            wording::join(groups.iter().map(|g| &g.name))
+        );
+    }
+    for list in &project.task_lists {
+        let (lead, support) = list.tasks_of(&project.registry, &id);
+        let _ = writeln!(out, "\n{}", list.title);
+        for (label, tasks) in [("牵头 (leads)", lead), ("配合 (supports)", support)] {
+            let _ = writeln!(out, "  {label}: {}", tasks.len());
+            for t in tasks {
+                let _ = writeln!(out, "  {:>4}  {}", t.number, t.text);
+            }
+        }
+    }
+    Ok(out)
+}

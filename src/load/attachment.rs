@@ -1,0 +1,78 @@
+//! A notice's `attachments:` entry → the attachment: a task list or a document of its own.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::load::fields::Fields;
+use crate::load::notice::{self, AttachmentRef};
+use crate::model::{Attachment, AttachmentKind, TaskList};
+use crate::paths;
+use crate::text::roles;
+
+/// Resolves one entry; warns when the 附件说明 name differs from the attachment's title. The name
+/// printed in the 附件说明 is recorded in the notice's `fields`.
+pub(crate) fn resolve(
+    root: &Path,
+    at: &Location,
+    r: &AttachmentRef,
+    task_lists: &BTreeMap<PathBuf, Arc<TaskList>>,
+    fields: &mut Fields,
+) -> Result<(Attachment, Option<Diagnostic>), Diagnostics> {
+    let rel = r.file().trim();
+    let shown = Path::new(paths::CONTENT).join(rel);
+    let not_found = || {
+        Diagnostics::from(
+            Diagnostic::error(at.clone(), format!("attachment `{rel}` not found"))
+                .with_help("attachments are paths under content/, e.g. `tasks/2020.yaml` or `attachments/plan.md`"),
+        )
+    };
+    if rel.contains("..") {
+        return Err(not_found());
+    }
+    let (kind, title, title_at) = if rel.starts_with("tasks/") && rel.ends_with(".yaml") {
+        match task_lists.get(&shown) {
+            Some(t) => (
+                AttachmentKind::Tasks(t.clone()),
+                t.title.clone(),
+                t.title_at.clone(),
+            ),
+            // A task list that failed to load has already been reported.
+            None if root.join(&shown).is_file() => {
+                return Err(Diagnostic::error(
+                    at.clone(),
+                    format!("attachment `{rel}` has errors (see above)"),
+                )
+                .into());
+            }
+            None => return Err(not_found()),
+        }
+    } else if rel.starts_with("attachments/") && rel.ends_with(".md") {
+        let path = root.join(&shown);
+        if !path.is_file() {
+            return Err(not_found());
+        }
+        let d = notice::load_document(&path, &shown)?;
+        let (title, title_at) = (d.title.clone(), d.title_at.clone());
+        (AttachmentKind::Document(d), title, title_at)
+    } else {
+        return Err(not_found());
+    };
+    // The 附件说明 prints the name in 仿宋: the given one, or the attachment's title.
+    let name = match r.name() {
+        Some(n) => {
+            fields.record(at.clone(), n, roles::BODY);
+            n.trim().to_string()
+        }
+        None => {
+            fields.record(title_at, &title, roles::BODY);
+            title.clone()
+        }
+    };
+    let warning = (name != title).then(|| {
+        Diagnostic::warning(at.clone(), format!("the 附件说明 names `{name}` but the attachment's title is `{title}`"))
+            .with_help("GB/T 9704 §7.3.7 wants them to match; keep the difference only if it is in the issued text")
+    });
+    Ok((Attachment { name, kind }, warning))
+}

@@ -1,0 +1,61 @@
+//! content/gongwen.yaml → the project's settings.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::fields::Fields;
+use crate::load::yaml;
+use crate::model::{Config, FontPrefs, Layout};
+use crate::paths;
+use crate::text::{SourceText, roles};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    organ: Spanned<String>,
+    year: Option<i32>,
+    #[serde(default)]
+    site: RawSite,
+    #[serde(default)]
+    fonts: FontPrefs,
+    #[serde(default)]
+    layout: Layout,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSite {
+    title: Option<String>,
+    /// Accepted by the first version and never used: now an error that says so.
+    base_path: Option<Spanned<serde::de::IgnoredAny>>,
+}
+
+/// Reads content/gongwen.yaml in `root`: the settings and the printed texts they hold.
+pub(crate) fn load(root: &Path) -> Result<(Config, Vec<SourceText>), Diagnostics> {
+    let shown = Path::new(paths::CONFIG);
+    let text = std::fs::read_to_string(root.join(shown)).map_err(|e| {
+        Diagnostic::file_error(shown, format!("cannot read the project settings: {e}"))
+            .with_help("run gongwen in a project folder (one with content/gongwen.yaml), or pass --project DIR")
+    })?;
+    let raw: RawConfig = yaml::parse(&text, shown, 1)?;
+    let mut f = Fields::new(shown, 1);
+    if let Some(b) = &raw.site.base_path {
+        f.error(
+            Diagnostic::error(f.at(b), "`site.base_path` is not used").with_help(
+                "remove the line: every link in the site is relative, so it works under any path",
+            ),
+        );
+    }
+    let organ = f.text(&raw.organ, roles::ORGAN);
+    let config = Config {
+        organ,
+        year: raw.year,
+        site_title: raw.site.title,
+        fonts: raw.fonts,
+        layout: raw.layout,
+    };
+    Ok((config, f.finish()?))
+}

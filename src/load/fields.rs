@@ -1,0 +1,115 @@
+//! The one reader of printed text. Every string a user writes that reaches a PDF or a page is
+//! read through `Fields`, which trims it and records it with its location and typefaces, so the
+//! font check (and any later check of the text) sees all of it, whatever file it came from.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde_saphyr::Spanned;
+
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::load::yaml;
+use crate::markdown::{self, Block};
+use crate::rules::date;
+use crate::text::{Role, SourceText};
+
+/// The values of one file, read in place.
+pub(crate) struct Fields<'a> {
+    file: &'a Path,
+    /// The file line its YAML starts on (front matter starts on line 2).
+    first_line: usize,
+    printed: Vec<SourceText>,
+    errors: Diagnostics,
+}
+
+impl<'a> Fields<'a> {
+    pub(crate) fn new(file: &'a Path, first_line: usize) -> Self {
+        Fields {
+            file,
+            first_line,
+            printed: Vec::new(),
+            errors: Diagnostics::default(),
+        }
+    }
+
+    pub(crate) fn file(&self) -> &'a Path {
+        self.file
+    }
+
+    /// The file's location of a YAML position.
+    pub(crate) fn loc(&self, at: &serde_saphyr::Location) -> Location {
+        yaml::location(self.file, self.first_line, at)
+    }
+
+    /// Where a value stands.
+    pub(crate) fn at<T>(&self, v: &Spanned<T>) -> Location {
+        self.loc(&v.referenced)
+    }
+
+    /// A printed value, trimmed, recorded with the typefaces it is printed in.
+    pub(crate) fn text(&mut self, v: &Spanned<String>, roles: &'static [Role]) -> String {
+        self.record(self.at(v), &v.value, roles);
+        v.value.trim().to_string()
+    }
+
+    /// An optional printed value; empty counts as absent.
+    pub(crate) fn opt(
+        &mut self,
+        v: &Option<Spanned<String>>,
+        roles: &'static [Role],
+    ) -> Option<String> {
+        v.as_ref()
+            .map(|v| self.text(v, roles))
+            .filter(|s| !s.is_empty())
+    }
+
+    /// Records text printed from this file that was not read through `text` (a value printed in
+    /// a second place, with more typefaces).
+    pub(crate) fn record(&mut self, location: Location, text: &str, roles: &'static [Role]) {
+        self.printed.push(SourceText {
+            location,
+            text: text.to_string(),
+            roles,
+        });
+    }
+
+    /// A date value; a malformed one is an error at its place.
+    pub(crate) fn date(&mut self, v: &Spanned<String>, key: &str) -> Option<NaiveDate> {
+        date::field(&v.value, key, self.at(v))
+            .map_err(|d| self.errors.push(d))
+            .ok()
+    }
+
+    /// A Markdown body starting on `line` of the file; its text is recorded node by node.
+    pub(crate) fn body(&mut self, body: &str, line: usize) -> Vec<Block> {
+        match markdown::parse(body, self.file, line, &mut self.printed) {
+            Ok(b) => b,
+            Err(d) => {
+                self.errors.push(d);
+                Vec::new()
+            }
+        }
+    }
+
+    pub(crate) fn error(&mut self, d: Diagnostic) {
+        self.errors.push(d);
+    }
+
+    pub(crate) fn has_errors(&self) -> bool {
+        self.errors.has_errors()
+    }
+
+    /// The errors found so far, when reading cannot go on.
+    pub(crate) fn into_errors(self) -> Diagnostics {
+        self.errors
+    }
+
+    /// The recorded texts, or every error found.
+    pub(crate) fn finish(self) -> Result<Vec<SourceText>, Diagnostics> {
+        if self.errors.has_errors() {
+            Err(self.errors)
+        } else {
+            Ok(self.printed)
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! content/notices/*.md and content/attachments/*.md: front matter + Markdown body.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::load::fields::Fields;
+use crate::load::{frontmatter, source, yaml};
+use crate::model::{Config, Document, Notice};
+use crate::rules::{docno, title};
+use crate::text::roles;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Front {
+    number: Option<Spanned<String>>,
+    title: Option<Spanned<String>>,
+    title_lines: Option<Vec<Spanned<String>>>,
+    mark: Option<Spanned<String>>,
+    to: Option<Spanned<String>>,
+    #[serde(default)]
+    attachments: Vec<Spanned<AttachmentRef>>,
+    signer: Option<Spanned<String>>,
+    seal_note: Option<Spanned<String>>,
+    sealed: Option<bool>,
+    date: Option<Spanned<String>>,
+    copy_no: Option<Spanned<String>>,
+    secrecy: Option<Spanned<String>>,
+    urgency: Option<Spanned<String>>,
+    #[serde(default)]
+    issuer: Vec<Spanned<String>>,
+    note: Option<Spanned<String>>,
+    cc: Option<Spanned<String>>,
+    printed_by: Option<Spanned<String>>,
+    printed_date: Option<Spanned<String>>,
+}
+
+/// `attachments:` entries: a path, or a path with the name the 附件说明 uses.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum AttachmentRef {
+    Path(String),
+    Named { file: String, name: String },
+}
+
+impl AttachmentRef {
+    pub(crate) fn file(&self) -> &str {
+        match self {
+            AttachmentRef::Path(p) => p,
+            AttachmentRef::Named { file, .. } => file,
+        }
+    }
+
+    pub(crate) fn name(&self) -> Option<&str> {
+        match self {
+            AttachmentRef::Path(_) => None,
+            AttachmentRef::Named { name, .. } => Some(name),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AttachmentFront {
+    title: Option<Spanned<String>>,
+    title_lines: Option<Vec<Spanned<String>>>,
+}
+
+/// A notice as read; its attachments are resolved by the caller (several notices may share one).
+pub(crate) struct LoadedNotice<'a> {
+    pub(crate) notice: Notice,
+    pub(crate) attachments: Vec<(Location, AttachmentRef)>,
+    /// Where the notice's printed texts go on being recorded (the 附件说明 names).
+    pub(crate) fields: Fields<'a>,
+}
+
+/// The title's lines: as written in `title_lines` (which must spell the title), or broken.
+fn title_lines(
+    f: &mut Fields,
+    title: &str,
+    lines: &Option<Vec<Spanned<String>>>,
+    organ: &str,
+    at: Location,
+) -> Vec<String> {
+    let Some(lines) = lines else {
+        return title::break_lines(title, organ, title::TITLE_MAX_EM);
+    };
+    let lines: Vec<String> = lines.iter().map(|l| f.text(l, roles::TITLE)).collect();
+    if lines.concat() != title {
+        f.error(
+            Diagnostic::error(at, "`title_lines` do not spell out `title`")
+                .with_help("the lines joined together must be exactly the title; fix one or remove `title_lines` to let gongwen break the title"),
+        );
+    }
+    lines
+}
+
+/// The 份号: six Arabic digits.
+fn copy_no(f: &mut Fields, code: &Option<Spanned<String>>) -> Option<String> {
+    let value = f.opt(code, roles::BODY)?;
+    if !(value.len() == 6 && value.chars().all(|ch| ch.is_ascii_digit())) {
+        let at = f.at(code.as_ref()?);
+        f.error(
+            Diagnostic::error(at, format!("`copy_no` `{value}` is not six digits")).with_help(
+                "GB/T 9704 prints 份号 as six Arabic digits, e.g. 000001 (quote it: \"000001\")",
+            ),
+        );
+    }
+    Some(value)
+}
+
+/// The 发文字号, checked.
+fn number(f: &mut Fields, v: &Option<Spanned<String>>) -> Option<String> {
+    let n = f.opt(v, roles::BODY)?;
+    if let Err((msg, help)) = docno::check(&n) {
+        let at = f.at(v.as_ref()?);
+        f.error(Diagnostic::error(at, msg).with_help(help));
+    }
+    Some(n)
+}
+
+pub(crate) fn load<'a>(
+    path: &Path,
+    shown: &'a Path,
+    slug: &str,
+    config: &Config,
+) -> Result<LoadedNotice<'a>, Diagnostics> {
+    let text = source::read(path, shown, "the file")?;
+    let split = frontmatter::split(&text, shown)?;
+    let front: Front = yaml::parse(split.yaml, shown, split.yaml_line)?;
+    let mut f = Fields::new(shown, split.yaml_line);
+    let top = Location::new(shown, 1, 1);
+    let Some(title_v) = &front.title else {
+        return Err(Diagnostic::error(top, "the notice has no `title`")
+            .with_help("add `title: …` to the front matter")
+            .into());
+    };
+    let title = f.text(title_v, roles::TITLE);
+    if title.is_empty() {
+        f.error(
+            Diagnostic::error(f.at(title_v), "`title` is empty")
+                .with_help("write the document's title"),
+        );
+    }
+    let number = number(&mut f, &front.number);
+    let date = match &front.date {
+        Some(d) => f.date(d, "date"),
+        None => {
+            f.error(
+                Diagnostic::error(top, "the notice has no `date` (成文日期)")
+                    .with_help("add `date: YYYY-MM-DD`"),
+            );
+            None
+        }
+    };
+    let printed_date = front
+        .printed_date
+        .as_ref()
+        .and_then(|d| f.date(d, "printed_date"));
+    let mark = front
+        .mark
+        .as_ref()
+        .map_or_else(|| config.organ.clone(), |m| f.text(m, roles::TITLE));
+    let title_at = f.at(title_v);
+    let title_lines = title_lines(&mut f, &title, &front.title_lines, &config.organ, title_at);
+    let signer = front
+        .signer
+        .as_ref()
+        .map_or_else(|| config.organ.clone(), |s| f.text(s, roles::BODY));
+    let copy_no = copy_no(&mut f, &front.copy_no);
+    let notice = Notice {
+        slug: slug.to_string(),
+        file: shown.to_path_buf(),
+        number,
+        title_lines,
+        title,
+        mark,
+        to: f.opt(&front.to, roles::BODY),
+        attachments: Vec::new(),
+        signer,
+        seal_note: f.opt(&front.seal_note, roles::BODY),
+        sealed: front.sealed.unwrap_or(true),
+        date: date.unwrap_or_default(),
+        copy_no,
+        secrecy: f.opt(&front.secrecy, roles::HEI),
+        urgency: f.opt(&front.urgency, roles::HEI),
+        issuers: front.issuer.iter().map(|i| f.text(i, roles::KAI)).collect(),
+        note: f.opt(&front.note, roles::BODY),
+        cc: f.opt(&front.cc, roles::BODY),
+        printed_by: f.opt(&front.printed_by, roles::BODY),
+        printed_date,
+        body: f.body(split.body, split.body_line),
+        printed: Vec::new(),
+    };
+    let attachments = front
+        .attachments
+        .iter()
+        .map(|a| (f.at(a), a.value.clone()))
+        .collect();
+    if f.has_errors() {
+        return Err(f.into_errors());
+    }
+    Ok(LoadedNotice {
+        notice,
+        attachments,
+        fields: f,
+    })
+}
+
+/// An attachment that is a document of its own.
+pub(crate) fn load_document(path: &Path, shown: &Path) -> Result<Document, Diagnostics> {
+    let text = source::read(path, shown, "the file")?;
+    let split = frontmatter::split(&text, shown)?;
+    let front: AttachmentFront = yaml::parse(split.yaml, shown, split.yaml_line)?;
+    let mut f = Fields::new(shown, split.yaml_line);
+    let Some(title_v) = &front.title else {
+        return Err(
+            Diagnostic::error(Location::new(shown, 1, 1), "the attachment has no `title`")
+                .with_help("add `title: …` to the front matter")
+                .into(),
+        );
+    };
+    let title = f.text(title_v, roles::TITLE);
+    let title_at = f.at(title_v);
+    let title_lines = title_lines(&mut f, &title, &front.title_lines, "", title_at.clone());
+    let body = f.body(split.body, split.body_line);
+    Ok(Document {
+        title,
+        title_at,
+        title_lines,
+        body,
+        printed: f.finish()?,
+    })
+}

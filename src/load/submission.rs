@@ -1,0 +1,364 @@
+//! content/submissions/<year>/<unit>.md → a unit's year-end summary, checked against the task
+//! list of its year. Lateness is a fact (a warning), not an error.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::load::fields::Fields;
+use crate::load::{frontmatter, source, yaml};
+use crate::model::{Entry, Registry, Status, Submission, TaskList, lists_for_year};
+use crate::rules::date;
+use crate::text::roles;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Front {
+    unit: Option<Spanned<String>>,
+    date: Option<Spanned<String>>,
+    title: Option<Spanned<String>>,
+    /// The task list reported on, when a year has more than one.
+    list: Option<Spanned<String>>,
+    #[serde(default)]
+    tasks: Vec<Spanned<RawEntry>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    task: Spanned<i64>,
+    status: Spanned<String>,
+    summary: Option<Spanned<String>>,
+    #[serde(default)]
+    figures: Vec<RawFigure>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFigure {
+    name: Spanned<String>,
+    value: Spanned<String>,
+}
+
+/// A submission that loaded, and what looks unfinished about it (an empty summary, a late date).
+pub(crate) struct Loaded {
+    pub(crate) submission: Submission,
+    pub(crate) warnings: Diagnostics,
+}
+
+/// Reads and checks one submission of `year`.
+pub(crate) fn load(
+    path: &Path,
+    shown: &Path,
+    year: i32,
+    lists: &[Arc<TaskList>],
+    registry: &Registry,
+) -> Result<Loaded, Diagnostics> {
+    let text = source::read(path, shown, "the submission")?;
+    parse(&text, shown, year, lists, registry)
+}
+
+/// A submission from its text; `shown` names the file in messages.
+pub(crate) fn parse(
+    text: &str,
+    shown: &Path,
+    year: i32,
+    lists: &[Arc<TaskList>],
+    registry: &Registry,
+) -> Result<Loaded, Diagnostics> {
+    let split = frontmatter::split(text, shown)?;
+    let front: Front = yaml::parse(split.yaml, shown, split.yaml_line)?;
+    let mut f = Fields::new(shown, split.yaml_line);
+    let top = Location::new(shown, 1, 1);
+    let Some(unit_v) = &front.unit else {
+        return Err(Diagnostic::error(top, "the submission has no `unit`")
+            .with_help("add `unit: …` naming the reporting unit as content/units.yaml does")
+            .into());
+    };
+    let unit = registry
+        .resolve_unit(&unit_v.value)
+        .map_err(|(msg, help)| Diagnostic::error(f.at(unit_v), msg).with_help(help))?;
+    let unit_name = registry.unit_name(&unit).to_string();
+    let list = choose_list(&f, &front.list, year, lists, &top)?;
+    let date = match &front.date {
+        Some(d) => f.date(d, "date"),
+        None => {
+            f.error(
+                Diagnostic::error(top, "the submission has no `date`")
+                    .with_help("add `date: YYYY-MM-DD`, the day it was sent"),
+            );
+            None
+        }
+    };
+    let mut warnings = Diagnostics::default();
+    let entries = entries(&mut f, &front.tasks, &list, registry, &unit, &mut warnings);
+    let title = match &front.title {
+        Some(t) => f.text(t, roles::TITLE),
+        None => format!("{unit_name}{year}年度工作总结"),
+    };
+    let body = f.body(split.body, split.body_line);
+    let (Some(date), false) = (date, f.has_errors()) else {
+        return Err(f.into_errors());
+    };
+    let late = list.due.is_some_and(|due| date > due);
+    if let (true, Some(due), Some(d)) = (late, list.due, &front.date) {
+        warnings.push(
+            Diagnostic::warning(
+                f.at(d),
+                format!(
+                    "sent after the due date {}: marked late",
+                    date::chinese(due)
+                ),
+            )
+            .with_help("the compiled report lists it as 逾期; this is not an error"),
+        );
+    }
+    let submission = Submission {
+        unit,
+        unit_name,
+        date,
+        title,
+        list,
+        entries,
+        body,
+        late,
+        printed: f.finish()?,
+    };
+    Ok(Loaded {
+        submission,
+        warnings,
+    })
+}
+
+/// The task list the submission reports on: the year's only one, or the one it names.
+fn choose_list(
+    f: &Fields,
+    named: &Option<Spanned<String>>,
+    year: i32,
+    lists: &[Arc<TaskList>],
+    top: &Location,
+) -> Result<Arc<TaskList>, Diagnostic> {
+    let candidates = lists_for_year(lists, year);
+    match (named, candidates.as_slice()) {
+        (Some(l), _) => {
+            let want = l
+                .value
+                .trim()
+                .trim_start_matches("tasks/")
+                .trim_end_matches(".yaml");
+            candidates
+                .iter()
+                .find(|c| c.slug == want)
+                .cloned()
+                .ok_or_else(|| {
+                    let names: Vec<String> = candidates
+                        .iter()
+                        .map(|c| format!("tasks/{}.yaml", c.slug))
+                        .collect();
+                    Diagnostic::error(
+                        f.at(l),
+                        format!("no task list `{}` for {year}", l.value.trim()),
+                    )
+                    .with_help(format!("the lists of {year} are: {}", names.join(", ")))
+                })
+        }
+        (None, [only]) => Ok(only.clone()),
+        (None, []) => Err(Diagnostic::file_error(
+            f.file(),
+            format!("no task list has `year: {year}`"),
+        )
+        .with_help(
+            "submissions in content/submissions/<year>/ report on the task list of that year",
+        )),
+        (None, _) => Err(Diagnostic::error(
+            top.clone(),
+            format!("{year} has several task lists; say which one this reports on"),
+        )
+        .with_help("add `list: tasks/<name>.yaml`")),
+    }
+}
+
+/// The reported tasks: each a task of this unit, once, with a known status.
+fn entries(
+    f: &mut Fields,
+    raw: &[Spanned<RawEntry>],
+    list: &TaskList,
+    registry: &Registry,
+    unit: &str,
+    warnings: &mut Diagnostics,
+) -> Vec<Entry> {
+    let unit_name = registry.unit_name(unit);
+    let (lead, support) = list.tasks_of(registry, unit);
+    let own: BTreeSet<usize> = lead
+        .iter()
+        .chain(support.iter())
+        .map(|t| t.number)
+        .collect();
+    let mut seen = BTreeSet::new();
+    let mut entries = Vec::new();
+    for e in raw.iter().map(|e| &e.value) {
+        let here = f.at(&e.task);
+        let n = e.task.value;
+        let problem = match usize::try_from(n).ok().filter(|n| list.task(*n).is_some()) {
+            None => Some(
+                Diagnostic::error(
+                    here.clone(),
+                    format!("there is no task {n} in {}", list.title),
+                )
+                .with_help(format!("tasks are numbered 1 to {}", list.tasks().count())),
+            ),
+            Some(number) if !own.contains(&number) => Some(
+                Diagnostic::error(
+                    here.clone(),
+                    format!("task {number} is not a task of {unit_name}"),
+                )
+                .with_help(own_tasks(unit_name, &own)),
+            ),
+            Some(number) if !seen.insert(number) => Some(
+                Diagnostic::error(here.clone(), format!("task {number} is reported twice"))
+                    .with_help("report each task once; merge the two entries"),
+            ),
+            Some(_) => None,
+        };
+        if let Some(d) = problem {
+            f.error(d);
+            continue;
+        }
+        let Some(status) = Status::parse(&e.status.value) else {
+            f.error(
+                Diagnostic::error(
+                    f.at(&e.status),
+                    format!("unknown status `{}`", e.status.value.trim()),
+                )
+                .with_help("use one of 已完成, 推进中, 未启动"),
+            );
+            continue;
+        };
+        let number = n as usize;
+        if e.summary.as_ref().is_none_or(|s| s.value.trim().is_empty()) {
+            warnings.push(
+                Diagnostic::warning(here, format!("task {number} has no summary"))
+                    .with_help("write a one-paragraph `summary:` of the year's work on it"),
+            );
+        }
+        let summary = f.opt(&e.summary, roles::BODY).unwrap_or_default();
+        let figures = e
+            .figures
+            .iter()
+            .map(|x| (f.text(&x.name, roles::BODY), f.text(&x.value, roles::BODY)))
+            .collect();
+        entries.push(Entry {
+            task: number,
+            status,
+            summary,
+            figures,
+        });
+    }
+    entries.sort_by_key(|e| e.task);
+    entries
+}
+
+fn own_tasks(unit_name: &str, own: &BTreeSet<usize>) -> String {
+    if own.is_empty() {
+        format!("{unit_name} leads or supports no task of this list")
+    } else {
+        let numbers: Vec<String> = own.iter().map(usize::to_string).collect();
+        format!("{unit_name} leads or supports tasks {}", numbers.join(", "))
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::load::{tasks, units};
+
+    /// Units a, b, c (b and c in group g); tasks 1 (lead a, b), 2 (lead g, support a), 3 (lead c).
+    pub(crate) fn setup() -> (Registry, Arc<TaskList>) {
+        let reg = units::parse(
+            "units:\n  - id: a\n    name: 甲局\n  - id: b\n    name: 乙局\n  - id: c\n    name: 丙局\ngroups:\n  - id: g\n    name: 各局\n    members: [b, c]\n",
+            Path::new("u.yaml"),
+        )
+        .unwrap();
+        let mut list = tasks::parse(
+            "title: 清单\nyear: 2024\ndue: 2024-12-31\ncategories:\n  - name: 甲类\n    tasks:\n      - text: 任务一\n        lead: [a, b]\n      - text: 任务二\n        lead: [g]\n        support: [a]\n  - name: 乙类\n    tasks:\n      - text: 任务三\n        lead: [c]\n",
+            Path::new("t.yaml"),
+            "t",
+        )
+        .unwrap();
+        assert!(tasks::resolve(&mut list, &reg).is_empty());
+        (reg, Arc::new(list))
+    }
+
+    pub(crate) fn sub(
+        text: &str,
+        reg: &Registry,
+        list: &Arc<TaskList>,
+    ) -> Result<Loaded, Diagnostics> {
+        parse(
+            text,
+            Path::new("s.md"),
+            2024,
+            std::slice::from_ref(list),
+            reg,
+        )
+    }
+
+    #[test]
+    fn a_submission_reads_its_unit_tasks_and_lateness() {
+        let (reg, list) = setup();
+        let l = sub(
+            "---\nunit: 甲局\ndate: 2025-01-02\ntasks:\n  - task: 2\n    status: 推进中\n  - task: 1\n    status: 已完成\n    summary: 做完了。\n    figures:\n      - name: 次数\n        value: 3次\n---\n正文\n",
+            &reg,
+            &list,
+        )
+        .unwrap();
+        let s = l.submission;
+        assert_eq!(
+            (s.unit.as_str(), s.unit_name.as_str(), s.late),
+            ("a", "甲局", true)
+        );
+        assert_eq!(s.title, "甲局2024年度工作总结");
+        let tasks: Vec<_> = s.entries.iter().map(|e| (e.task, e.status)).collect();
+        assert_eq!(tasks, [(1, Status::Done), (2, Status::InProgress)]);
+        assert_eq!(
+            s.entries[0].figures,
+            [("次数".to_string(), "3次".to_string())]
+        );
+        let warnings: Vec<String> = l.warnings.iter().map(|d| d.message.clone()).collect();
+        assert_eq!(
+            warnings,
+            [
+                "task 2 has no summary",
+                "sent after the due date 2024年12月31日: marked late"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_group_member_may_report_the_group_task_but_not_another() {
+        let (reg, list) = setup();
+        assert!(
+            sub(
+                "---\nunit: c\ndate: 2024-12-01\ntasks:\n  - task: 2\n    status: 未启动\n---\n",
+                &reg,
+                &list
+            )
+            .is_ok()
+        );
+        let e = sub(
+            "---\nunit: c\ndate: 2024-12-01\ntasks:\n  - task: 1\n    status: 未启动\n---\n",
+            &reg,
+            &list,
+        )
+        .err()
+        .unwrap();
+        assert_eq!(
+            e.to_string(),
+            "s.md:5:11: error: task 1 is not a task of 丙局\n  help: 丙局 leads or supports tasks 2, 3"
+        );
+    }
+}

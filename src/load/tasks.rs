@@ -1,0 +1,179 @@
+//! content/tasks/*.yaml → task lists, their units resolved against the registry.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::fields::Fields;
+use crate::load::{source, yaml};
+use crate::model::{Category, Registry, TableLayout, Task, TaskList, UnitRef};
+use crate::text::roles;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawList {
+    title: Spanned<String>,
+    year: Option<i32>,
+    due: Option<Spanned<String>>,
+    #[serde(default)]
+    table: TableLayout,
+    categories: Vec<RawCategory>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCategory {
+    name: Spanned<String>,
+    #[serde(default)]
+    tasks: Vec<Spanned<RawTask>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTask {
+    text: Spanned<String>,
+    #[serde(default)]
+    lead: Vec<Spanned<String>>,
+    #[serde(default)]
+    support: Vec<Spanned<String>>,
+}
+
+/// Reads a task list; its units are resolved afterwards with `resolve`.
+pub(crate) fn load(path: &Path, shown: &Path, slug: &str) -> Result<TaskList, Diagnostics> {
+    let text = source::read(path, shown, "the task list")?;
+    parse(&text, shown, slug)
+}
+
+/// A task list from its text; `shown` names the file in messages.
+pub(crate) fn parse(text: &str, shown: &Path, slug: &str) -> Result<TaskList, Diagnostics> {
+    let raw: RawList = yaml::parse(text, shown, 1)?;
+    let mut f = Fields::new(shown, 1);
+    let title = f.text(&raw.title, roles::LIST_TITLE);
+    let due = raw.due.as_ref().and_then(|d| f.date(d, "due"));
+    let mut number = 0;
+    let categories: Vec<Category> = raw
+        .categories
+        .iter()
+        .map(|c| category(&mut f, c, &mut number))
+        .collect();
+    if categories.is_empty() {
+        f.error(
+            Diagnostic::error(f.at(&raw.title), "the task list has no categories").with_help(
+                "list the tasks under `categories:`, each category with a `name:` and its `tasks:`",
+            ),
+        );
+    }
+    let title_at = f.at(&raw.title);
+    Ok(TaskList {
+        slug: slug.to_string(),
+        file: shown.to_path_buf(),
+        title,
+        title_at,
+        year: raw.year,
+        due,
+        table: raw.table,
+        categories,
+        printed: f.finish()?,
+    })
+}
+
+fn category(f: &mut Fields, c: &RawCategory, number: &mut usize) -> Category {
+    let name = f.text(&c.name, roles::CATEGORY);
+    let tasks: Vec<Task> = c
+        .tasks
+        .iter()
+        .map(|t| {
+            *number += 1;
+            task(f, t, *number)
+        })
+        .collect();
+    if tasks.is_empty() {
+        f.error(
+            Diagnostic::error(f.at(&c.name), format!("category `{name}` has no tasks"))
+                .with_help("add tasks under it or remove it"),
+        );
+    }
+    Category { name, tasks }
+}
+
+fn task(f: &mut Fields, t: &Spanned<RawTask>, number: usize) -> Task {
+    let location = f.at(t);
+    let raw = &t.value;
+    let text = f.text(&raw.text, roles::TASK);
+    if text.is_empty() {
+        f.error(
+            Diagnostic::error(f.at(&raw.text), format!("task {number} has no text"))
+                .with_help("write what is to be done in `text:`"),
+        );
+    }
+    if raw.lead.is_empty() {
+        f.error(
+            Diagnostic::error(
+                location.clone(),
+                format!("task {number} has no lead unit (牵头单位)"),
+            )
+            .with_help("add `lead: [unit]` naming who leads it"),
+        );
+    }
+    let mut refs = |v: &[Spanned<String>]| {
+        v.iter()
+            .map(|s| UnitRef {
+                location: f.at(s),
+                text: f.text(s, roles::BODY),
+                target: None,
+            })
+            .collect::<Vec<_>>()
+    };
+    let lead = refs(&raw.lead);
+    let support = refs(&raw.support);
+    Task {
+        number,
+        text,
+        lead,
+        support,
+    }
+}
+
+/// Resolves every unit a task names against the registry.
+pub(crate) fn resolve(list: &mut TaskList, registry: &Registry) -> Diagnostics {
+    let mut errors = Diagnostics::default();
+    for task in list.categories.iter_mut().flat_map(|c| c.tasks.iter_mut()) {
+        let mut seen = Vec::new();
+        let number = task.number;
+        let refs = task
+            .lead
+            .iter_mut()
+            .map(|r| ("lead", r))
+            .chain(task.support.iter_mut().map(|r| ("support", r)));
+        for (role, r) in refs {
+            match registry.resolve(&r.text) {
+                Ok(target) => {
+                    if seen.contains(&target) {
+                        errors.push(
+                            Diagnostic::error(
+                                r.location.clone(),
+                                format!("task {number} names `{}` twice", r.text),
+                            )
+                            .with_help("a unit either leads or supports a task, once"),
+                        );
+                    }
+                    seen.push(target.clone());
+                    r.target = Some(target);
+                }
+                Err(help) => errors.push(
+                    Diagnostic::error(
+                        r.location.clone(),
+                        format!(
+                            "unknown unit `{}` in the {role} units of task {number}",
+                            r.text
+                        ),
+                    )
+                    .with_help(help),
+                ),
+            }
+        }
+    }
+    errors
+}

@@ -1,0 +1,71 @@
+//! The project's settings (content/gongwen.yaml), checked.
+
+use serde::{Deserialize, Serialize};
+
+/// The project's settings.
+#[derive(Debug, Clone)]
+pub(crate) struct Config {
+    /// The default issuing organ (发文机关), also the default 发文机关标志 and 署名.
+    pub(crate) organ: String,
+    pub(crate) year: Option<i32>,
+    /// The site's name; the organ when not set.
+    pub(crate) site_title: Option<String>,
+    pub(crate) fonts: FontPrefs,
+    pub(crate) layout: Layout,
+}
+
+/// Families tried in order, before the embedded free fonts, for each role of GB/T 9704.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FontPrefs {
+    /// 小标宋: titles and the 发文机关标志.
+    #[serde(default)]
+    pub(crate) title: Vec<String>,
+    /// 仿宋: body text.
+    #[serde(default)]
+    pub(crate) body: Vec<String>,
+    /// 黑体: first-level headings, 密级, 紧急程度, "附件" labels.
+    #[serde(default)]
+    pub(crate) hei: Vec<String>,
+    /// 楷体: second-level headings, 签发人 names.
+    #[serde(default)]
+    pub(crate) kai: Vec<String>,
+    /// 宋体: page numbers.
+    #[serde(default)]
+    pub(crate) song: Vec<String>,
+}
+
+/// The values GB/T 9704 leaves open; defaults follow common practice (see gbt9704 notes).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Layout {
+    /// Nominal size of the 发文机关标志 in pt; a long name is narrowed to fit one line.
+    #[serde(default = "default_mark_size")]
+    pub(crate) mark_size: f64,
+    /// Thickness of the red separator in mm.
+    #[serde(default = "default_red_rule")]
+    pub(crate) red_rule: f64,
+}
+
+fn default_mark_size() -> f64 {
+    30.0
+}
+fn default_red_rule() -> f64 {
+    0.5
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            mark_size: default_mark_size(),
+            red_rule: default_red_rule(),
+        }
+    }
+}
+
+impl Config {
+    /// The site's name.
+    pub(crate) fn site_title(&self) -> &str {
+        self.site_title.as_deref().unwrap_or(&self.organ)
+    }
+}

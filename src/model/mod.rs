@@ -1,0 +1,61 @@
+//! The checked project: plain data, no I/O. Everything the outputs are made from.
+
+mod config;
+mod notice;
+mod submission;
+mod tasks;
+mod units;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub(crate) use config::{Config, FontPrefs, Layout};
+pub(crate) use notice::{Attachment, AttachmentKind, Document, Notice};
+pub(crate) use submission::{Entry, Status, Submission};
+pub(crate) use tasks::{Category, TableLayout, Task, TaskList, UnitRef};
+pub(crate) use units::{Group, Ref, Registry, Unit};
+
+use crate::text::SourceText;
+
+/// A gongwen project as loaded and checked: its settings, units, notices, task lists and the
+/// year-end summaries. Documents that failed to load are not in it (their errors were reported).
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub(crate) root: PathBuf,
+    pub(crate) config: Config,
+    /// Where the settings' printed texts (the organ) are written.
+    pub(crate) config_printed: Vec<SourceText>,
+    pub(crate) registry: Registry,
+    pub(crate) notices: Vec<Notice>,
+    pub(crate) task_lists: Vec<Arc<TaskList>>,
+    /// Year-end summaries by year.
+    pub(crate) submissions: BTreeMap<i32, Vec<Arc<Submission>>>,
+    /// Set by the checks when the year reports cannot be printed (a unit name no font draws).
+    pub(crate) reports_blocked: bool,
+}
+
+impl Project {
+    /// How many notices, task lists and submissions it holds.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        (
+            self.notices.len(),
+            self.task_lists.len(),
+            self.submissions.values().map(Vec::len).sum(),
+        )
+    }
+
+    /// The task lists a year's submissions can report on.
+    pub(crate) fn lists_for_year(&self, year: i32) -> Vec<Arc<TaskList>> {
+        lists_for_year(&self.task_lists, year)
+    }
+}
+
+/// The task lists of `year`.
+pub(crate) fn lists_for_year(lists: &[Arc<TaskList>], year: i32) -> Vec<Arc<TaskList>> {
+    lists
+        .iter()
+        .filter(|l| l.year == Some(year))
+        .cloned()
+        .collect()
+}

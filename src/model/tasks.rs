@@ -1,0 +1,130 @@
+//! Task lists (content/tasks/*.yaml): who leads and supports what, set as a notice's attachment
+//! table and reported on in the year-end summaries.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::diag::Location;
+use crate::model::units::{Ref, Registry};
+use crate::text::SourceText;
+
+/// A task list, its units resolved against the registry.
+#[derive(Debug, Clone)]
+pub(crate) struct TaskList {
+    pub(crate) slug: String,
+    pub(crate) file: PathBuf,
+    pub(crate) title: String,
+    pub(crate) title_at: Location,
+    pub(crate) year: Option<i32>,
+    /// When the year-end summaries are due.
+    pub(crate) due: Option<NaiveDate>,
+    pub(crate) table: TableLayout,
+    pub(crate) categories: Vec<Category>,
+    pub(crate) printed: Vec<SourceText>,
+}
+
+/// How the list is set as a table: type size, column widths in characters of that size (工作任务,
+/// 牵头单位, 配合单位; 序号 takes the rest), line spacing and cell padding.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TableLayout {
+    #[serde(default = "default_size")]
+    pub(crate) size: f64,
+    #[serde(default = "default_columns")]
+    pub(crate) columns: [f64; 3],
+    #[serde(default = "default_leading")]
+    pub(crate) leading: f64,
+    #[serde(default = "default_padding")]
+    pub(crate) padding: f64,
+}
+
+fn default_size() -> f64 {
+    12.0
+}
+fn default_columns() -> [f64; 3] {
+    [31.0, 8.0, 7.0]
+}
+fn default_leading() -> f64 {
+    0.65
+}
+fn default_padding() -> f64 {
+    4.0
+}
+
+impl Default for TableLayout {
+    fn default() -> Self {
+        TableLayout {
+            size: default_size(),
+            columns: default_columns(),
+            leading: default_leading(),
+            padding: default_padding(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Category {
+    pub(crate) name: String,
+    pub(crate) tasks: Vec<Task>,
+}
+
+/// A task; `number` runs 1, 2, 3 … across categories, as in the issued table.
+#[derive(Debug, Clone)]
+pub(crate) struct Task {
+    pub(crate) number: usize,
+    pub(crate) text: String,
+    pub(crate) lead: Vec<UnitRef>,
+    pub(crate) support: Vec<UnitRef>,
+}
+
+/// A unit as the table cell names it, and what it stands for.
+#[derive(Debug, Clone)]
+pub(crate) struct UnitRef {
+    pub(crate) text: String,
+    pub(crate) location: Location,
+    pub(crate) target: Option<Ref>,
+}
+
+impl TaskList {
+    pub(crate) fn tasks(&self) -> impl Iterator<Item = &Task> {
+        self.categories.iter().flat_map(|c| c.tasks.iter())
+    }
+
+    pub(crate) fn task(&self, number: usize) -> Option<&Task> {
+        self.tasks().find(|t| t.number == number)
+    }
+
+    /// The tasks `unit` leads and supports, directly or through a group it belongs to.
+    pub(crate) fn tasks_of<'a>(
+        &'a self,
+        registry: &Registry,
+        unit: &str,
+    ) -> (Vec<&'a Task>, Vec<&'a Task>) {
+        let involves = |refs: &[UnitRef]| {
+            refs.iter()
+                .filter_map(|r| r.target.as_ref())
+                .any(|t| registry.expand(t).contains(unit))
+        };
+        let lead = self.tasks().filter(|t| involves(&t.lead)).collect();
+        let support = self.tasks().filter(|t| involves(&t.support)).collect();
+        (lead, support)
+    }
+}
+
+impl Task {
+    /// The units the task names (lead, then support), groups expanded to their members.
+    pub(crate) fn unit_ids(&self, registry: &Registry) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .lead
+            .iter()
+            .chain(self.support.iter())
+            .filter_map(|r| r.target.as_ref())
+            .flat_map(|r| registry.expand(r))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+}

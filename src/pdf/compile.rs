@@ -1,0 +1,124 @@
+//! Typst source → PDF bytes, in-process, with every error and warning Typst reports turned into
+//! our diagnostics, pointing at the template they come from.
+
+use std::path::Path;
+
+use typst::World;
+use typst::WorldExt;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::Smart;
+use typst::syntax::DiagSpan;
+use typst_layout::PagedDocument;
+use typst_pdf::PdfOptions;
+
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::paths;
+use crate::pdf::templates::LAYOUT;
+use crate::pdf::world::{DocWorld, LIBRARY_PATH};
+
+/// A typeset document.
+pub(crate) struct Typeset {
+    pub(crate) pdf: Vec<u8>,
+    pub(crate) pages: usize,
+    /// What Typst warned about.
+    pub(crate) warnings: Diagnostics,
+}
+
+/// Compiles the world's document. `template` names the Tera template that generated it: a Typst
+/// error is a template problem (user text is always a string literal), so that is where
+/// messages point.
+pub(crate) fn pdf(world: &DocWorld, template: &str) -> Result<Typeset, Diagnostics> {
+    let result = typst::compile::<PagedDocument>(world);
+    let mut warnings = convert(world, &result.warnings, template);
+    let doc = result.output.map_err(|errs| {
+        let mut all = convert(world, &errs, template);
+        all.extend(std::mem::take(&mut warnings));
+        all
+    })?;
+    let options = PdfOptions {
+        // A fixed identifier and no timestamp: the same input gives the same bytes.
+        ident: Smart::Custom("gongwen".into()),
+        timestamp: None,
+        ..PdfOptions::default()
+    };
+    let pdf = typst_pdf::pdf(&doc, &options).map_err(|errs| convert(world, &errs, template))?;
+    Ok(Typeset {
+        pdf,
+        pages: doc.pages().len(),
+        warnings,
+    })
+}
+
+fn convert(world: &DocWorld, diags: &[SourceDiagnostic], template: &str) -> Diagnostics {
+    Diagnostics(diags.iter().map(|d| one(world, d, template)).collect())
+}
+
+fn one(world: &DocWorld, d: &SourceDiagnostic, template: &str) -> Diagnostic {
+    let mut help: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
+    help.push(
+        "this is a template problem, not a content problem: run `gongwen build --emit-typst` to see the generated Typst"
+            .to_string(),
+    );
+    let (mut diag, generated) = match place(world, d.span) {
+        // The layout library is the template file itself: its lines are the file's lines.
+        Some((file, line, col, _)) if file == LIBRARY_PATH => {
+            let at = Location::new(Path::new(paths::TEMPLATES_TYPST).join(LAYOUT), line, col);
+            (Diagnostic::error(at, d.message.to_string()), None)
+        }
+        // The generated document: name the template, quote the generated line.
+        Some((_, line, _, text)) => (
+            Diagnostic::file_error(
+                Path::new(paths::TEMPLATES_TYPST).join(template),
+                d.message.to_string(),
+            ),
+            Some((line, text)),
+        ),
+        None => (
+            Diagnostic::file_error(
+                Path::new(paths::TEMPLATES_TYPST).join(template),
+                d.message.to_string(),
+            ),
+            None,
+        ),
+    };
+    diag.message = match (d.severity, generated) {
+        (Severity::Error, None) => format!("typesetting failed: {}", diag.message),
+        (Severity::Error, Some((line, text))) => format!(
+            "typesetting failed: {} (generated line {line}: `{text}`)",
+            diag.message
+        ),
+        (Severity::Warning, None) => format!("Typst warns: {}", diag.message),
+        (Severity::Warning, Some((line, text))) => format!(
+            "Typst warns: {} (generated line {line}: `{text}`)",
+            diag.message
+        ),
+    };
+    if d.severity == Severity::Warning {
+        diag.severity = crate::diag::Severity::Warning;
+    }
+    diag.with_help(help.join("\n  help: "))
+}
+
+/// The file, line, column and (shortened) line text of a span.
+fn place(world: &DocWorld, span: DiagSpan) -> Option<(String, usize, usize, String)> {
+    let id = span.id()?;
+    let source = world.source(id).ok()?;
+    let range = world.range(span)?;
+    let lines = source.lines();
+    let line = lines.byte_to_line(range.start)?;
+    let col = lines.byte_to_column(range.start)?;
+    let start = lines.line_to_byte(line)?;
+    let text: String = source.text()[start..]
+        .lines()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(80)
+        .collect();
+    Some((
+        id.get().vpath().get_with_slash().to_string(),
+        line + 1,
+        col + 1,
+        text,
+    ))
+}

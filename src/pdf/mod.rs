@@ -1,0 +1,149 @@
+//! The PDF backend: the views rendered through the Typst templates and typeset in-process, every
+//! document in parallel with the fonts loaded once.
+
+mod compile;
+pub(crate) mod escape;
+pub(crate) mod templates;
+mod world;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::fonts::Fonts;
+use crate::model::Project;
+use crate::output::{self, Written};
+use crate::paths;
+use crate::report::YearReport;
+use crate::view::{NoticeView, ReportView, SubmissionView};
+
+pub(crate) use templates::Templates;
+
+/// One PDF to typeset: its generated Typst source, where it goes, the date Typst sees, and the
+/// template that generated it.
+struct Job {
+    source: Result<String, Diagnostic>,
+    path: PathBuf,
+    date: NaiveDate,
+    template: &'static str,
+}
+
+/// What typesetting every document gave.
+pub(crate) struct Outcome {
+    pub(crate) written: Vec<Written>,
+    pub(crate) diagnostics: Diagnostics,
+}
+
+/// The documents of the project: its notices, each submission and each year report.
+fn jobs(
+    project: &Project,
+    reports: &[YearReport],
+    templates: &Templates,
+    fonts: &Fonts,
+    pdf_dir: &Path,
+) -> Vec<Job> {
+    let layout = &project.config.layout;
+    let mut jobs = Vec::new();
+    for n in &project.notices {
+        let view = NoticeView::new(n).map(&|b| escape::blocks(&b));
+        jobs.push(Job {
+            source: templates.notice(&view, fonts, layout),
+            path: pdf_dir.join(n.pdf()),
+            date: n.date,
+            template: templates::NOTICE,
+        });
+    }
+    for (year, subs) in &project.submissions {
+        for s in subs {
+            let view = SubmissionView::new(s, None).map(&|b| escape::blocks(&b));
+            jobs.push(Job {
+                source: templates.submission(&view, fonts, layout),
+                path: pdf_dir.join(paths::summary_pdf(*year, &s.unit_name)),
+                date: s.date,
+                template: templates::SUBMISSION,
+            });
+        }
+    }
+    for r in reports {
+        let view = ReportView::new(r, &project.config.organ).map(&|b| escape::blocks(&b));
+        jobs.push(Job {
+            source: templates.report(&view, fonts, layout),
+            path: pdf_dir.join(paths::report_pdf(r.year)),
+            date: r.date(),
+            template: templates::REPORT,
+        });
+    }
+    jobs
+}
+
+/// Typesets every document into `pdf_dir`; a document that fails is reported and the others are
+/// still written.
+pub(crate) fn build(
+    project: &Project,
+    reports: &[YearReport],
+    fonts: &Arc<Fonts>,
+    pdf_dir: &Path,
+    emit_typst: bool,
+) -> Result<Outcome, Diagnostics> {
+    let templates = Templates::load(&project.root)?;
+    let results: Vec<Result<(Vec<Written>, Diagnostics), Diagnostics>> =
+        jobs(project, reports, &templates, fonts, pdf_dir)
+            .into_par_iter()
+            .map(|job| typeset(job, project, fonts, &templates, emit_typst))
+            .collect();
+    let mut outcome = Outcome {
+        written: Vec::new(),
+        diagnostics: Diagnostics::default(),
+    };
+    for r in results {
+        match r {
+            Ok((w, warnings)) => {
+                outcome.written.extend(w);
+                // A template's warning comes from every document that uses it: say it once.
+                for d in warnings.0 {
+                    if !outcome.diagnostics.0.contains(&d) {
+                        outcome.diagnostics.push(d);
+                    }
+                }
+            }
+            Err(d) => outcome.diagnostics.extend(d),
+        }
+    }
+    Ok(outcome)
+}
+
+fn typeset(
+    job: Job,
+    project: &Project,
+    fonts: &Arc<Fonts>,
+    templates: &Templates,
+    emit_typst: bool,
+) -> Result<(Vec<Written>, Diagnostics), Diagnostics> {
+    let source = job.source?;
+    let mut written = Vec::new();
+    if emit_typst {
+        let typ = job.path.with_extension("typ");
+        output::write(&typ, source.as_bytes())?;
+        written.push(Written {
+            path: typ,
+            pages: 0,
+        });
+    }
+    let world = world::DocWorld::new(
+        fonts.clone(),
+        source,
+        &templates.layout,
+        project.root.clone(),
+        job.date,
+    );
+    let out = compile::pdf(&world, job.template)?;
+    output::write(&job.path, &out.pdf)?;
+    written.push(Written {
+        path: job.path,
+        pages: out.pages,
+    });
+    Ok((written, out.warnings))
+}

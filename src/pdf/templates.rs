@@ -1,0 +1,126 @@
+//! The Typst templates: Tera templates that hand a view's data to the layout library
+//! (gongwen.typ). Their autoescape turns every value into a Typst string literal; bodies arrive
+//! already converted to calls whose text is string literals too.
+
+use std::path::Path;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::fonts::Fonts;
+use crate::model::Layout;
+use crate::paths;
+use crate::pdf::escape;
+use crate::templates;
+use crate::view::{NoticeView, ReportView, SubmissionView};
+
+/// The layout library is plain Typst (not a Tera template); the rest are Tera templates.
+pub(crate) const LAYOUT: &str = "gongwen.typ";
+pub(crate) const NOTICE: &str = "notice.typ";
+pub(crate) const SUBMISSION: &str = "submission.typ";
+pub(crate) const REPORT: &str = "report.typ";
+
+const BUILTIN: [(&str, &str); 4] = [
+    (LAYOUT, include_str!("../../templates/typst/gongwen.typ")),
+    (NOTICE, include_str!("../../templates/typst/notice.typ")),
+    (
+        SUBMISSION,
+        include_str!("../../templates/typst/submission.typ"),
+    ),
+    (REPORT, include_str!("../../templates/typst/report.typ")),
+];
+
+/// The Typst templates of a project: built-in, or the project's overrides.
+pub(crate) struct Templates {
+    tera: Tera,
+    /// The GB/T 9704 layout library every document imports.
+    pub(crate) layout: String,
+}
+
+impl Templates {
+    /// Loads the built-in templates, replaced by the project's `templates/typst/<name>` if present.
+    pub(crate) fn load(root: &Path) -> Result<Templates, Diagnostics> {
+        let mut tera = Tera::new();
+        tera.set_escape_fn(escape::tera_escape);
+        tera.autoescape_on([".typ"]);
+        let mut layout = String::new();
+        for (name, builtin) in BUILTIN {
+            let text = templates::text(root, paths::TEMPLATES_TYPST, name, builtin)?;
+            if name == LAYOUT {
+                layout = text;
+            } else {
+                tera.add_raw_template(name, &text).map_err(|e| {
+                    Diagnostic::file_error(
+                        Path::new(paths::TEMPLATES_TYPST).join(name),
+                        format!("the template does not parse: {e}"),
+                    )
+                })?;
+            }
+        }
+        Ok(Templates { tera, layout })
+    }
+
+    fn render(
+        &self,
+        name: &str,
+        key: &'static str,
+        data: &impl Serialize,
+        fonts: &Fonts,
+        layout: &Layout,
+    ) -> Result<String, Diagnostic> {
+        let mut ctx = Context::new();
+        ctx.insert(key, data);
+        ctx.insert("fonts", &fonts_literal(fonts));
+        ctx.insert("layout", layout);
+        self.tera.render(name, &ctx).map_err(|e| {
+            Diagnostic::file_error(
+                Path::new(paths::TEMPLATES_TYPST).join(name),
+                format!("the template failed: {e}"),
+            )
+        })
+    }
+
+    pub(crate) fn notice(
+        &self,
+        view: &NoticeView<String>,
+        fonts: &Fonts,
+        layout: &Layout,
+    ) -> Result<String, Diagnostic> {
+        self.render(NOTICE, "doc", view, fonts, layout)
+    }
+
+    pub(crate) fn submission(
+        &self,
+        view: &SubmissionView<String>,
+        fonts: &Fonts,
+        layout: &Layout,
+    ) -> Result<String, Diagnostic> {
+        self.render(SUBMISSION, "sub", view, fonts, layout)
+    }
+
+    pub(crate) fn report(
+        &self,
+        view: &ReportView<String>,
+        fonts: &Fonts,
+        layout: &Layout,
+    ) -> Result<String, Diagnostic> {
+        self.render(REPORT, "r", view, fonts, layout)
+    }
+}
+
+/// The fonts per role as a Typst dictionary literal.
+fn fonts_literal(fonts: &Fonts) -> String {
+    let mut s = String::from("(");
+    for (role, f) in fonts.all() {
+        let families: Vec<String> = f.families.iter().map(|f| escape::string(f)).collect();
+        s.push_str(&format!(
+            "{}: (families: ({},), weight: {}), ",
+            role.key(),
+            families.join(", "),
+            f.weight
+        ));
+    }
+    s.push(')');
+    s
+}

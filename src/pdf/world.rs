@@ -1,0 +1,125 @@
+//! Our Typst `World`: sources in memory, fonts shared by every document, a fixed date, no
+//! packages, and file reads confined to the project folder.
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use chrono::{Datelike, NaiveDate};
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use crate::fonts::Fonts;
+
+/// The path of the layout library inside every document's world.
+pub(crate) const LIBRARY_PATH: &str = "/gongwen.typ";
+const MAIN_PATH: &str = "/main.typ";
+
+fn library() -> &'static LazyHash<Library> {
+    static LIB: OnceLock<LazyHash<Library>> = OnceLock::new();
+    LIB.get_or_init(|| LazyHash::new(Library::default()))
+}
+
+pub(crate) fn file_id(path: &str) -> FileId {
+    RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new(path).expect("valid virtual path"),
+    )
+    .intern()
+}
+
+/// The Typst world of one document: its generated source and the layout library in memory, the
+/// run's fonts, a fixed date, and reads confined to the project.
+pub(crate) struct DocWorld {
+    fonts: Arc<Fonts>,
+    main: Source,
+    layout: Source,
+    root: PathBuf,
+    today: NaiveDate,
+}
+
+impl DocWorld {
+    /// `main` is the generated document; `layout` the GB/T 9704 library; `today` the date
+    /// Typst's `datetime.today()` answers, so output never depends on the wall clock.
+    pub(crate) fn new(
+        fonts: Arc<Fonts>,
+        main: String,
+        layout: &str,
+        root: PathBuf,
+        today: NaiveDate,
+    ) -> Self {
+        DocWorld {
+            fonts,
+            main: Source::new(file_id(MAIN_PATH), main),
+            layout: Source::new(file_id(LIBRARY_PATH), layout.to_string()),
+            root,
+            today,
+        }
+    }
+}
+
+impl World for DocWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        library()
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else if id == self.layout.id() {
+            Ok(self.layout.clone())
+        } else {
+            let bytes = self.file(id)?;
+            let text = String::from_utf8(bytes.to_vec()).map_err(|_| FileError::InvalidUtf8)?;
+            Ok(Source::new(id, text))
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.main.id() || id == self.layout.id() {
+            let s = if id == self.main.id() {
+                &self.main
+            } else {
+                &self.layout
+            };
+            return Ok(Bytes::from_string(s.text().to_string()));
+        }
+        let path = id.get();
+        if let VirtualRoot::Package(spec) = path.root() {
+            return Err(FileError::Other(Some(
+                format!("packages are not available offline ({spec})").into(),
+            )));
+        }
+        // Virtual paths cannot climb above the root, so this stays inside the project.
+        let real = path
+            .vpath()
+            .realize(&self.root)
+            .map_err(|_| FileError::AccessDenied)?;
+        std::fs::read(&real)
+            .map(Bytes::new)
+            .map_err(|e| FileError::from_io(e, &real))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Datetime::from_ymd(
+            self.today.year(),
+            self.today.month() as u8,
+            self.today.day() as u8,
+        )
+    }
+}

@@ -1,0 +1,107 @@
+//! 发文字号: 机关代字 + 〔year〕 + sequence + 号 (GB/T 9704 §7.2.5).
+
+/// Checks a 发文字号; on failure says what is wrong and how the correct form looks.
+pub(crate) fn check(number: &str) -> Result<(), (String, String)> {
+    let n = number.trim();
+    for (open, close) in [
+        ('[', ']'),
+        ('［', '］'),
+        ('【', '】'),
+        ('(', ')'),
+        ('（', '）'),
+        ('〈', '〉'),
+    ] {
+        if let (Some(a), Some(b)) = (n.find(open), n.find(close))
+            && a < b
+            && n[a + open.len_utf8()..b]
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        {
+            let fixed = format!(
+                "{}〔{}〕{}",
+                &n[..a],
+                &n[a + open.len_utf8()..b],
+                &n[b + close.len_utf8()..]
+            );
+            return Err((
+                format!("the year in 发文字号 `{n}` is in {open}{close}"),
+                format!("GB/T 9704 puts the year in the hexagonal brackets 〔〕: write `{fixed}`"),
+            ));
+        }
+    }
+    let help = "write it like `沙营商办发〔2020〕3号`: 机关代字, the year in 〔〕, the number, 号"
+        .to_string();
+    let Some((code, rest)) = n.split_once('〔') else {
+        return Err((format!("发文字号 `{n}` has no year in 〔〕"), help));
+    };
+    let Some((year, seq)) = rest.split_once('〕') else {
+        return Err((
+            format!("发文字号 `{n}` does not close the year with 〕"),
+            help,
+        ));
+    };
+    if code.is_empty() {
+        return Err((
+            format!("发文字号 `{n}` has no 机关代字 before the year"),
+            help,
+        ));
+    }
+    if year.len() != 4 || !year.chars().all(|c| c.is_ascii_digit()) {
+        return Err((
+            format!("the year `{year}` in 发文字号 `{n}` is not four digits"),
+            help,
+        ));
+    }
+    let Some(num) = seq.strip_suffix('号') else {
+        return Err((format!("发文字号 `{n}` does not end with 号"), help));
+    };
+    let num = num.strip_prefix('第').map_or(Ok(num), |_| {
+        Err((
+            format!("发文字号 `{n}` has 第 before the number"),
+            "GB/T 9704 writes the number without 第".to_string(),
+        ))
+    })?;
+    if num.is_empty() || !num.chars().all(|c| c.is_ascii_digit()) {
+        return Err((
+            format!("the number `{num}` in 发文字号 `{n}` is not written in Arabic digits"),
+            help,
+        ));
+    }
+    if num.starts_with('0') {
+        return Err((
+            format!("the number `{num}` in 发文字号 `{n}` has a leading zero"),
+            "GB/T 9704 writes the number without leading zeros (e.g. 3号, not 003号)".to_string(),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_the_standard_form() {
+        assert!(check("沙营商办发〔2020〕3号").is_ok());
+        assert!(check("国办发〔2020〕12号").is_ok());
+    }
+
+    #[test]
+    fn square_brackets_suggest_the_fix() {
+        let (msg, help) = check("沙营商办发[2020]3号").unwrap_err();
+        assert_eq!(msg, "the year in 发文字号 `沙营商办发[2020]3号` is in []");
+        assert_eq!(
+            help,
+            "GB/T 9704 puts the year in the hexagonal brackets 〔〕: write `沙营商办发〔2020〕3号`"
+        );
+    }
+
+    #[test]
+    fn other_mistakes() {
+        assert!(check("沙营商办发〔2020〕003号").is_err());
+        assert!(check("沙营商办发〔2020〕第3号").is_err());
+        assert!(check("沙营商办发〔20〕3号").is_err());
+        assert!(check("沙营商办发〔2020〕3").is_err());
+        assert!(check("〔2020〕3号").is_err());
+    }
+}

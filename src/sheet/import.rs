@@ -1,0 +1,453 @@
+//! A task table from .xlsx or .csv (the export layout) → tasks YAML.
+
+use std::path::Path;
+
+use calamine::{Data, Reader};
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Registry, TableLayout};
+use crate::sheet::{HEADERS, SETTINGS, SHEET};
+
+/// The tasks YAML file, as import writes it.
+#[derive(Serialize)]
+struct TasksFile {
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    table: Option<TableLayout>,
+    categories: Vec<CategoryOut>,
+}
+
+#[derive(Serialize)]
+struct CategoryOut {
+    name: String,
+    tasks: Vec<TaskOut>,
+}
+
+#[derive(Serialize)]
+struct TaskOut {
+    text: String,
+    lead: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    support: Vec<String>,
+}
+
+fn cell_text(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.trim().to_string(),
+        Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+        other => other.to_string().trim().to_string(),
+    }
+}
+
+fn column_letter(c: usize) -> char {
+    (b'A' + c as u8) as char
+}
+
+/// Splits a cell of units at 、, keeping together pieces the registry knows as one name
+/// (各行业协会、商会主管部门 is one group, not two).
+pub(crate) fn split_units(cell: &str, registry: &Registry) -> Vec<String> {
+    let pieces: Vec<&str> = cell
+        .split(['、', ',', '，'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        // The longest run of pieces that is a known name; a single piece otherwise.
+        let mut take = 1;
+        for j in (i + 2..=pieces.len()).rev() {
+            if registry.resolve(&pieces[i..j].join("、")).is_ok() {
+                take = j - i;
+                break;
+            }
+        }
+        out.push(pieces[i..i + take].join("、"));
+        i += take;
+    }
+    out
+}
+
+/// CSV text: UTF-8 (with or without BOM) as exported, or GB18030/GBK, which Excel and WPS on a
+/// Chinese Windows write when a sheet is saved as CSV.
+fn decode_csv(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
+    }
+}
+
+/// A sheet as rows of trimmed cell texts, with what messages call it and its settings.
+struct Grid {
+    /// "CSV" or "sheet `任务清单`".
+    name: String,
+    rows: Vec<Vec<String>>,
+    /// The 设置 sheet's key/value rows (an .xlsx only).
+    settings: Vec<(String, String)>,
+}
+
+impl Grid {
+    fn cell(&self, row: usize, c: usize) -> &str {
+        self.rows[row].get(c).map_or("", String::as_str)
+    }
+
+    fn is_header(&self, row: usize) -> bool {
+        (0..4).all(|c| self.cell(row, c) == HEADERS[c])
+    }
+
+    fn setting(&self, k: &str) -> Option<String> {
+        self.settings
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .filter(|v| !v.is_empty())
+    }
+}
+
+/// Reads a task table from .xlsx or .csv into tasks YAML.
+pub(crate) fn import(
+    path: &Path,
+    shown: &Path,
+    registry: &Registry,
+) -> Result<String, Diagnostics> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_lowercase();
+    let grid = match ext.as_str() {
+        "csv" => read_csv(path, shown)?,
+        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(path, shown)?,
+        _ => {
+            return Err(
+                Diagnostic::file_error(shown, format!("cannot import `.{ext}` files"))
+                    .with_help("save the table as .xlsx or .csv (UTF-8)")
+                    .into(),
+            );
+        }
+    };
+    let sheet = &grid.name;
+    let Some(header_row) = (0..grid.rows.len()).find(|r| grid.is_header(*r)) else {
+        return Err(Diagnostic::file_error(shown, format!("{sheet}: no header row 序号 | 工作任务 | 牵头单位 | 配合单位"))
+            .with_help("the table needs that header in columns A to D (export a list with `gongwen export` to see the layout)")
+            .into());
+    };
+    let title = grid.rows[..header_row]
+        .iter()
+        .flat_map(|r| r.iter())
+        .find(|s| !s.is_empty())
+        .cloned();
+    let Some(title) = title else {
+        return Err(Diagnostic::file_error(
+            shown,
+            format!("{sheet}: no title above the header row"),
+        )
+        .with_help("put the list's title in cell A1")
+        .into());
+    };
+    let categories = categories(&grid, header_row, shown, registry)?;
+    let file = TasksFile {
+        title,
+        year: grid.setting("年度").and_then(|y| y.parse().ok()),
+        due: grid.setting("报送截止"),
+        table: table_layout(&grid),
+        categories,
+    };
+    serde_saphyr::to_string(&file)
+        .map_err(|e| Diagnostic::file_error(shown, format!("cannot write YAML: {e}")).into())
+}
+
+fn read_csv(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::file_error(shown, format!("cannot read: {e}")))?;
+    let text = decode_csv(&bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| {
+            Diagnostic::file_error(shown, format!("row {}: not valid CSV: {e}", i + 1))
+        })?;
+        rows.push(rec.iter().map(|s| s.trim().to_string()).collect());
+    }
+    Ok(Grid {
+        name: "CSV".to_string(),
+        rows,
+        settings: Vec::new(),
+    })
+}
+
+fn read_workbook(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
+    let mut wb = calamine::open_workbook_auto(path)
+        .map_err(|e| Diagnostic::file_error(shown, format!("cannot read the spreadsheet: {e}")))?;
+    let names = wb.sheet_names();
+    let name = names
+        .iter()
+        .find(|n| *n == SHEET)
+        .or(names.first())
+        .cloned()
+        .ok_or_else(|| Diagnostic::file_error(shown, "the workbook has no sheets"))?;
+    let range = wb
+        .worksheet_range(&name)
+        .map_err(|e| Diagnostic::file_error(shown, format!("cannot read sheet `{name}`: {e}")))?;
+    // Keep absolute row numbers so messages match what Excel shows.
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let mut rows = vec![Vec::new(); r0 as usize];
+    for row in range.rows() {
+        let mut cells = vec![String::new(); c0 as usize];
+        cells.extend(row.iter().map(cell_text));
+        rows.push(cells);
+    }
+    let settings = match wb.worksheet_range(SETTINGS) {
+        Ok(r) => r
+            .rows()
+            .map(|row| {
+                (
+                    row.first().map(cell_text).unwrap_or_default(),
+                    row.get(1).map(cell_text).unwrap_or_default(),
+                )
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    Ok(Grid {
+        name: format!("sheet `{name}`"),
+        rows,
+        settings,
+    })
+}
+
+/// The categories and tasks below the header row; every row that cannot be read is reported by
+/// row and column.
+fn categories(
+    grid: &Grid,
+    header_row: usize,
+    shown: &Path,
+    registry: &Registry,
+) -> Result<Vec<CategoryOut>, Diagnostics> {
+    let at = |row: usize, col: usize, msg: String| {
+        Diagnostic::file_error(
+            shown,
+            format!(
+                "{}, row {}, column {}: {msg}",
+                grid.name,
+                row + 1,
+                column_letter(col)
+            ),
+        )
+    };
+    let mut errors = Diagnostics::default();
+    let mut categories: Vec<CategoryOut> = Vec::new();
+    let mut expected = 1;
+    for r in header_row + 1..grid.rows.len() {
+        let a = grid.cell(r, 0);
+        let rest_empty = (1..4).all(|c| grid.cell(r, c).is_empty());
+        // Blank rows, and the header repeated as printed on every page.
+        if (a.is_empty() && rest_empty) || grid.is_header(r) {
+            continue;
+        }
+        if rest_empty {
+            categories.push(CategoryOut {
+                name: category_name(a),
+                tasks: Vec::new(),
+            });
+            continue;
+        }
+        match a.parse::<usize>() {
+            Ok(n) if n == expected => {}
+            Ok(n) => errors.push(
+                at(r, 0, format!("task number {n}, expected {expected}"))
+                    .with_help("tasks are numbered 1, 2, 3 … down the table"),
+            ),
+            Err(_) => {
+                errors.push(at(r, 0, format!("`{a}` is not a task number")).with_help(
+                    "column A holds the task number, or a category name alone on its row",
+                ));
+                continue;
+            }
+        }
+        expected += 1;
+        let task = task(grid, r, registry, &at, &mut errors);
+        match categories.last_mut() {
+            Some(c) => c.tasks.push(task),
+            None => errors.push(
+                at(r, 0, "a task before the first category row".to_string())
+                    .with_help("put a row like `一、政策出台` above the first task"),
+            ),
+        }
+    }
+    if categories.is_empty() && !errors.has_errors() {
+        errors.push(Diagnostic::file_error(
+            shown,
+            format!("{}: no tasks below the header", grid.name),
+        ));
+    }
+    if errors.has_errors() {
+        return Err(errors);
+    }
+    Ok(categories)
+}
+
+/// "一、政策出台" → 政策出台.
+fn category_name(a: &str) -> String {
+    a.split_once('、')
+        .filter(|(n, _)| n.chars().all(|c| "一二三四五六七八九十百零".contains(c)))
+        .map_or(a, |(_, rest)| rest)
+        .trim()
+        .to_string()
+}
+
+/// The task on row `r`: its text and units, each unit checked against the registry.
+fn task(
+    grid: &Grid,
+    r: usize,
+    registry: &Registry,
+    at: &impl Fn(usize, usize, String) -> Diagnostic,
+    errors: &mut Diagnostics,
+) -> TaskOut {
+    let text = grid.cell(r, 1).to_string();
+    if text.is_empty() {
+        errors.push(at(r, 1, "the task has no text".to_string()));
+    }
+    let mut units = |c: usize| {
+        let list = split_units(grid.cell(r, c), registry);
+        for u in &list {
+            if let Err(help) = registry.resolve(u) {
+                errors.push(at(r, c, format!("unknown unit `{u}`")).with_help(help));
+            }
+        }
+        list
+    };
+    let lead = units(2);
+    let support = units(3);
+    if lead.is_empty() {
+        errors.push(at(r, 2, "the task has no lead unit (牵头单位)".to_string()));
+    }
+    TaskOut {
+        text,
+        lead,
+        support,
+    }
+}
+
+/// The table layout from the 设置 sheet, when it has one.
+fn table_layout(grid: &Grid) -> Option<TableLayout> {
+    let num = |k: &str| grid.setting(k).and_then(|v| v.parse::<f64>().ok());
+    let size = num("字号")?;
+    let d = TableLayout::default();
+    let cols: Vec<f64> = grid
+        .setting("列宽（字）")
+        .map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_default();
+    Some(TableLayout {
+        size,
+        columns: match cols.as_slice() {
+            [a, b, c] => [*a, *b, *c],
+            _ => d.columns,
+        },
+        leading: num("行距").unwrap_or(d.leading),
+        padding: num("内边距").unwrap_or(d.padding),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gbk_csv_from_excel_is_read() {
+        let (gbk, _, _) = encoding_rs::GB18030.encode("序号,工作任务\n1,刊播公益广告\n");
+        assert_eq!(decode_csv(&gbk), "序号,工作任务\n1,刊播公益广告\n");
+        assert_eq!(decode_csv("\u{feff}序号".as_bytes()), "\u{feff}序号");
+    }
+
+    #[test]
+    fn units_split_but_known_names_with_dunhao_stay_whole() {
+        let reg = crate::load::units::parse(
+            "units:\n  - id: a\n    name: 区属媒体\ngroups:\n  - id: g\n    name: 各行业协会、商会主管部门\n",
+            Path::new("u.yaml"),
+        )
+        .unwrap();
+        assert_eq!(
+            split_units("区属媒体、各行业协会、商会主管部门", &reg),
+            ["区属媒体", "各行业协会、商会主管部门"]
+        );
+        assert_eq!(split_units("", &reg), Vec::<String>::new());
+    }
+
+    fn grid(rows: &[&[&str]], settings: &[(&str, &str)]) -> Grid {
+        Grid {
+            name: "CSV".into(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect(),
+            settings: settings
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn rows_become_categories_and_tasks_skipping_blank_rows_and_repeated_headers() {
+        let reg = crate::load::units::parse(
+            "units:\n  - id: a\n    name: 甲局\n  - id: b\n    name: 乙局\n",
+            Path::new("u.yaml"),
+        )
+        .unwrap();
+        let g = grid(
+            &[
+                &["清单"],
+                &HEADERS,
+                &["一、宣传"],
+                &["1", "刊播广告", "甲局、乙局", ""],
+                &["", "", "", ""],
+                &HEADERS,
+                &["二、督查"],
+                &["2", "明察暗访", "乙局", "甲局"],
+            ],
+            &[("字号", "14"), ("列宽（字）", "30,9,7")],
+        );
+        let cats = categories(&g, 1, Path::new("t.csv"), &reg).unwrap();
+        let got: Vec<_> = cats
+            .iter()
+            .map(|c| {
+                let tasks: Vec<_> = c
+                    .tasks
+                    .iter()
+                    .map(|t| (t.text.as_str(), t.lead.join("/"), t.support.join("/")))
+                    .collect();
+                (c.name.as_str(), tasks)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "宣传",
+                    vec![("刊播广告", "甲局/乙局".to_string(), String::new())]
+                ),
+                (
+                    "督查",
+                    vec![("明察暗访", "乙局".to_string(), "甲局".to_string())]
+                ),
+            ]
+        );
+        let t = table_layout(&g).unwrap();
+        assert_eq!(
+            (t.size, t.columns, t.leading),
+            (14.0, [30.0, 9.0, 7.0], 0.65)
+        );
+        assert!(table_layout(&grid(&[], &[])).is_none());
+    }
+}

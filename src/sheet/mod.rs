@@ -1,0 +1,51 @@
+//! Task lists to and from spreadsheets, because offices keep their lists in Excel/WPS.
+//!
+//! Layout (sheet 任务清单, and the same rows in CSV): the title on row 1, the header
+//! 序号 | 工作任务 | 牵头单位 | 配合单位 on row 2, then per category a row "一、政策出台" merged across
+//! the four columns followed by its tasks. Units in a cell are joined with 、. An .xlsx also
+//! carries a sheet 设置 with the year, the due date and the table layout, so a round trip keeps them.
+
+mod export;
+mod import;
+
+pub(crate) use export::export;
+pub(crate) use import::import;
+
+use crate::model::TaskList;
+use crate::rules::numbering::heading_number;
+use crate::rules::wording;
+
+pub(crate) const SHEET: &str = "任务清单";
+pub(crate) const SETTINGS: &str = "设置";
+pub(crate) const HEADERS: [&str; 4] = ["序号", "工作任务", "牵头单位", "配合单位"];
+
+/// One spreadsheet row below the header.
+enum Row {
+    Category(String),
+    Task {
+        number: usize,
+        text: String,
+        lead: String,
+        support: String,
+    },
+}
+
+fn rows(list: &TaskList) -> Vec<Row> {
+    let mut out = Vec::new();
+    for (i, c) in list.categories.iter().enumerate() {
+        out.push(Row::Category(format!(
+            "{}{}",
+            heading_number(1, i + 1),
+            c.name
+        )));
+        for t in &c.tasks {
+            out.push(Row::Task {
+                number: t.number,
+                text: t.text.clone(),
+                lead: wording::join(t.lead.iter().map(|u| &u.text)),
+                support: wording::join(t.support.iter().map(|u| &u.text)),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,512 @@
+//! The HTML backend: the static intranet site (out/site). Every page relative-linked, no external
+//! URL, search that works from file://. `build` is a short list of `render_*` steps, one per
+//! kind of page, over the same views the PDFs are made from.
+
+mod html;
+mod pages;
+mod publish;
+mod search;
+
+use std::path::Path;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::markdown::Block;
+use crate::model::{Project, Ref, Status, Task, TaskList, UnitRef};
+use crate::paths::{self, url};
+use crate::report::YearReport;
+use crate::rules::{date, wording};
+use crate::templates;
+use crate::view::report::{NO_REPORT, status_label};
+use crate::view::{NoticeView, ReportView, SubmissionView};
+use pages::*;
+use search::{Doc, Index};
+
+const TEMPLATES: [(&str, &str); 10] = [
+    ("base.html", include_str!("../../templates/html/base.html")),
+    (
+        "index.html",
+        include_str!("../../templates/html/index.html"),
+    ),
+    (
+        "progress.html",
+        include_str!("../../templates/html/progress.html"),
+    ),
+    (
+        "notice.html",
+        include_str!("../../templates/html/notice.html"),
+    ),
+    (
+        "tasks.html",
+        include_str!("../../templates/html/tasks.html"),
+    ),
+    ("task.html", include_str!("../../templates/html/task.html")),
+    ("unit.html", include_str!("../../templates/html/unit.html")),
+    (
+        "submission.html",
+        include_str!("../../templates/html/submission.html"),
+    ),
+    (
+        "report.html",
+        include_str!("../../templates/html/report.html"),
+    ),
+    (
+        "search.html",
+        include_str!("../../templates/html/search.html"),
+    ),
+];
+
+const ASSETS: [(&str, &str); 3] = [
+    ("style.css", include_str!("../../templates/site/style.css")),
+    (
+        "filters.js",
+        include_str!("../../templates/site/filters.js"),
+    ),
+    ("search.js", include_str!("../../templates/site/search.js")),
+];
+
+fn load_templates(root: &Path) -> Result<Tera, Diagnostics> {
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html"]);
+    let mut all = Vec::new();
+    for (name, builtin) in TEMPLATES {
+        all.push((
+            name,
+            templates::text(root, paths::TEMPLATES_HTML, name, builtin)?,
+        ));
+    }
+    tera.add_raw_templates(all.iter().map(|(n, t)| (*n, t.as_str())))
+        .map_err(|e| {
+            Diagnostic::file_error(
+                paths::TEMPLATES_HTML,
+                format!("a template does not parse: {e}"),
+            )
+        })?;
+    Ok(tera)
+}
+
+/// Blocks as sanitized HTML.
+fn html(blocks: Vec<Block>) -> String {
+    html::blocks(&blocks)
+}
+
+/// Plain text of blocks, for the search index.
+fn plain_blocks(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        match b {
+            Block::Heading {
+                number, content, ..
+            } => {
+                out.push_str(number);
+                out.push_str(&crate::markdown::plain(content));
+            }
+            Block::Para(c) => out.push_str(&crate::markdown::plain(c)),
+            Block::List { items, .. } => items.iter().for_each(|i| out.push_str(&plain_blocks(i))),
+            Block::Table { header, rows } => {
+                header
+                    .iter()
+                    .chain(rows.iter().flatten())
+                    .for_each(|c| out.push_str(&crate::markdown::plain(c)));
+            }
+            Block::Quote(inner) => out.push_str(&plain_blocks(inner)),
+            Block::Literal(t) => out.push_str(t),
+        }
+        out.push(' ');
+    }
+    out
+}
+
+/// A site being rendered: templates, the staging folder, the search index.
+struct Site<'a> {
+    project: &'a Project,
+    reports: &'a [YearReport],
+    tera: Tera,
+    base: Context,
+    staging: publish::Staging,
+    index: Index,
+    pages: usize,
+}
+
+/// Builds out/site from the checked project, its year reports and the PDFs in `pdf_dir`.
+/// Returns the number of pages written.
+pub(crate) fn build(
+    project: &Project,
+    reports: &[YearReport],
+    pdf_dir: &Path,
+    site_dir: &Path,
+) -> Result<usize, Diagnostics> {
+    let mut base = Context::new();
+    base.insert("site_title", project.config.site_title());
+    base.insert("organ", &project.config.organ);
+    let years: Vec<_> = reports.iter().map(|r| YearLink { year: r.year }).collect();
+    base.insert("reports", &years);
+    let mut site = Site {
+        project,
+        reports,
+        tera: load_templates(&project.root)?,
+        base,
+        staging: publish::Staging::new(site_dir)?,
+        index: Index::default(),
+        pages: 0,
+    };
+    site.render_notices()?;
+    site.render_tasks()?;
+    site.render_submissions()?;
+    site.render_units()?;
+    let report_pages = site.render_reports()?;
+    site.render_home(report_pages)?;
+    site.render_search()?;
+    site.write_assets()?;
+    site.staging.copy_pdfs(pdf_dir, paths::OUT_PDF)?;
+    let pages = site.pages;
+    site.staging.publish(site_dir)?;
+    Ok(pages)
+}
+
+#[derive(Serialize)]
+struct YearLink {
+    year: i32,
+}
+
+impl<'a> Site<'a> {
+    /// Renders `template` to `path` (relative to the site root) with `key` = `data`.
+    fn page(
+        &mut self,
+        template: &str,
+        path: &str,
+        key: &'static str,
+        data: &impl Serialize,
+    ) -> Result<(), Diagnostic> {
+        let mut ctx = self.base.clone();
+        ctx.insert("root", &"../".repeat(path.matches('/').count()));
+        ctx.insert(key, data);
+        self.render(template, path, ctx)
+    }
+
+    fn render(&mut self, template: &str, path: &str, ctx: Context) -> Result<(), Diagnostic> {
+        let html = self.tera.render(template, &ctx).map_err(|e| {
+            Diagnostic::file_error(
+                Path::new(paths::TEMPLATES_HTML).join(template),
+                format!("the template failed: {e}"),
+            )
+        })?;
+        self.staging.write(path, html.as_bytes())?;
+        self.pages += 1;
+        Ok(())
+    }
+
+    /// The top-level page `path` with several values in its context.
+    fn top_page(&mut self, template: &str, path: &str, values: Context) -> Result<(), Diagnostic> {
+        let mut ctx = self.base.clone();
+        ctx.insert("root", "");
+        ctx.extend(values);
+        self.render(template, path, ctx)
+    }
+
+    fn report_for(&self, list: &str) -> Option<&'a YearReport> {
+        self.reports.iter().find(|r| r.list.slug == list)
+    }
+
+    fn render_notices(&mut self) -> Result<(), Diagnostic> {
+        for n in &self.project.notices {
+            let view = NoticeView::new(n);
+            let text = format!(
+                "{} {}",
+                n.number.clone().unwrap_or_default(),
+                plain_blocks(&view.body)
+            );
+            let page = NoticePage::new(view.map(&html), url::pdf(&n.pdf()), url::tasks);
+            self.page("notice.html", &url::notice(&n.slug), "n", &page)?;
+            self.index.add(Doc {
+                title: n.title.clone(),
+                url: url::notice(&n.slug),
+                kind: "通知".into(),
+                text,
+            });
+        }
+        Ok(())
+    }
+
+    fn unit_link(r: &UnitRef) -> UnitLink {
+        UnitLink {
+            name: r.text.clone(),
+            url: match &r.target {
+                Some(Ref::Unit(id)) => Some(url::unit(id)),
+                _ => None,
+            },
+        }
+    }
+
+    /// The filterable table of every task, and a page per task.
+    fn render_tasks(&mut self) -> Result<(), Diagnostic> {
+        let project = self.project;
+        let mut lists = Vec::new();
+        let mut categories: Vec<String> = Vec::new();
+        for list in &project.task_lists {
+            let mut rows = Vec::new();
+            for c in &list.categories {
+                if !categories.contains(&c.name) {
+                    categories.push(c.name.clone());
+                }
+                for t in &c.tasks {
+                    rows.push(self.render_task(list, &c.name, t)?);
+                }
+            }
+            lists.push(ListSection {
+                slug: list.slug.clone(),
+                title: list.title.clone(),
+                count: list.tasks().count(),
+                tasks: rows,
+            });
+        }
+        let mut statuses: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
+        statuses.push(NO_REPORT);
+        let units = project
+            .registry
+            .units
+            .iter()
+            .map(|u| UnitOption {
+                id: u.id.clone(),
+                name: u.name.clone(),
+            })
+            .collect();
+        let page = TasksPage {
+            lists,
+            categories,
+            units,
+            statuses,
+        };
+        let ctx = Context::from_serialize(&page).map_err(|e| {
+            Diagnostic::file_error(
+                paths::TEMPLATES_HTML,
+                format!("cannot prepare tasks.html: {e}"),
+            )
+        })?;
+        self.top_page("tasks.html", "tasks.html", ctx)
+    }
+
+    /// A task's page; returns its row of the table.
+    fn render_task(
+        &mut self,
+        list: &TaskList,
+        category: &str,
+        t: &Task,
+    ) -> Result<TaskRow, Diagnostic> {
+        let report = self.report_for(&list.slug);
+        let status = report.map_or("—", |r| {
+            status_label(r.task(t.number).and_then(|x| x.status))
+        });
+        let (lead, support) = (
+            wording::join(t.lead.iter().map(|u| &u.text)),
+            wording::join(t.support.iter().map(|u| &u.text)),
+        );
+        let page = TaskPage {
+            number: t.number,
+            text: t.text.clone(),
+            category: category.to_string(),
+            status,
+            list_slug: list.slug.clone(),
+            list_title: list.title.clone(),
+            lead_units: t.lead.iter().map(Self::unit_link).collect(),
+            support_units: t.support.iter().map(Self::unit_link).collect(),
+            reports: report
+                .map(|r| task_reports(r, t.number))
+                .unwrap_or_default(),
+        };
+        let task_url = url::task(&list.slug, t.number);
+        self.page("task.html", &task_url, "t", &page)?;
+        self.index.add(Doc {
+            title: format!("任务{}：{}", t.number, t.text),
+            url: task_url.clone(),
+            kind: "任务".into(),
+            text: format!("{} 牵头：{lead} 配合：{support}", t.text),
+        });
+        Ok(TaskRow {
+            number: t.number,
+            text: t.text.clone(),
+            url: task_url,
+            category: category.to_string(),
+            status,
+            lead,
+            support,
+            unit_ids: t.unit_ids(&self.project.registry).join(" "),
+        })
+    }
+
+    fn render_submissions(&mut self) -> Result<(), Diagnostic> {
+        for (year, subs) in &self.project.submissions {
+            for s in subs {
+                let view = SubmissionView::new(s, None);
+                let text = plain_blocks(&view.content);
+                let page = SubmissionPage {
+                    title: s.title.clone(),
+                    unit: s.unit_name.clone(),
+                    unit_url: url::unit(&s.unit),
+                    date: view.date.clone(),
+                    late: s.late,
+                    body: html(view.content),
+                    pdf: url::pdf(&paths::summary_pdf(*year, &s.unit_name)),
+                };
+                let sub_url = url::submission(*year, &s.unit);
+                self.page("submission.html", &sub_url, "s", &page)?;
+                self.index.add(Doc {
+                    title: s.title.clone(),
+                    url: sub_url,
+                    kind: "工作总结".into(),
+                    text,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn sub_links<'s>(
+        &self,
+        subs: impl Iterator<Item = (i32, &'s std::sync::Arc<crate::model::Submission>)>,
+    ) -> Vec<SubLink> {
+        subs.map(|(y, s)| SubLink {
+            title: s.title.clone(),
+            url: url::submission(y, &s.unit),
+            date: date::chinese(s.date),
+            late: s.late,
+        })
+        .collect()
+    }
+
+    fn render_units(&mut self) -> Result<(), Diagnostic> {
+        let (project, reg) = (self.project, &self.project.registry);
+        for u in &reg.units {
+            let lists = project
+                .task_lists
+                .iter()
+                .map(|l| {
+                    let (lead, support) = l.tasks_of(reg, &u.id);
+                    let links = |v: Vec<&crate::model::Task>| {
+                        v.iter()
+                            .map(|t| TaskLink {
+                                number: t.number,
+                                text: t.text.clone(),
+                                url: url::task(&l.slug, t.number),
+                            })
+                            .collect()
+                    };
+                    UnitList {
+                        title: l.title.clone(),
+                        lead: links(lead),
+                        support: links(support),
+                    }
+                })
+                .collect();
+            let subs = project
+                .submissions
+                .iter()
+                .flat_map(|(y, v)| v.iter().filter(|s| s.unit == u.id).map(move |s| (*y, s)));
+            let page = UnitPage {
+                name: u.name.clone(),
+                full_name: u.full_name.clone(),
+                groups: wording::join(reg.groups_of(&u.id).iter().map(|g| &g.name)),
+                lists,
+                submissions: self.sub_links(subs),
+            };
+            self.page("unit.html", &url::unit(&u.id), "u", &page)?;
+            let text = format!(
+                "{} {}",
+                u.aliases.join(" "),
+                u.full_name.as_deref().unwrap_or("")
+            );
+            self.index.add(Doc {
+                title: u.name.clone(),
+                url: url::unit(&u.id),
+                kind: "单位".into(),
+                text,
+            });
+        }
+        Ok(())
+    }
+
+    /// A page per year report; returns them for the home page.
+    fn render_reports(&mut self) -> Result<Vec<ReportPage>, Diagnostic> {
+        let mut out = Vec::new();
+        for r in self.reports {
+            let view = ReportView::new(r, &self.project.config.organ).map(&html);
+            let slug = r.list.slug.clone();
+            let links = ReportLinks {
+                pdf: url::pdf(&paths::report_pdf(r.year)),
+                task: &|n| url::task(&slug, n),
+                unit: &|id| url::unit(id),
+                subs: self.sub_links(r.submissions.iter().map(|s| (r.year, s))),
+            };
+            let page = ReportPage::new(view, links);
+            self.page("report.html", &url::report(r.year), "r", &page)?;
+            self.index.add(Doc {
+                title: format!("{}年度工作总结汇编", r.year),
+                url: url::report(r.year),
+                kind: "汇编".into(),
+                text: format!("{} {}", page.overview, page.reporting),
+            });
+            out.push(page);
+        }
+        Ok(out)
+    }
+
+    fn render_home(&mut self, reports: Vec<ReportPage>) -> Result<(), Diagnostic> {
+        let notices: Vec<NoticeRow> = self
+            .project
+            .notices
+            .iter()
+            .map(|n| NoticeRow {
+                title: n.title.clone(),
+                url: url::notice(&n.slug),
+                number: n.number.clone().unwrap_or_default(),
+                date: date::chinese(n.date),
+            })
+            .collect();
+        let lists: Vec<ListSection> = self
+            .project
+            .task_lists
+            .iter()
+            .map(|l| ListSection {
+                slug: l.slug.clone(),
+                title: l.title.clone(),
+                count: l.tasks().count(),
+                tasks: Vec::new(),
+            })
+            .collect();
+        let mut c = Context::new();
+        c.insert("notices", &notices);
+        c.insert("lists", &lists);
+        c.insert("reports", &reports);
+        self.top_page("index.html", "index.html", c)
+    }
+
+    fn render_search(&mut self) -> Result<(), Diagnostic> {
+        self.top_page("search.html", "search.html", Context::new())
+    }
+
+    fn write_assets(&mut self) -> Result<(), Diagnostic> {
+        for (name, builtin) in ASSETS {
+            let text = templates::text(&self.project.root, paths::TEMPLATES_SITE, name, builtin)?;
+            self.staging
+                .write(&format!("assets/{name}"), text.as_bytes())?;
+        }
+        self.staging
+            .write("assets/search-index.js", self.index.to_js().as_bytes())
+    }
+}
+
+/// What each unit reported on task `number`, in the report's order.
+fn task_reports(r: &YearReport, number: usize) -> Vec<TaskReport> {
+    r.submissions
+        .iter()
+        .filter_map(|s| s.entry(number).map(|e| (s, e)))
+        .map(|(s, e)| TaskReport {
+            unit: s.unit_name.clone(),
+            url: url::submission(r.year, &s.unit),
+            status: e.status.label(),
+            summary: e.summary.clone(),
+        })
+        .collect()
+}

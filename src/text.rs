@@ -1,0 +1,106 @@
+//! Printed text: the typefaces GB/T 9704 sets it in, where a piece of it came from, and the one
+//! definition of which characters are Chinese (full width).
+
+use crate::diag::Location;
+
+/// Which of the GB/T 9704 typefaces a text is set in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Role {
+    Title,
+    Body,
+    Hei,
+    Kai,
+    Song,
+}
+
+impl Role {
+    pub(crate) const ALL: [Role; 5] = [Role::Title, Role::Body, Role::Hei, Role::Kai, Role::Song];
+
+    /// The key naming the role under `fonts:` in gongwen.yaml and in the templates.
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Role::Title => "title",
+            Role::Body => "body",
+            Role::Hei => "hei",
+            Role::Kai => "kai",
+            Role::Song => "song",
+        }
+    }
+
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Role::Title => "小标宋 (titles, 发文机关标志)",
+            Role::Body => "仿宋 (body text)",
+            Role::Hei => "黑体 (一、 headings, 密级, 附件 labels)",
+            Role::Kai => "楷体 (（一） headings, 签发人 names)",
+            Role::Song => "宋体 (page numbers)",
+        }
+    }
+}
+
+/// The typefaces a kind of field is printed in. A field printed in several places (a unit's name
+/// in a table, a chapter heading and a title) must be drawable in each of them.
+pub(crate) mod roles {
+    use super::Role;
+    pub(crate) const TITLE: &[Role] = &[Role::Title];
+    pub(crate) const BODY: &[Role] = &[Role::Body];
+    pub(crate) const HEI: &[Role] = &[Role::Hei];
+    pub(crate) const KAI: &[Role] = &[Role::Kai];
+    /// The organ: the red 发文机关标志 and the signature.
+    pub(crate) const ORGAN: &[Role] = &[Role::Title, Role::Body];
+    /// A task list's title: the table's title, the 附件说明, the year report's cover and overview.
+    pub(crate) const LIST_TITLE: &[Role] = &[Role::Title, Role::Body, Role::Kai];
+    /// A category: its row in the table (黑体) and the year report's counts (仿宋).
+    pub(crate) const CATEGORY: &[Role] = &[Role::Hei, Role::Body];
+    /// A task's text: the table (仿宋) and a summary's （一） heading (楷体).
+    pub(crate) const TASK: &[Role] = &[Role::Body, Role::Kai];
+    /// A unit's name: tables and signatures (仿宋), report chapters (楷体), summary titles.
+    pub(crate) const UNIT: &[Role] = &[Role::Body, Role::Kai, Role::Title];
+}
+
+/// A piece of text a user wrote that will be printed, where it came from, and the typefaces it
+/// will be set in. Every printed field is recorded as one, so the font check (and any later
+/// check of the text) sees all of it.
+#[derive(Debug, Clone)]
+pub(crate) struct SourceText {
+    pub(crate) location: Location,
+    pub(crate) text: String,
+    pub(crate) roles: &'static [Role],
+}
+
+/// Chinese ideographs (with the extension planes): what search indexes as character bigrams.
+/// templates/site/search.js tests the same ranges on the query.
+pub(crate) fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+/// Full-width characters: ideographs, CJK punctuation and symbols, full-width forms, and the
+/// Chinese quotes and dash. They take one em in a Chinese font, two columns in a terminal, and
+/// Chinese text joins across a line break without a space.
+pub(crate) fn is_wide(c: char) -> bool {
+    is_ideograph(c)
+        || matches!(c as u32, 0x2E80..=0x33FF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+        || matches!(c, '‘' | '’' | '“' | '”' | '—' | '…')
+}
+
+/// Columns a text takes in a terminal: wide characters two, others one.
+pub(crate) fn columns(s: &str) -> usize {
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_and_ideographs() {
+        for c in ['沙', '〔', '，', '（', '“', '—', '𠮷', '〇'] {
+            assert!(is_wide(c), "{c}");
+        }
+        for c in ['a', '1', ',', '(', ' '] {
+            assert!(!is_wide(c), "{c}");
+        }
+        assert!(is_ideograph('营') && !is_ideograph('，') && !is_ideograph('“'));
+        assert_eq!(columns("ab营商"), 6);
+    }
+}

@@ -1,0 +1,182 @@
+//! The year report as every output shows it: the sentences of the overview and of 报送情况, the
+//! counts, the task rows with each lead unit's report, the owing units, and the summaries.
+
+use serde::Serialize;
+
+use crate::markdown::Block;
+use crate::report::{Counts, Owing, Reporting, TaskRow, YearReport};
+use crate::rules::{date, wording};
+use crate::view::submission::SubmissionView;
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ReportView<B> {
+    pub(crate) year: i32,
+    pub(crate) title: String,
+    pub(crate) title_lines: Vec<String>,
+    pub(crate) list_title: String,
+    pub(crate) list_slug: String,
+    pub(crate) organ: String,
+    pub(crate) year_text: String,
+    /// The sentence that opens the overview.
+    pub(crate) overview: String,
+    /// The sentences that open 报送情况.
+    pub(crate) reporting: String,
+    pub(crate) categories: Vec<Counts>,
+    /// The categories and the totals row.
+    pub(crate) counts: Vec<Counts>,
+    pub(crate) tasks: Vec<ReportTaskView>,
+    pub(crate) owing: Vec<OwingView>,
+    pub(crate) subs: Vec<SubmissionView<B>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ReportTaskView {
+    pub(crate) number: usize,
+    pub(crate) text: String,
+    pub(crate) lead: String,
+    pub(crate) status: &'static str,
+    pub(crate) reports: Vec<LeadReportView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct LeadReportView {
+    pub(crate) unit: String,
+    pub(crate) status: &'static str,
+    pub(crate) summary: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct OwingView {
+    pub(crate) unit_id: String,
+    pub(crate) unit: String,
+    pub(crate) tasks: String,
+    pub(crate) received: String,
+    /// 按时, 逾期 or 未报送.
+    pub(crate) state: &'static str,
+    /// A key for styling: ok, late or missing.
+    pub(crate) state_key: &'static str,
+}
+
+/// A status as printed; 未报告 when no lead unit reported.
+pub(crate) fn status_label(s: Option<crate::model::Status>) -> &'static str {
+    s.map_or(NO_REPORT, |s| s.label())
+}
+
+/// What a task with no lead unit's report shows.
+pub(crate) const NO_REPORT: &str = "未报告";
+
+fn reporting_label(r: Reporting) -> (&'static str, &'static str) {
+    match r {
+        Reporting::OnTime => ("按时", "ok"),
+        Reporting::Late => ("逾期", "late"),
+        Reporting::Missing => ("未报送", "missing"),
+    }
+}
+
+fn task_view(t: &TaskRow) -> ReportTaskView {
+    ReportTaskView {
+        number: t.number,
+        text: t.text.clone(),
+        lead: wording::join(&t.lead),
+        status: status_label(t.status),
+        reports: t
+            .reports
+            .iter()
+            .map(|r| LeadReportView {
+                unit: r.unit.clone(),
+                status: status_label(r.status),
+                summary: r.summary.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn owing_view(o: &Owing) -> OwingView {
+    let (state, state_key) = reporting_label(o.reporting);
+    OwingView {
+        unit_id: o.unit_id.clone(),
+        unit: o.unit.clone(),
+        tasks: wording::join(o.tasks.iter().map(usize::to_string)),
+        received: o.received.map_or_else(|| "—".to_string(), date::chinese),
+        state,
+        state_key,
+    }
+}
+
+/// The sentences that open the overview and the 报送情况 of a year report.
+fn sentences(r: &YearReport) -> (String, String) {
+    let o = &r.overall;
+    let overview = format!(
+        "{}共{}项任务：已完成{}项，推进中{}项，未启动{}项，尚无牵头单位报告{}项。",
+        r.list.title, o.total, o.done, o.in_progress, o.not_started, o.no_report
+    );
+    let (late, missing) = (r.units(Reporting::Late), r.units(Reporting::Missing));
+    let on_time = r.units(Reporting::OnTime).len();
+    let mut reporting = format!(
+        "应报送工作总结的单位{}个：按时报送{}个，逾期报送{}个，未报送{}个。",
+        r.owing.len(),
+        on_time,
+        late.len(),
+        missing.len()
+    );
+    if !late.is_empty() {
+        reporting.push_str(&format!("逾期报送：{}。", wording::join(&late)));
+    }
+    if !missing.is_empty() {
+        reporting.push_str(&format!("未报送：{}。", wording::join(&missing)));
+    }
+    if let Some(due) = r.list.due {
+        reporting.push_str(&format!("报送截止日期为{}。", date::chinese(due)));
+    }
+    (overview, reporting)
+}
+
+impl ReportView<Vec<Block>> {
+    pub(crate) fn new(r: &YearReport, organ: &str) -> Self {
+        let (overview, reporting) = sentences(r);
+        let title = format!("{}年度工作总结汇编", r.year);
+        ReportView {
+            year: r.year,
+            title_lines: vec![title.clone()],
+            title,
+            list_title: r.list.title.clone(),
+            list_slug: r.list.slug.clone(),
+            organ: organ.to_string(),
+            year_text: format!("{}年", r.year),
+            overview,
+            reporting,
+            categories: r.categories.clone(),
+            counts: r.counts_with_total().into_iter().cloned().collect(),
+            tasks: r.tasks.iter().map(task_view).collect(),
+            owing: r.owing.iter().map(owing_view).collect(),
+            subs: r
+                .submissions
+                .iter()
+                .enumerate()
+                .map(|(i, s)| SubmissionView::new(s, Some(i)))
+                .collect(),
+        }
+    }
+}
+
+impl<B> ReportView<B> {
+    /// The same report with the summaries' content converted by `f`.
+    pub(crate) fn map<T>(self, f: &impl Fn(B) -> T) -> ReportView<T> {
+        ReportView {
+            year: self.year,
+            title: self.title,
+            title_lines: self.title_lines,
+            list_title: self.list_title,
+            list_slug: self.list_slug,
+            organ: self.organ,
+            year_text: self.year_text,
+            overview: self.overview,
+            reporting: self.reporting,
+            categories: self.categories,
+            counts: self.counts,
+            tasks: self.tasks,
+            owing: self.owing,
+            subs: self.subs.into_iter().map(|s| s.map(f)).collect(),
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Building fixture projects: outputs, hostile text, reproducibility, emitted Typst.
+
+use crate::common::{files_below, fixture_text, gongwen, notice, pdf_text, project, stderr};
+
+#[test]
+fn builds_a_notice_named_after_its_number_with_page_numbers() {
+    let p = project(&[]);
+    let o = gongwen(p.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = p.path().join("out/pdf/某府办发〔2024〕7号.pdf");
+    let text: String = pdf_text(&pdf).split_whitespace().collect();
+    for want in [
+        "某府办发〔2024〕7号",
+        "各镇街，区级各部门：",
+        "一、工作要求",
+        "2024年11月20日",
+        "—1—",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in\n{text}");
+    }
+    let out = files_below(&p.path().join("out"));
+    assert_eq!(
+        out.iter().filter(|f| f.starts_with("pdf")).count(),
+        1,
+        "one PDF: {out:?}"
+    );
+    assert!(
+        !out.iter()
+            .any(|f| f.to_string_lossy().contains(".gongwen-")
+                || f.to_string_lossy().contains(".site-")),
+        "temporary files left: {out:?}"
+    );
+}
+
+#[test]
+fn untrusted_text_is_printed_literally() {
+    let hostile = "#read(\"/etc/passwd\") #panic() $x$ *a* _b_ @ref <label> [ ] ` \\ 联系 someone@example.com";
+    let notice = format!(
+        "---\nnumber: 某府办发〔2024〕8号\ntitle: \"#panic() 标题\"\nto: \"$x$ <b>单位</b>\"\ndate: 2024-11-20\n---\n{hostile}\n\n## #emph[标题]\n\n```\n#import \"x\"\n```\n\n<script>alert(1)</script>\n"
+    );
+    let p = project(&[("notices/h.md", &notice)]);
+    let o = gongwen(p.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = pdf_text(&p.path().join("out/pdf/某府办发〔2024〕8号.pdf"));
+    let flat: String = text.split_whitespace().collect();
+    // Markdown's own syntax (* _ ` \) is Markdown; everything Typst would read as code is text.
+    for want in [
+        "#read(\"/etc/passwd\")",
+        "#panic()",
+        "$x$",
+        "@ref",
+        "<label>",
+        "[",
+        "]",
+        "someone@example.com",
+        "#emph[标题]",
+        "#import\"x\"",
+        "<script>alert(1)</script>",
+        "#panic()标题",
+        "$x$<b>单位</b>：",
+    ] {
+        assert!(
+            flat.contains(&want.replace(' ', "")),
+            "{want:?} not printed literally in\n{text}"
+        );
+    }
+    assert!(!text.contains("root:"), "a file was read into the document");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let p = project(&[]);
+    assert!(gongwen(p.path(), &["build"]).status.success());
+    let first = std::fs::read(p.path().join("out/pdf/某府办发〔2024〕7号.pdf")).unwrap();
+    assert!(gongwen(p.path(), &["build"]).status.success());
+    let second = std::fs::read(p.path().join("out/pdf/某府办发〔2024〕7号.pdf")).unwrap();
+    assert!(first == second, "PDFs differ between two builds");
+}
+
+#[test]
+fn emit_typst_writes_the_generated_source() {
+    let p = project(&[]);
+    let o = gongwen(p.path(), &["build", "--emit-typst"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let typ = std::fs::read_to_string(p.path().join("out/pdf/某府办发〔2024〕7号.typ")).unwrap();
+    assert!(typ.contains("#import \"/gongwen.typ\": setup"));
+    assert!(typ.contains("\"请各单位于12月20日前报送年度工作总结。\""));
+}
+
+#[test]
+fn a_project_template_overrides_the_builtin_one() {
+    let p = project(&[]);
+    let tpl = p.path().join("templates/typst");
+    std::fs::create_dir_all(&tpl).unwrap();
+    let builtin =
+        std::fs::read_to_string(crate::common::repo().join("templates/typst/notice.typ")).unwrap();
+    std::fs::write(
+        tpl.join("notice.typ"),
+        builtin.replace("#show: gw.document", "#show: gw.document\n#par[本地模板]"),
+    )
+    .unwrap();
+    let o = gongwen(p.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(pdf_text(&p.path().join("out/pdf/某府办发〔2024〕7号.pdf")).contains("本地模板"));
+}
+
+#[test]
+fn attachments_follow_on_new_pages_numbered_when_several() {
+    let notice = notice().replace("date: 2024-11-20\n", "date: 2024-11-20\nattachments: [attachments/a.md, attachments/b.md]\ncc: 区委办公室\nprinted_by: 某某区人民政府办公室\nprinted_date: 2024-11-21\n");
+    let a = "---\ntitle: 工作总结提纲\n---\n## 基本情况\n\n正文。\n";
+    let b = "---\ntitle: 报送单位名单\n---\n名单如下。\n";
+    let p = project(&[
+        ("notices/a.md", &notice),
+        ("attachments/a.md", a),
+        ("attachments/b.md", b),
+    ]);
+    let o = gongwen(p.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = pdf_text(&p.path().join("out/pdf/某府办发〔2024〕7号.pdf"));
+    let pages: Vec<String> = text
+        .split('\u{c}')
+        .map(|p| p.split_whitespace().collect())
+        .collect();
+    assert!(
+        pages[0].contains("附件：1.工作总结提纲2.报送单位名单"),
+        "{}",
+        pages[0]
+    );
+    // Each attachment starts a page of its own, label first, after the signature.
+    let first = pages
+        .iter()
+        .position(|p| p.starts_with("附件1工作总结提纲一、基本情况"))
+        .expect("附件1 page");
+    assert!(pages[..first].iter().any(|p| p.contains("2024年11月20日")));
+    assert!(
+        pages[first + 1].starts_with("附件2报送单位名单"),
+        "{}",
+        pages[first + 1]
+    );
+    let last = &pages[first + 1];
+    assert!(
+        last.contains("抄送：区委办公室。") && last.contains("2024年11月21日印发"),
+        "{last}"
+    );
+}
+
+#[test]
+fn every_gbt9704_element_is_printed() {
+    let notice = fixture_text("parts/all-elements.md");
+    let p = project(&[("notices/full.md", &notice)]);
+    let o = gongwen(p.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = pdf_text(&p.path().join("out/pdf/某府办文〔2024〕12号.pdf"));
+    let flat: String = text.split_whitespace().collect();
+    for want in [
+        "000123机密★1年特急",
+        "某府办文〔2024〕12号签发人：张三李四",
+        "市人民政府：",
+        "一、总体情况（一）主要做法1.强化组织领导（1）明确责任分工",
+        "某某区人民政府办公室2024年12月1日（此件公开发布）",
+        "抄送：区委办公室，区人大常委会办公室，区政协办公室。",
+        "某某区人民政府办公室",
+        "2024年12月2日印发",
+        "—2—",
+    ] {
+        assert!(flat.contains(want), "missing {want:?} in\n{text}");
+    }
+}
+
+#[test]
+fn a_configured_family_found_in_font_path_wins() {
+    // FandolKai stands in for an office font: configured for the body, found via --font-path.
+    let config = "organ: 某某区人民政府办公室\nfonts:\n  body: [仿宋_GB2312, FandolKai]\n";
+    let p = project(&[("gongwen.yaml", config)]);
+    let fonts_dir = crate::common::repo().join("assets/fonts");
+    let o = gongwen(
+        p.path(),
+        &["fonts", "--font-path", fonts_dir.to_str().unwrap()],
+    );
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    let body = out.lines().find(|l| l.starts_with("仿宋")).unwrap();
+    assert!(
+        body.contains("FandolKai (") && body.contains("FandolKai-Regular.otf"),
+        "{out}"
+    );
+    let hei = out.lines().find(|l| l.starts_with("黑体")).unwrap();
+    assert!(hei.ends_with("FandolHei (embedded)"), "{out}");
+}
+
+#[test]
+fn typst_warnings_reach_the_user_naming_the_template() {
+    let p = project(&[]);
+    let tpl = p.path().join("templates/typst");
+    std::fs::create_dir_all(&tpl).unwrap();
+    let builtin =
+        std::fs::read_to_string(crate::common::repo().join("templates/typst/notice.typ")).unwrap();
+    std::fs::write(
+        tpl.join("notice.typ"),
+        builtin.replace(
+            "#show: gw.document",
+            "#show: gw.document\n#set text(font: \"没有这个字体\")",
+        ),
+    )
+    .unwrap();
+    let o = gongwen(p.path(), &["build"]);
+    assert!(
+        o.status.success(),
+        "a warning does not fail the build: {}",
+        stderr(&o)
+    );
+    let e = stderr(&o);
+    assert!(
+        e.starts_with("templates/typst/notice.typ: warning: Typst warns: unknown font family: 没有这个字体 (generated line 6: `#set text(font: \"没有这个字体\")`)\n"),
+        "{e}"
+    );
+    // The built-in templates themselves give no warning.
+    let clean = gongwen(
+        &crate::common::repo(),
+        &[
+            "build",
+            "--no-site",
+            "--out",
+            p.path().join("o").to_str().unwrap(),
+        ],
+    );
+    assert!(
+        !stderr(&clean).contains("Typst warns"),
+        "{}",
+        stderr(&clean)
+    );
+}

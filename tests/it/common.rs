@@ -1,0 +1,114 @@
+//! Helpers for the integration tests: fixture projects copied from tests/fixtures into temporary
+//! folders, the real binary, and the text of built PDFs (pdftotext from poppler-utils).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository's own folder (the bundled example project).
+pub(crate) fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies every file below `from` into `to`, replacing what is there.
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = e.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// A copy of tests/fixtures/<name> in a temporary folder ("none": an empty folder).
+pub(crate) fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    if name != "none" {
+        let from = repo().join("tests/fixtures").join(name);
+        assert!(from.is_dir(), "no fixture {name}");
+        copy_dir(&from, dir.path());
+    }
+    dir
+}
+
+/// A fixture with more (or replaced) files, paths relative to content/.
+pub(crate) fn fixture_with(name: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = fixture(name);
+    for (path, text) in files {
+        let p = dir.path().join("content").join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    dir
+}
+
+/// The minimal project (settings and one notice) with more files.
+pub(crate) fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    fixture_with("minimal", files)
+}
+
+/// A file of tests/fixtures, as text.
+pub(crate) fn fixture_text(path: &str) -> String {
+    std::fs::read_to_string(repo().join("tests/fixtures").join(path)).unwrap()
+}
+
+/// The notice of the minimal project.
+pub(crate) fn notice() -> String {
+    fixture_text("minimal/content/notices/a.md")
+}
+
+/// Runs gongwen in `root` with only the embedded fonts, so results do not depend on the machine.
+pub(crate) fn gongwen(root: &Path, args: &[&str]) -> Output {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    gongwen_args(root, &args)
+}
+
+pub(crate) fn gongwen_args(root: &Path, args: &[String]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .arg("--project")
+        .arg(root)
+        .arg("--no-system-fonts")
+        .args(args)
+        .output()
+        .expect("run gongwen")
+}
+
+pub(crate) fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+pub(crate) fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A text without white space, as PDF text is compared.
+pub(crate) fn flat(s: &str) -> String {
+    s.split_whitespace().collect()
+}
+
+/// Every file below `dir`, relative, sorted.
+pub(crate) fn files_below(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_path_buf())
+        .collect();
+    v.sort();
+    v
+}

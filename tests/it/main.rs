@@ -1,0 +1,11 @@
+//! The integration tests, one binary: they run the real `gongwen` on fixture projects
+//! (tests/fixtures) and error cases kept as data (tests/cases).
+
+mod architecture;
+mod build;
+mod cases;
+mod common;
+mod fidelity;
+mod site;
+mod summaries;
+mod tasks;

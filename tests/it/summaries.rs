@@ -1,0 +1,152 @@
+//! Year-end summaries: submissions, their checks, the scaffold, and the compiled report.
+
+use crate::common::{fixture_text, fixture_with, flat, gongwen, pdf_text, stderr};
+
+/// The year fixture: units, the 2024 task list, a notice and 区交通局's summary.
+fn year_project(extra: &[(&str, &str)]) -> tempfile::TempDir {
+    fixture_with("year", extra)
+}
+
+fn jtj() -> String {
+    fixture_text("year/content/submissions/2024/jtj.md")
+}
+
+fn xcb() -> String {
+    fixture_text("parts/xcb.md")
+}
+
+#[test]
+fn the_compiled_report_counts_lists_missing_and_marks_late() {
+    let p = year_project(&[("submissions/2024/xcb.md", &xcb())]);
+    let o = gongwen(p.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("content/submissions/2024/xcb.md:3:7: warning: sent after the due date 2024年12月31日: marked late"), "{}", stderr(&o));
+    let out = p.path().join("out/pdf");
+    assert!(
+        out.join("summaries/2024/区交通局.pdf").is_file()
+            && out.join("summaries/2024/区委宣传部.pdf").is_file()
+    );
+    let text = flat(&pdf_text(&out.join("2024-年度工作总结汇编.pdf")));
+    // Overview: task 1 done (jtj), 2 in progress (xcb), 3 no lead report (dcb sent nothing).
+    assert!(
+        text.contains("共3项任务：已完成1项，推进中1项，未启动0项，尚无牵头单位报告1项。"),
+        "{text}"
+    );
+    assert!(text.contains("合计3110"), "totals row: {text}");
+    for n in [
+        "1在车站刊播公益广告。",
+        "2组织专题发布会。",
+        "3开展明察暗访。",
+    ] {
+        assert!(text.contains(n), "task row {n:?} missing: {text}");
+    }
+    assert!(
+        text.contains("区交通局：已完成。刊播广告一千余次。"),
+        "{text}"
+    );
+    // Who owes: jtj (1, 3), fgw (2), xcb (2, 3), dcb (3); fgw and dcb sent nothing.
+    assert!(text.contains("应报送工作总结的单位4个：按时报送1个，逾期报送1个，未报送2个。逾期报送：区委宣传部。未报送：区发展改革委、区政府督查办。"), "{text}");
+    assert!(text.contains("区交通局1、32024年12月20日按时"), "{text}");
+    assert!(text.contains("区委宣传部2、32025年1月6日逾期"), "{text}");
+    assert!(text.contains("区政府督查办3—未报送"), "{text}");
+    assert!(
+        text.contains("（二）区委宣传部（逾期报送）"),
+        "chapter marks the late unit: {text}"
+    );
+}
+
+#[test]
+fn a_submission_pdf_is_a_formal_report() {
+    let p = year_project(&[]);
+    assert!(gongwen(p.path(), &["build"]).status.success());
+    let text = flat(&pdf_text(
+        &p.path().join("out/pdf/summaries/2024/区交通局.pdf"),
+    ));
+    for want in [
+        "区交通局2024年度工作总结",
+        "全年工作总结。",
+        "一、重点任务完成情况",
+        "（一）任务1：在车站刊播公益广告。",
+        "完成情况：已完成。",
+        "区交通局2024年12月20日",
+        "—1—",
+    ] {
+        assert!(text.contains(want), "missing {want:?}: {text}");
+    }
+}
+
+#[test]
+fn hostile_submissions_stay_text_or_fail_clearly() {
+    let long = "很长的段落".repeat(10_000);
+    let sub = format!(
+        "---\nunit: 区交通局\ndate: 2024-12-20\ntasks:\n  - task: 1\n    status: 已完成\n    summary: \"#panic() $x$ <script>alert(1)</script> #read(\\\"/etc/passwd\\\")\"\n---\n<iframe src=\"x\"></iframe>\n\n#set page(width: 1pt) @ref <lbl>\n\n{long}\n"
+    );
+    let p = year_project(&[("submissions/2024/jtj.md", &sub)]);
+    let o = gongwen(p.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = flat(&pdf_text(
+        &p.path().join("out/pdf/summaries/2024/区交通局.pdf"),
+    ));
+    for want in [
+        "#panic()$x$<script>alert(1)</script>#read(\"/etc/passwd\")",
+        "<iframesrc=\"x\"></iframe>",
+        "#setpage(width:1pt)@ref<lbl>",
+    ] {
+        assert!(
+            text.contains(want),
+            "{want:?} not literal: {}",
+            text.chars()
+                .rev()
+                .take(300)
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect::<String>()
+        );
+    }
+    assert_eq!(
+        text.matches('很').count(),
+        10_000,
+        "the 50,000-character paragraph is set in full"
+    );
+    // A character no font has is an error naming the place; the rest still builds.
+    let rare = jtj().replace("全年工作总结。", "全年工作𰻞总结。");
+    let p = year_project(&[("submissions/2024/jtj.md", &rare)]);
+    let o = gongwen(p.path(), &["build"]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).starts_with(
+            "content/submissions/2024/jtj.md:12:5: error: no font can draw `𰻞` (U+30EDE)"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert!(p.path().join("out/pdf/某府办发〔2024〕7号.pdf").is_file());
+}
+
+#[test]
+fn new_submission_is_prefilled_and_never_overwrites() {
+    let p = year_project(&[]);
+    std::fs::remove_file(p.path().join("content/submissions/2024/jtj.md")).unwrap();
+    let o = gongwen(
+        p.path(),
+        &["new", "submission", "区交通局", "--year", "2024"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let path = p.path().join("content/submissions/2024/jtj.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Task 1 it leads; task 3 it supports through 各区级部门.
+    assert!(
+        text.contains("- task: 1 # 牵头：在车站刊播公益广告。")
+            && text.contains("- task: 3 # 配合：开展明察暗访。"),
+        "{text}"
+    );
+    assert!(!text.contains("task: 2"), "{text}");
+    // It checks as it is: warnings for the empty summaries, no errors.
+    let c = gongwen(p.path(), &["check"]);
+    assert!(c.status.success(), "{}", stderr(&c));
+    assert!(stderr(&c).contains("warning: task 1 has no summary"));
+    let again = gongwen(p.path(), &["new", "submission", "jtj", "--year", "2024"]);
+    assert!(!again.status.success());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}

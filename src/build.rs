@@ -7,7 +7,7 @@ use crate::diag::Diagnostics;
 use crate::fonts::Fonts;
 use crate::model::Project;
 use crate::output::Written;
-use crate::{load, paths, pdf, report, site};
+use crate::{load, outdir, paths, pdf, report, site};
 
 /// How to check and build.
 #[derive(Debug, Clone, Default)]
@@ -42,6 +42,8 @@ pub struct Report {
     pub diagnostics: Diagnostics,
     /// Pages of the site written to out/site, when it was (re)built.
     pub site_pages: Option<usize>,
+    /// Outputs of an earlier build that the content no longer produces, removed.
+    pub removed: Vec<PathBuf>,
 }
 
 /// A project that loaded and passed the checks, with the fonts it was checked against.
@@ -65,6 +67,7 @@ pub fn check(root: &Path, opts: &Options) -> Result<Checked, Diagnostics> {
         opts.system_fonts,
     ));
     diagnostics.extend(crate::check::check(&mut project, &fonts));
+    diagnostics.extend(report::not_rebuilt(&project));
     Ok(Checked {
         project,
         fonts,
@@ -81,6 +84,7 @@ pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
         mut diagnostics,
     } = check(root, opts)?;
     let out_dir = opts.out_dir(root);
+    outdir::prepare(&out_dir)?;
     let pdf_dir = out_dir.join(paths::OUT_PDF);
     let reports = report::year_reports(&project);
     let typeset = pdf::build(&project, &reports, &fonts, &pdf_dir, opts.emit_typst)?;
@@ -89,10 +93,29 @@ pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
         written: typeset.written,
         ..Report::default()
     };
-    if !diagnostics.has_errors() && opts.site {
-        match site::build(&project, &reports, &pdf_dir, &out_dir.join(paths::OUT_SITE)) {
+    if diagnostics.has_errors() {
+        report.diagnostics = diagnostics;
+        return Ok(report);
+    }
+    if opts.site {
+        let pdfs: Vec<PathBuf> = report
+            .written
+            .iter()
+            .filter(|w| w.path.extension().is_some_and(|e| e == "pdf"))
+            .filter_map(|w| w.path.strip_prefix(&pdf_dir).ok().map(Path::to_path_buf))
+            .collect();
+        let site_dir = out_dir.join(paths::OUT_SITE);
+        match site::build(&project, &reports, &pdf_dir, &pdfs, &site_dir) {
             Ok(pages) => report.site_pages = Some(pages),
             Err(d) => diagnostics.extend(d),
+        }
+    }
+    // Only a build without errors knows every output the content produces.
+    if !diagnostics.has_errors() {
+        let written: Vec<PathBuf> = report.written.iter().map(|w| w.path.clone()).collect();
+        match outdir::prune(&out_dir, &written) {
+            Ok(removed) => report.removed = removed,
+            Err(d) => diagnostics.push(d),
         }
     }
     report.diagnostics = diagnostics;

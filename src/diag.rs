@@ -77,6 +77,14 @@ impl Diagnostic {
         }
     }
 
+    /// A warning about a whole file.
+    pub(crate) fn file_warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::file_error(file, message)
+        }
+    }
+
     pub(crate) fn warning(loc: Location, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,

@@ -15,16 +15,34 @@ pub struct Written {
     pub pages: usize,
 }
 
+/// Temporary files and folders gongwen makes start with this; the next build removes any that
+/// an interrupted one left.
+pub(crate) const TMP_PREFIX: &str = ".gongwen-";
+
+/// A temporary file or folder created with the usual permissions (0666 / 0777 less the umask,
+/// as any other program's files), not the owner-only ones temporary files get by default: a web
+/// server running as another user must be able to read the PDFs and the site.
+pub(crate) fn temp_builder(prefix: &str, folder: bool) -> tempfile::Builder<'_, '_> {
+    let mut b = tempfile::Builder::new();
+    b.prefix(prefix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = if folder { 0o777 } else { 0o666 };
+        b.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+    b
+}
+
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".gongwen-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut tmp = temp_builder(TMP_PREFIX, false).suffix(".tmp").tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -53,5 +71,17 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_are_readable_by_others_as_the_umask_allows() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.pdf");
+        write_atomic(&p, b"x").unwrap();
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        // The umask of a test run is usually 022 (0644) or 002 (0664); never owner-only.
+        assert_eq!(mode & 0o044, 0o044, "mode {mode:o}");
     }
 }

@@ -23,19 +23,33 @@ pub(crate) const OUT_PDF: &str = "pdf";
 pub(crate) const OUT_SITE: &str = "site";
 pub(crate) const OUT_TASKS: &str = "out/tasks";
 
-/// A file name from a document's 发文字号 or a name: characters Windows forbids become `_`.
+/// A file name from a document's 发文字号 or a name. Characters file systems forbid become their
+/// full-width forms (甲/乙局 → 甲／乙局), as a Chinese reader would write them; a name Windows
+/// reserves (CON, NUL, …) or one ending in a dot or space is kept usable. Names that still
+/// collide are caught by the checks.
 pub(crate) fn file_name(stem: &str, ext: &str) -> String {
-    let clean: String = stem
+    let mut clean: String = stem
         .trim()
         .chars()
-        .map(|c| {
-            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
-                '_'
-            } else {
-                c
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => {
+                char::from_u32(c as u32 + 0xFEE0).unwrap_or('_')
             }
+            c if c.is_control() => '_',
+            c => c,
         })
         .collect();
+    while clean.ends_with(['.', ' ']) {
+        clean.pop();
+    }
+    let base = clean.split('.').next().unwrap_or("").to_ascii_uppercase();
+    let reserved = matches!(base.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || (base.len() == 4
+            && (base.starts_with("COM") || base.starts_with("LPT"))
+            && base.ends_with(|c: char| c.is_ascii_digit()));
+    if clean.is_empty() || reserved {
+        clean.insert(0, '_');
+    }
     format!("{clean}.{ext}")
 }
 
@@ -51,9 +65,18 @@ pub(crate) fn summary_pdf(year: i32, unit_name: &str) -> PathBuf {
         .join(file_name(unit_name, "pdf"))
 }
 
-/// The year report's PDF, relative to out/pdf.
-pub(crate) fn report_pdf(year: i32) -> PathBuf {
-    PathBuf::from(file_name(&format!("{year}-年度工作总结汇编"), "pdf"))
+/// The year report's PDF, relative to out/pdf. `list` is given when the year has several task
+/// lists, each with its report.
+pub(crate) fn report_pdf(year: i32, list: Option<&str>) -> PathBuf {
+    PathBuf::from(file_name(&format!("{}-年度工作总结汇编", report_stem(year, list)), "pdf"))
+}
+
+/// `2020`, or `2020-<list>` when the year has several lists.
+fn report_stem(year: i32, list: Option<&str>) -> String {
+    match list {
+        Some(l) => format!("{year}-{l}"),
+        None => year.to_string(),
+    }
 }
 
 /// A task list's spreadsheets, relative to the export folder.
@@ -72,31 +95,59 @@ pub(crate) fn submission_file(year: i32, unit_id: &str) -> PathBuf {
 pub(crate) mod url {
     use super::*;
 
-    /// A path inside the site as a URL, `/`-separated.
+    use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+
+    /// What a path segment of a relative URL cannot hold as is. Chinese stays readable (browsers
+    /// and HTML accept it); `#`, `%`, `?` and the like would end or garble the link.
+    const SEGMENT: &AsciiSet = &CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?')
+        .add(b'[')
+        .add(b'\\')
+        .add(b']')
+        .add(b'^')
+        .add(b'`')
+        .add(b'{')
+        .add(b'|')
+        .add(b'}')
+        .add(b'/');
+
+    /// A path inside the site as a URL: `/`-separated, each segment encoded.
     fn of(path: &Path) -> String {
         path.iter()
-            .map(|p| p.to_string_lossy())
+            .map(|p| utf8_percent_encode(&p.to_string_lossy(), SEGMENT).to_string())
             .collect::<Vec<_>>()
             .join("/")
     }
 
+    /// `folder/<name>.html`, encoded.
+    fn page(folder: &str, name: &str) -> String {
+        of(&Path::new(folder).join(file_name(name, "html")))
+    }
+
     pub(crate) fn notice(slug: &str) -> String {
-        format!("notices/{}", file_name(slug, "html"))
+        page("notices", slug)
     }
     pub(crate) fn task(list: &str, number: usize) -> String {
-        format!("tasks/{}", file_name(&format!("{list}-{number}"), "html"))
+        page("tasks", &format!("{list}-{number}"))
     }
+    /// The task table, at a list's section (its id is the list's slug).
     pub(crate) fn tasks(list: &str) -> String {
-        format!("tasks.html#{list}")
+        format!("tasks.html#{}", utf8_percent_encode(list, SEGMENT))
     }
     pub(crate) fn unit(id: &str) -> String {
-        format!("units/{}", file_name(id, "html"))
+        page("units", id)
     }
     pub(crate) fn submission(year: i32, unit_id: &str) -> String {
-        format!("summaries/{year}/{}", file_name(unit_id, "html"))
+        page(&format!("summaries/{year}"), unit_id)
     }
-    pub(crate) fn report(year: i32) -> String {
-        format!("reports/{year}.html")
+    pub(crate) fn report(year: i32, list: Option<&str>) -> String {
+        page("reports", &super::report_stem(year, list))
     }
     /// A PDF in the site: the site carries a copy of out/pdf under pdf/.
     pub(crate) fn pdf(rel: &Path) -> String {
@@ -114,7 +165,13 @@ mod tests {
             file_name("沙营商办发〔2020〕3号", "pdf"),
             "沙营商办发〔2020〕3号.pdf"
         );
-        assert_eq!(file_name("a/b:c", "pdf"), "a_b_c.pdf");
-        assert_eq!(url::pdf(&report_pdf(2020)), "pdf/2020-年度工作总结汇编.pdf");
+        assert_eq!(file_name("甲/乙局", "pdf"), "甲／乙局.pdf");
+        assert_eq!(file_name("a/b:c", "pdf"), "a／b：c.pdf");
+        assert_eq!(file_name("con", "html"), "_con.html");
+        assert_eq!(file_name("COM1", "pdf"), "_COM1.pdf");
+        assert_eq!(file_name("报告. ", "pdf"), "报告.pdf");
+        assert_eq!(url::notice("A#办%1"), "notices/A%23%E5%8A%9E%251.html");
+        assert_eq!(url::pdf(Path::new("A#1.pdf")), "pdf/A%231.pdf");
+        assert_eq!(url::pdf(&report_pdf(2020, None)), "pdf/2020-%E5%B9%B4%E5%BA%A6%E5%B7%A5%E4%BD%9C%E6%80%BB%E7%BB%93%E6%B1%87%E7%BC%96.pdf");
     }
 }

@@ -3,12 +3,15 @@
 //! shows it through `view::report`.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Project, Registry, Status, Submission, Task, TaskList};
+use crate::paths;
 
 /// Tasks per status, for a category or the whole list.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -83,6 +86,8 @@ pub(crate) struct Owing {
 #[derive(Debug, Clone)]
 pub(crate) struct YearReport {
     pub(crate) year: i32,
+    /// The list's slug when its year has several lists (each has its own report).
+    pub(crate) several: Option<String>,
     pub(crate) list: Arc<TaskList>,
     pub(crate) categories: Vec<Counts>,
     pub(crate) overall: Counts,
@@ -120,13 +125,40 @@ impl YearReport {
             .unwrap_or_default()
     }
 
+    /// Its PDF, relative to out/pdf.
+    pub(crate) fn pdf(&self) -> PathBuf {
+        paths::report_pdf(self.year, self.several.as_deref())
+    }
+
+    /// Its page in the site.
+    pub(crate) fn url(&self) -> String {
+        paths::url::report(self.year, self.several.as_deref())
+    }
+
     /// The status of task `number`, if the report has the task.
     pub(crate) fn task(&self, number: usize) -> Option<&TaskRow> {
         self.tasks.iter().find(|t| t.number == number)
     }
 }
 
-/// The year reports: one per task list that has a year.
+/// The years whose report is not built because a submission of the year could not be read
+/// (the report would count that unit as silent): the last one built stays, and a warning says so.
+pub(crate) fn not_rebuilt(project: &Project) -> Diagnostics {
+    let years: BTreeSet<i32> = project.task_lists.iter().filter_map(|l| l.year).collect();
+    let mut notes = Diagnostics::default();
+    for year in years.intersection(&project.incomplete_years) {
+        notes.push(
+            Diagnostic::file_warning(
+                Path::new(paths::SUBMISSIONS).join(year.to_string()),
+                format!("the {year} year report is not rebuilt while a submission of {year} has errors (see above)"),
+            )
+            .with_help("fix the submission; until then the last year report built stays as it was"),
+        );
+    }
+    notes
+}
+
+/// The year reports: one per task list that has a year, except the years `not_rebuilt` names.
 pub(crate) fn year_reports(project: &Project) -> Vec<YearReport> {
     if project.reports_blocked {
         return Vec::new();
@@ -136,6 +168,9 @@ pub(crate) fn year_reports(project: &Project) -> Vec<YearReport> {
         .iter()
         .filter_map(|l| {
             let year = l.year?;
+            if project.incomplete_years.contains(&year) {
+                return None;
+            }
             let subs: Vec<_> = project
                 .submissions
                 .get(&year)
@@ -146,7 +181,11 @@ pub(crate) fn year_reports(project: &Project) -> Vec<YearReport> {
                         .collect()
                 })
                 .unwrap_or_default();
-            Some(compile(l, year, &project.registry, &subs))
+            let mut r = compile(l, year, &project.registry, &subs);
+            if project.lists_for_year(year).len() > 1 {
+                r.several = Some(l.slug.clone());
+            }
+            Some(r)
         })
         .collect()
 }
@@ -236,6 +275,7 @@ pub(crate) fn compile(
     subs.sort_by_key(|s| order.get(s.unit.as_str()).copied().unwrap_or(usize::MAX));
     YearReport {
         year,
+        several: None,
         list: list.clone(),
         categories,
         overall,

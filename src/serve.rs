@@ -88,26 +88,12 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
 
 /// The file a request path names inside the site, or None if it would leave it.
 fn resolve(site: &Path, url: &str) -> Option<PathBuf> {
-    let path = percent_decode(url.split(['?', '#']).next().unwrap_or("/"))?;
+    let path = percent_encoding::percent_decode_str(url.split(['?', '#']).next().unwrap_or("/"))
+        .decode_utf8()
+        .ok()?;
     let mut p = site.to_path_buf();
     for part in path.split('/').filter(|s| !s.is_empty()) {
         if part == ".." || part == "." || part.contains('\\') || part.contains(':') {

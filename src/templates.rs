@@ -4,21 +4,14 @@
 use std::path::Path;
 
 use crate::diag::Diagnostic;
+use crate::root::Root;
 
 /// A built-in template's text, or the project's override of it when there is one.
-pub(crate) fn text(
-    root: &Path,
-    dir: &str,
-    name: &str,
-    builtin: &str,
-) -> Result<String, Diagnostic> {
+pub(crate) fn text(root: &Root, dir: &str, name: &str, builtin: &str) -> Result<String, Diagnostic> {
     let shown = Path::new(dir).join(name);
-    match std::fs::read_to_string(root.join(&shown)) {
-        Ok(t) => Ok(t),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(builtin.to_string()),
-        Err(e) => Err(Diagnostic::file_error(
-            &shown,
-            format!("cannot read the template: {e}"),
-        )),
-    }
+    let Some(path) = root.resolve(&shown)? else {
+        return Ok(builtin.to_string());
+    };
+    std::fs::read_to_string(path)
+        .map_err(|e| Diagnostic::file_error(&shown, format!("cannot read the template: {e}")))
 }

@@ -38,6 +38,9 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
             wrote(&w.path);
         }
     }
+    for r in &report.removed {
+        println!("removed {} (no longer produced by the content)", display_path(r));
+    }
     if let Some(pages) = report.site_pages {
         let site = opts.out_dir(&env.root).join(paths::OUT_SITE);
         println!("wrote {} ({pages} pages)", display_path(&site));

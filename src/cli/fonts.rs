@@ -8,7 +8,10 @@ use crate::load;
 use crate::text::columns;
 
 pub(super) fn run(env: &Env) -> ExitCode {
-    let config = match load::config(&env.root) {
+    let config = match crate::root::Root::new(&env.root)
+        .map_err(Into::into)
+        .and_then(|root| load::config(&root))
+    {
         Ok((config, _)) => config,
         Err(d) => return fail(&d),
     };

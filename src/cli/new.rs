@@ -120,7 +120,7 @@ fn submission(
     let text =
         format!("---\n{yaml}---\n在此填写全年工作总结正文（Markdown）。“## 标题”为一级标题。\n");
     let rel = paths::submission_file(year, &id);
-    let path = project.root.join(&rel);
+    let path = project.root.path().join(&rel);
     if path.exists() {
         return Err(
             Diagnostic::file_error(&rel, "already exists; not overwritten")

@@ -9,12 +9,13 @@ use crate::load::fields::Fields;
 use crate::load::notice::{self, AttachmentRef};
 use crate::model::{Attachment, AttachmentKind, TaskList};
 use crate::paths;
+use crate::root::Root;
 use crate::text::roles;
 
 /// Resolves one entry; warns when the 附件说明 name differs from the attachment's title. The name
 /// printed in the 附件说明 is recorded in the notice's `fields`.
 pub(crate) fn resolve(
-    root: &Path,
+    root: &Root,
     at: &Location,
     r: &AttachmentRef,
     task_lists: &BTreeMap<PathBuf, Arc<TaskList>>,
@@ -39,7 +40,7 @@ pub(crate) fn resolve(
                 t.title_at.clone(),
             ),
             // A task list that failed to load has already been reported.
-            None if root.join(&shown).is_file() => {
+            None if root.resolve(&shown)?.is_some() => {
                 return Err(Diagnostic::error(
                     at.clone(),
                     format!("attachment `{rel}` has errors (see above)"),
@@ -49,11 +50,10 @@ pub(crate) fn resolve(
             None => return Err(not_found()),
         }
     } else if rel.starts_with("attachments/") && rel.ends_with(".md") {
-        let path = root.join(&shown);
-        if !path.is_file() {
+        if root.resolve(&shown)?.is_none() {
             return Err(not_found());
         }
-        let d = notice::load_document(&path, &shown)?;
+        let d = notice::load_document(root, &shown)?;
         let (title, title_at) = (d.title.clone(), d.title_at.clone());
         (AttachmentKind::Document(d), title, title_at)
     } else {

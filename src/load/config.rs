@@ -5,7 +5,10 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, display_path};
+use crate::limits;
+use crate::load::source;
+use crate::root::Root;
 use crate::load::fields::Fields;
 use crate::load::yaml;
 use crate::model::{Config, FontPrefs, Layout};
@@ -34,12 +37,17 @@ struct RawSite {
 }
 
 /// Reads content/gongwen.yaml in `root`: the settings and the printed texts they hold.
-pub(crate) fn load(root: &Path) -> Result<(Config, Vec<SourceText>), Diagnostics> {
+pub(crate) fn load(root: &Root) -> Result<(Config, Vec<SourceText>), Diagnostics> {
     let shown = Path::new(paths::CONFIG);
-    let text = std::fs::read_to_string(root.join(shown)).map_err(|e| {
-        Diagnostic::file_error(shown, format!("cannot read the project settings: {e}"))
-            .with_help("run gongwen in a project folder (one with content/gongwen.yaml), or pass --project DIR")
-    })?;
+    if root.resolve(shown)?.is_none() {
+        return Err(Diagnostic::file_error(
+            shown,
+            format!("there are no project settings in {}", display_path(root.path())),
+        )
+        .with_help("run gongwen in a project folder (one with content/gongwen.yaml), or pass --project DIR")
+        .into());
+    }
+    let text = source::read(root, shown, "the project settings", limits::YAML_BYTES)?;
     let raw: RawConfig = yaml::parse(&text, shown, 1)?;
     let mut f = Fields::new(shown, 1);
     if let Some(b) = &raw.site.base_path {

@@ -9,6 +9,8 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::load::fields::Fields;
 use crate::load::{frontmatter, source, yaml};
 use crate::model::{Config, Document, Notice};
+use crate::limits;
+use crate::root::Root;
 use crate::rules::{docno, title};
 use crate::text::roles;
 
@@ -122,12 +124,12 @@ fn number(f: &mut Fields, v: &Option<Spanned<String>>) -> Option<String> {
 }
 
 pub(crate) fn load<'a>(
-    path: &Path,
+    root: &Root,
     shown: &'a Path,
     slug: &str,
     config: &Config,
 ) -> Result<LoadedNotice<'a>, Diagnostics> {
-    let text = source::read(path, shown, "the file")?;
+    let text = source::read(root, shown, "the file", limits::MARKDOWN_BYTES)?;
     let split = frontmatter::split(&text, shown)?;
     let front: Front = yaml::parse(split.yaml, shown, split.yaml_line)?;
     let mut f = Fields::new(shown, split.yaml_line);
@@ -210,8 +212,8 @@ pub(crate) fn load<'a>(
 }
 
 /// An attachment that is a document of its own.
-pub(crate) fn load_document(path: &Path, shown: &Path) -> Result<Document, Diagnostics> {
-    let text = source::read(path, shown, "the file")?;
+pub(crate) fn load_document(root: &Root, shown: &Path) -> Result<Document, Diagnostics> {
+    let text = source::read(root, shown, "the file", limits::MARKDOWN_BYTES)?;
     let split = frontmatter::split(&text, shown)?;
     let front: AttachmentFront = yaml::parse(split.yaml, shown, split.yaml_line)?;
     let mut f = Fields::new(shown, split.yaml_line);

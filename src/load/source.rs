@@ -1,46 +1,187 @@
-//! Reading the project's files: text with a helpful message when it is not UTF-8, and the
-//! content files of a folder in a fixed order.
+//! Reading the project's files: inside the project only, within the size limits, as UTF-8 text
+//! without invisible control characters; and the content files of a folder in a fixed order,
+//! with a word about every file that is not read.
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::root::Root;
 
-/// Reads a user's text file; `what` names it in the message ("the task list").
-/// A file that is not UTF-8 (GBK from an old editor, or not text at all) gets a help saying so.
-pub(crate) fn read(path: &Path, shown: &Path, what: &str) -> Result<String, Diagnostic> {
-    std::fs::read_to_string(path).map_err(|e| {
-        let d = Diagnostic::file_error(shown, format!("cannot read {what}: {e}"));
-        if e.kind() == std::io::ErrorKind::InvalidData {
-            d.with_help("save the file as UTF-8 text (in Notepad or WPS: 另存为, 编码 UTF-8)")
+/// Reads a user's text file `rel` (relative to the project); `what` names it in the message
+/// ("the task list"); `limit` is its largest size in bytes.
+pub(crate) fn read(root: &Root, rel: &Path, what: &str, limit: u64) -> Result<String, Diagnostics> {
+    let Some(path) = root.resolve(rel)? else {
+        return Err(Diagnostic::file_error(rel, format!("cannot read {what}: there is no such file")).into());
+    };
+    let meta = std::fs::metadata(&path)
+        .map_err(|e| Diagnostic::file_error(rel, format!("cannot read {what}: {e}")))?;
+    if !meta.is_file() {
+        return Err(Diagnostic::file_error(rel, format!("cannot read {what}: it is a folder")).into());
+    }
+    if meta.len() > limit {
+        return Err(Diagnostic::file_error(
+            rel,
+            format!(
+                "{what} is {} MB; gongwen reads files of at most {} MB",
+                megabytes(meta.len()),
+                megabytes(limit)
+            ),
+        )
+        .with_help("split it into several files, or check that it is the file you meant")
+        .into());
+    }
+    let bytes = std::fs::read(&path)
+        .map_err(|e| Diagnostic::file_error(rel, format!("cannot read {what}: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Diagnostic::file_error(rel, format!("cannot read {what}: it is not UTF-8 text"))
+            .with_help("save the file as UTF-8 text (in Notepad or WPS: 另存为, 编码 UTF-8)")
+    })?;
+    let text = lone_cr_to_lf(text);
+    invisible_characters(&text, rel)?;
+    Ok(text)
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// Old Mac editors end lines with a bare CR: read it as a line end (byte offsets stay the same).
+fn lone_cr_to_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
         } else {
-            d
+            out.push(c);
         }
-    })
+    }
+    out
+}
+
+/// Characters that print as nothing or reorder what is shown: control characters (other than
+/// tab and line ends), line/paragraph separators and bidirectional overrides.
+pub(crate) fn is_invisible(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// At most this many invisible characters are reported per file.
+const MAX_INVISIBLE: usize = 5;
+
+fn invisible_characters(text: &str, rel: &Path) -> Result<(), Diagnostics> {
+    let mut found = Diagnostics::default();
+    for (i, line) in text.split('\n').enumerate() {
+        for (col, c) in line.chars().enumerate() {
+            if is_invisible(c) && found.0.len() < MAX_INVISIBLE {
+                found.push(
+                    Diagnostic::error(
+                        Location::new(rel, i + 1, col + 1),
+                        format!("an invisible character U+{:04X} in the text", c as u32),
+                    )
+                    .with_help("delete it: it prints as nothing or disturbs the layout (it often comes with text pasted from a web page or a PDF)"),
+                );
+            }
+        }
+    }
+    if found.is_empty() { Ok(()) } else { Err(found) }
 }
 
 /// A content file: where it is, how messages show it, and its name without extension.
 pub(crate) struct ContentFile {
-    pub(crate) path: PathBuf,
     pub(crate) shown: PathBuf,
     pub(crate) slug: String,
 }
 
-/// The files with extension `ext` directly in `dir` (relative to the project), sorted by name so
-/// every run sees the same order.
-pub(crate) fn files(root: &Path, dir: &Path, ext: &str) -> Vec<ContentFile> {
-    walkdir::WalkDir::new(root.join(dir))
-        .max_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == ext))
-        .map(|e| ContentFile {
-            path: e.path().to_path_buf(),
-            shown: dir.join(e.file_name()),
-            slug: e
-                .path()
-                .file_stem()
-                .map_or(String::new(), |s| s.to_string_lossy().to_string()),
-        })
-        .collect()
+/// Files that are no one's content: hidden files, editor backups, Office lock files.
+pub(crate) fn is_clutter(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with("~$") || name.ends_with('~') || name == "Thumbs.db"
+}
+
+/// The files with extension `ext` (any case) directly in `dir` (relative to the project), sorted
+/// by name so every run sees the same order. Anything else in the folder gets a warning, so
+/// nothing is ignored without a word; `subfolders` names what a subfolder there means, if anything.
+pub(crate) fn files(
+    root: &Root,
+    dir: &Path,
+    ext: &str,
+    diagnostics: &mut Diagnostics,
+) -> Vec<ContentFile> {
+    let mut out = Vec::new();
+    let Some(real) = root.resolve(dir).unwrap_or_else(|d| {
+        diagnostics.push(d);
+        None
+    }) else {
+        return out;
+    };
+    let mut entries: Vec<_> = match std::fs::read_dir(&real) {
+        Ok(r) => r.filter_map(Result::ok).collect(),
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::file_error(dir, format!("cannot read the folder: {e}"))
+                    .with_help("check that the folder can be read (its permissions)"),
+            );
+            return out;
+        }
+    };
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let name = e.file_name().to_string_lossy().to_string();
+        if is_clutter(&name) {
+            continue;
+        }
+        let shown = dir.join(&name);
+        let path = Path::new(&name);
+        let matches = path
+            .extension()
+            .is_some_and(|x| x.to_string_lossy().eq_ignore_ascii_case(ext));
+        let is_dir = root.resolve(&shown).ok().flatten().is_some_and(|p| p.is_dir());
+        if matches && !is_dir {
+            let slug = path.file_stem().map_or(String::new(), |s| s.to_string_lossy().to_string());
+            out.push(ContentFile { shown, slug });
+        } else {
+            diagnostics.push(not_read(&shown, is_dir, ext));
+        }
+    }
+    out
+}
+
+/// The warning for a file or folder gongwen does not read.
+fn not_read(shown: &Path, is_dir: bool, ext: &str) -> Diagnostic {
+    let (message, help) = if is_dir {
+        ("a folder here is not read".to_string(), format!("move its .{ext} files up into the folder above"))
+    } else {
+        (
+            format!("not read: only .{ext} files are read here"),
+            format!("rename it to end in .{ext} if it is content, or move it out of content/"),
+        )
+    };
+    Diagnostic::file_warning(shown, message).with_help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_cr_is_a_line_end_crlf_stays() {
+        assert_eq!(lone_cr_to_lf("a\rb\r\nc".into()), "a\nb\r\nc");
+    }
+
+    #[test]
+    fn invisible_characters_are_errors_at_their_place() {
+        let e = invisible_characters("正文\n第二\u{1b}行\u{2028}", Path::new("a.md")).unwrap_err();
+        let lines: Vec<String> = e.iter().map(|d| d.to_string().lines().next().unwrap().to_string()).collect();
+        assert_eq!(
+            lines,
+            [
+                "a.md:2:3: error: an invisible character U+001B in the text",
+                "a.md:2:5: error: an invisible character U+2028 in the text",
+            ]
+        );
+        assert!(invisible_characters("制表\t符\r\n", Path::new("a.md")).is_ok());
+    }
 }

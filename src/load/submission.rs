@@ -12,6 +12,8 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::load::fields::Fields;
 use crate::load::{frontmatter, source, yaml};
 use crate::model::{Entry, Registry, Status, Submission, TaskList, lists_for_year};
+use crate::limits;
+use crate::root::Root;
 use crate::rules::date;
 use crate::text::roles;
 
@@ -52,13 +54,13 @@ pub(crate) struct Loaded {
 
 /// Reads and checks one submission of `year`.
 pub(crate) fn load(
-    path: &Path,
+    root: &Root,
     shown: &Path,
     year: i32,
     lists: &[Arc<TaskList>],
     registry: &Registry,
 ) -> Result<Loaded, Diagnostics> {
-    let text = source::read(path, shown, "the submission")?;
+    let text = source::read(root, shown, "the submission", limits::MARKDOWN_BYTES)?;
     parse(&text, shown, year, lists, registry)
 }
 
@@ -118,6 +120,7 @@ pub(crate) fn parse(
         );
     }
     let submission = Submission {
+        file: shown.to_path_buf(),
         unit,
         unit_name,
         date,

@@ -8,7 +8,9 @@ use serde_saphyr::Spanned;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::fields::Fields;
 use crate::load::{source, yaml};
+use crate::limits;
 use crate::model::{Category, Registry, TableLayout, Task, TaskList, UnitRef};
+use crate::root::Root;
 use crate::text::roles;
 
 #[derive(Debug, Deserialize)]
@@ -41,8 +43,8 @@ struct RawTask {
 }
 
 /// Reads a task list; its units are resolved afterwards with `resolve`.
-pub(crate) fn load(path: &Path, shown: &Path, slug: &str) -> Result<TaskList, Diagnostics> {
-    let text = source::read(path, shown, "the task list")?;
+pub(crate) fn load(root: &Root, shown: &Path, slug: &str) -> Result<TaskList, Diagnostics> {
+    let text = source::read(root, shown, "the task list", limits::YAML_BYTES)?;
     parse(&text, shown, slug)
 }
 

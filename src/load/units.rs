@@ -9,7 +9,9 @@ use serde_saphyr::Spanned;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::load::fields::Fields;
 use crate::load::{source, yaml};
+use crate::limits;
 use crate::model::{Group, Ref, Registry, Unit};
+use crate::root::Root;
 use crate::text::roles;
 
 #[derive(Debug, Deserialize)]
@@ -42,8 +44,8 @@ struct RawGroup {
     members: Vec<Spanned<String>>,
 }
 
-pub(crate) fn load(path: &Path, shown: &Path) -> Result<Registry, Diagnostics> {
-    let text = source::read(path, shown, "the unit registry")?;
+pub(crate) fn load(root: &Root, shown: &Path) -> Result<Registry, Diagnostics> {
+    let text = source::read(root, shown, "the unit registry", limits::YAML_BYTES)?;
     parse(&text, shown)
 }
 
@@ -105,6 +107,7 @@ pub(crate) fn parse(text: &str, shown: &Path) -> Result<Registry, Diagnostics> {
         let name = fields.text(&u.name, roles::UNIT);
         reg.units.push(Unit {
             id: u.id.value.trim().to_string(),
+            id_at: fields.at(&u.id),
             name,
             full_name: u.full_name.clone(),
             aliases: u

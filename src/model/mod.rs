@@ -6,8 +6,7 @@ mod submission;
 mod tasks;
 mod units;
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 pub(crate) use config::{Config, FontPrefs, Layout};
@@ -16,13 +15,14 @@ pub(crate) use submission::{Entry, Status, Submission};
 pub(crate) use tasks::{Category, TableLayout, Task, TaskList, UnitRef};
 pub(crate) use units::{Group, Ref, Registry, Unit};
 
+use crate::root::Root;
 use crate::text::SourceText;
 
 /// A gongwen project as loaded and checked: its settings, units, notices, task lists and the
 /// year-end summaries. Documents that failed to load are not in it (their errors were reported).
 #[derive(Debug, Clone)]
 pub struct Project {
-    pub(crate) root: PathBuf,
+    pub(crate) root: Root,
     pub(crate) config: Config,
     /// Where the settings' printed texts (the organ) are written.
     pub(crate) config_printed: Vec<SourceText>,
@@ -31,7 +31,9 @@ pub struct Project {
     pub(crate) task_lists: Vec<Arc<TaskList>>,
     /// Year-end summaries by year.
     pub(crate) submissions: BTreeMap<i32, Vec<Arc<Submission>>>,
-    /// Set by the checks when the year reports cannot be printed (a unit name no font draws).
+    /// Years with a submission that could not be read: their reports would be wrong.
+    pub(crate) incomplete_years: BTreeSet<i32>,
+    /// No year report can be printed (the registry is broken, or a unit name no font draws).
     pub(crate) reports_blocked: bool,
 }
 

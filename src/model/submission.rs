@@ -45,6 +45,7 @@ pub(crate) struct Entry {
 /// A unit's year-end summary.
 #[derive(Debug, Clone)]
 pub(crate) struct Submission {
+    pub(crate) file: std::path::PathBuf,
     /// The unit's id and printed name.
     pub(crate) unit: String,
     pub(crate) unit_name: String,

@@ -2,13 +2,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diag::did_you_mean;
+use crate::diag::{Location, did_you_mean};
 use crate::paths;
 use crate::text::SourceText;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Unit {
     pub(crate) id: String,
+    /// Where the id is written (it names the unit's page and summary file).
+    pub(crate) id_at: Location,
     pub(crate) name: String,
     pub(crate) full_name: Option<String>,
     pub(crate) aliases: Vec<String>,

@@ -71,7 +71,7 @@ fn jobs(
         let view = ReportView::new(r, &project.config.organ).map(&|b| escape::blocks(&b));
         jobs.push(Job {
             source: templates.report(&view, fonts, layout),
-            path: pdf_dir.join(paths::report_pdf(r.year)),
+            path: pdf_dir.join(r.pdf()),
             date: r.date(),
             template: templates::REPORT,
         });

@@ -11,6 +11,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::fonts::Fonts;
 use crate::model::Layout;
 use crate::paths;
+use crate::root::Root;
 use crate::pdf::escape;
 use crate::templates;
 use crate::view::{NoticeView, ReportView, SubmissionView};
@@ -40,7 +41,7 @@ pub(crate) struct Templates {
 
 impl Templates {
     /// Loads the built-in templates, replaced by the project's `templates/typst/<name>` if present.
-    pub(crate) fn load(root: &Path) -> Result<Templates, Diagnostics> {
+    pub(crate) fn load(root: &Root) -> Result<Templates, Diagnostics> {
         let mut tera = Tera::new();
         tera.set_escape_fn(escape::tera_escape);
         tera.autoescape_on([".typ"]);

@@ -1,7 +1,6 @@
 //! Our Typst `World`: sources in memory, fonts shared by every document, a fixed date, no
 //! packages, and file reads confined to the project folder.
 
-use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, NaiveDate};
@@ -13,6 +12,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use crate::fonts::Fonts;
+use crate::root::Root;
 
 /// The path of the layout library inside every document's world.
 pub(crate) const LIBRARY_PATH: &str = "/gongwen.typ";
@@ -37,7 +37,7 @@ pub(crate) struct DocWorld {
     fonts: Arc<Fonts>,
     main: Source,
     layout: Source,
-    root: PathBuf,
+    root: Root,
     today: NaiveDate,
 }
 
@@ -48,7 +48,7 @@ impl DocWorld {
         fonts: Arc<Fonts>,
         main: String,
         layout: &str,
-        root: PathBuf,
+        root: Root,
         today: NaiveDate,
     ) -> Self {
         DocWorld {
@@ -101,12 +101,16 @@ impl World for DocWorld {
                 format!("packages are not available offline ({spec})").into(),
             )));
         }
-        // Virtual paths cannot climb above the root, so this stays inside the project.
+        // Virtual paths cannot climb above the root; links out of the project are refused too.
         let real = path
             .vpath()
-            .realize(&self.root)
+            .realize(self.root.path())
             .map_err(|_| FileError::AccessDenied)?;
-        std::fs::read(&real)
+        let resolved = real.canonicalize().map_err(|e| FileError::from_io(e, &real))?;
+        if !self.root.contains(&resolved) {
+            return Err(FileError::AccessDenied);
+        }
+        std::fs::read(&resolved)
             .map(Bytes::new)
             .map_err(|e| FileError::from_io(e, &real))
     }

@@ -18,6 +18,7 @@ use crate::model::{Project, Ref, Status, Task, TaskList, UnitRef};
 use crate::paths::{self, url};
 use crate::report::YearReport;
 use crate::rules::{date, wording};
+use crate::root::Root;
 use crate::templates;
 use crate::view::report::{NO_REPORT, status_label};
 use crate::view::{NoticeView, ReportView, SubmissionView};
@@ -67,7 +68,7 @@ const ASSETS: [(&str, &str); 3] = [
     ("search.js", include_str!("../../templates/site/search.js")),
 ];
 
-fn load_templates(root: &Path) -> Result<Tera, Diagnostics> {
+fn load_templates(root: &Root) -> Result<Tera, Diagnostics> {
     let mut tera = Tera::new();
     tera.autoescape_on([".html"]);
     let mut all = Vec::new();
@@ -136,13 +137,23 @@ pub(crate) fn build(
     project: &Project,
     reports: &[YearReport],
     pdf_dir: &Path,
+    pdfs: &[std::path::PathBuf],
     site_dir: &Path,
 ) -> Result<usize, Diagnostics> {
     let mut base = Context::new();
     base.insert("site_title", project.config.site_title());
     base.insert("organ", &project.config.organ);
-    let years: Vec<_> = reports.iter().map(|r| YearLink { year: r.year }).collect();
-    base.insert("reports", &years);
+    let years: Vec<_> = reports
+        .iter()
+        .map(|r| YearLink {
+            url: r.url(),
+            label: match &r.several {
+                Some(_) => format!("{}年度总结（{}）", r.year, r.list.title),
+                None => format!("{}年度总结", r.year),
+            },
+        })
+        .collect();
+    base.insert("report_links", &years);
     let mut site = Site {
         project,
         reports,
@@ -160,15 +171,17 @@ pub(crate) fn build(
     site.render_home(report_pages)?;
     site.render_search()?;
     site.write_assets()?;
-    site.staging.copy_pdfs(pdf_dir, paths::OUT_PDF)?;
+    site.staging.copy_pdfs(pdf_dir, pdfs, paths::OUT_PDF)?;
     let pages = site.pages;
     site.staging.publish(site_dir)?;
     Ok(pages)
 }
 
+/// A year report in the navigation.
 #[derive(Serialize)]
 struct YearLink {
-    year: i32,
+    url: String,
+    label: String,
 }
 
 impl<'a> Site<'a> {
@@ -434,16 +447,17 @@ impl<'a> Site<'a> {
             let view = ReportView::new(r, &self.project.config.organ).map(&html);
             let slug = r.list.slug.clone();
             let links = ReportLinks {
-                pdf: url::pdf(&paths::report_pdf(r.year)),
+                url: r.url(),
+                pdf: url::pdf(&r.pdf()),
                 task: &|n| url::task(&slug, n),
                 unit: &|id| url::unit(id),
                 subs: self.sub_links(r.submissions.iter().map(|s| (r.year, s))),
             };
             let page = ReportPage::new(view, links);
-            self.page("report.html", &url::report(r.year), "r", &page)?;
+            self.page("report.html", &r.url(), "r", &page)?;
             self.index.add(Doc {
                 title: format!("{}年度工作总结汇编", r.year),
-                url: url::report(r.year),
+                url: r.url(),
                 kind: "汇编".into(),
                 text: format!("{} {}", page.overview, page.reporting),
             });

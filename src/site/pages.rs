@@ -196,6 +196,7 @@ pub(crate) struct UnitPage {
 #[derive(Serialize)]
 pub(crate) struct ReportPage {
     pub(crate) year: i32,
+    pub(crate) url: String,
     pub(crate) overview: String,
     pub(crate) reporting: String,
     pub(crate) pdf: String,
@@ -228,6 +229,7 @@ pub(crate) struct OwingRow {
 
 /// The URLs a report page links to.
 pub(crate) struct ReportLinks<'a> {
+    pub(crate) url: String,
     pub(crate) pdf: String,
     pub(crate) task: &'a dyn Fn(usize) -> String,
     pub(crate) unit: &'a dyn Fn(&str) -> String,
@@ -238,6 +240,7 @@ impl ReportPage {
     pub(crate) fn new(v: ReportView<String>, links: ReportLinks) -> Self {
         ReportPage {
             year: v.year,
+            url: links.url,
             overview: v.overview,
             reporting: v.reporting,
             pdf: links.pdf,

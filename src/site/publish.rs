@@ -1,28 +1,54 @@
-//! The site is built in a staging folder beside out/site and swapped in whole, so a failed
-//! build leaves the previous site as it was.
+//! The site is built in a staging folder beside out/site and swapped in whole: the published
+//! site is always either the old one or the new one. On Linux the two folders are exchanged in
+//! one step (renameat2 RENAME_EXCHANGE); elsewhere the old one is moved aside first, and the next
+//! build puts it back if a kill came between the two moves (outdir::prepare). gongwen replaces
+//! only a site it made, which it marks.
 
 use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
+use crate::outdir::{SITE_OLD, SITE_STAGING};
+use crate::output::temp_builder;
+
+/// The mark gongwen leaves in every site it builds.
+const MARK: &str = ".gongwen-site";
 
 /// A site being built.
 pub(crate) struct Staging {
     dir: tempfile::TempDir,
 }
 
+/// Whether gongwen made the site in `dir`: its mark, or (a site from gongwen 0.1, before the
+/// mark) the files that version always wrote.
+fn made_by_gongwen(dir: &Path) -> bool {
+    dir.join(MARK).is_file()
+        || ["index.html", "search.html", "assets/search-index.js", "assets/search.js"]
+            .iter()
+            .all(|f| dir.join(f).is_file())
+}
+
 impl Staging {
-    /// A fresh staging folder next to where the site goes.
+    /// A fresh staging folder next to where the site goes. Refuses to go on when a folder that
+    /// gongwen did not make is where the site goes: it would be replaced.
     pub(crate) fn new(site_dir: &Path) -> Result<Staging, Diagnostic> {
+        if site_dir.is_dir() && !made_by_gongwen(site_dir) {
+            return Err(Diagnostic::file_error(
+                site_dir,
+                "holds files gongwen did not write; the site would replace them",
+            )
+            .with_help("move the folder away, or pass --out DIR to build somewhere else"));
+        }
         let parent = site_dir.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)
             .map_err(|e| Diagnostic::file_error(parent, format!("cannot create: {e}")))?;
-        let dir = tempfile::Builder::new()
-            .prefix(".site-staging-")
+        let dir = temp_builder(SITE_STAGING, true)
             .tempdir_in(parent)
             .map_err(|e| {
                 Diagnostic::file_error(parent, format!("cannot create the staging folder: {e}"))
             })?;
-        Ok(Staging { dir })
+        let staging = Staging { dir };
+        staging.write(MARK, b"built by gongwen; replaced whole by the next build\n")?;
+        Ok(staging)
     }
 
     /// Writes `bytes` to `path` (relative to the site's root).
@@ -36,49 +62,91 @@ impl Staging {
             .map_err(|e| Diagnostic::file_error(&p, format!("cannot write: {e}")))
     }
 
-    /// The built PDFs go into the site (under `into`) so every download link works offline.
-    pub(crate) fn copy_pdfs(&self, from: &Path, into: &str) -> Result<(), Diagnostic> {
+    /// The PDFs this build wrote (paths relative to `from`) go into the site under `into`, so
+    /// every download link works offline; nothing else from `from` does.
+    pub(crate) fn copy_pdfs(&self, from: &Path, pdfs: &[PathBuf], into: &str) -> Result<(), Diagnostic> {
         let to = self.dir.path().join(into);
-        for e in walkdir::WalkDir::new(from)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if !(e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "pdf")) {
-                continue;
-            }
-            let rel = e.path().strip_prefix(from).unwrap_or(e.path());
+        for rel in pdfs {
             let dest = to.join(rel);
             if let Some(dir) = dest.parent() {
-                std::fs::create_dir_all(dir).map_err(|err| {
-                    Diagnostic::file_error(&dest, format!("cannot create: {err}"))
-                })?;
+                std::fs::create_dir_all(dir)
+                    .map_err(|err| Diagnostic::file_error(&dest, format!("cannot create: {err}")))?;
             }
-            std::fs::copy(e.path(), &dest)
+            std::fs::copy(from.join(rel), &dest)
                 .map_err(|err| Diagnostic::file_error(&dest, format!("cannot copy: {err}")))?;
         }
         Ok(())
     }
 
-    /// Puts the finished site where it goes; the old site is removed only after.
+    /// Puts the finished site where it goes.
     pub(crate) fn publish(self, site_dir: &Path) -> Result<(), Diagnostic> {
         let staged: PathBuf = self.dir.keep();
-        let old = site_dir.with_file_name(format!(".site-old-{}", std::process::id()));
-        if site_dir.exists() {
-            std::fs::rename(site_dir, &old).map_err(|e| {
-                Diagnostic::file_error(site_dir, format!("cannot move the old site aside: {e}"))
-            })?;
+        let failed = |e: std::io::Error| {
+            let _ = std::fs::remove_dir_all(&staged);
+            Diagnostic::file_error(site_dir, format!("cannot put the new site in place: {e}"))
+        };
+        if !site_dir.exists() {
+            return std::fs::rename(&staged, site_dir).map_err(failed);
         }
+        if exchange(&staged, site_dir).is_ok() {
+            // The old site is now where the staging folder was.
+            let _ = std::fs::remove_dir_all(&staged);
+            return Ok(());
+        }
+        let old = site_dir.with_file_name(format!("{SITE_OLD}{}", std::process::id()));
+        std::fs::rename(site_dir, &old).map_err(|e| {
+            let _ = std::fs::remove_dir_all(&staged);
+            Diagnostic::file_error(site_dir, format!("cannot move the old site aside: {e}"))
+        })?;
         if let Err(e) = std::fs::rename(&staged, site_dir) {
             // Put the old site back: a failed swap must not leave the site missing.
             let _ = std::fs::rename(&old, site_dir);
-            let _ = std::fs::remove_dir_all(&staged);
-            return Err(Diagnostic::file_error(
-                site_dir,
-                format!("cannot put the new site in place: {e}"),
-            ));
+            return Err(failed(e));
         }
         let _ = std::fs::remove_dir_all(&old);
         Ok(())
+    }
+}
+
+/// Exchanges two folders in one step, where the system can.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_gongwen_did_not_make_is_never_replaced() {
+        let out = tempfile::tempdir().unwrap();
+        let site = out.path().join("site");
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::write(site.join("notes.txt"), "mine").unwrap();
+        let e = Staging::new(&site).err().unwrap().to_string();
+        assert!(e.contains("holds files gongwen did not write"), "{e}");
+        assert_eq!(std::fs::read_to_string(site.join("notes.txt")).unwrap(), "mine");
+    }
+
+    #[test]
+    fn publishing_twice_replaces_the_site_whole_and_leaves_nothing_beside_it() {
+        let out = tempfile::tempdir().unwrap();
+        let site = out.path().join("site");
+        for text in ["one", "two"] {
+            let s = Staging::new(&site).unwrap();
+            s.write("index.html", text.as_bytes()).unwrap();
+            s.publish(&site).unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(site.join("index.html")).unwrap(), "two");
+        assert!(site.join(MARK).is_file());
+        let names: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["site"]);
     }
 }

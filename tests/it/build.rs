@@ -26,8 +26,7 @@ fn builds_a_notice_named_after_its_number_with_page_numbers() {
     );
     assert!(
         !out.iter()
-            .any(|f| f.to_string_lossy().contains(".gongwen-")
-                || f.to_string_lossy().contains(".site-")),
+            .any(|f| f.iter().any(|c| crate::common::is_leftover(&c.to_string_lossy()))),
         "temporary files left: {out:?}"
     );
 }

@@ -60,7 +60,7 @@ fn run_case(case: &Path) -> Outcome {
         };
         if files
             .iter()
-            .any(|f| f.contains(".tmp") || f.contains(".site-"))
+            .any(|f| f.split('/').any(crate::common::is_leftover))
         {
             problems.push(format!("temporary files left: {files:?}"));
         }

@@ -101,6 +101,14 @@ pub(crate) fn flat(s: &str) -> String {
     s.split_whitespace().collect()
 }
 
+/// A name an interrupted or unfinished write leaves: a temporary file, a staging folder, a site
+/// moved aside.
+pub(crate) fn is_leftover(name: &str) -> bool {
+    (name.starts_with(".gongwen-") && name.ends_with(".tmp"))
+        || name.starts_with(".site-staging-")
+        || name.starts_with(".site-old-")
+}
+
 /// Every file below `dir`, relative, sorted.
 pub(crate) fn files_below(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = walkdir::WalkDir::new(dir)

@@ -100,6 +100,15 @@ fn every_link_resolves_nothing_points_outside_and_pages_parse() {
             );
             let (path, fragment) = v.split_once('#').unwrap_or((v, ""));
             let path = path.split('?').next().unwrap();
+            let path = percent_encoding::percent_decode_str(path)
+                .decode_utf8()
+                .expect("hrefs decode to UTF-8");
+            let path = path.as_ref();
+            let fragment = percent_encoding::percent_decode_str(fragment)
+                .decode_utf8()
+                .unwrap()
+                .to_string();
+            let fragment = fragment.as_str();
             let target = if path.is_empty() {
                 page.clone()
             } else {
@@ -304,7 +313,7 @@ fn a_failed_build_leaves_the_previous_site_intact() {
         .unwrap()
         .filter_map(Result::ok)
         .map(|e| e.file_name())
-        .filter(|n| n.to_string_lossy().starts_with('.'))
+        .filter(|n| crate::common::is_leftover(&n.to_string_lossy()))
         .collect();
     assert!(
         leftovers.is_empty(),

@@ -1,0 +1,93 @@
+//! The project folder. Every file gongwen reads from a project is resolved here, through any
+//! symbolic links, and refused when it lies outside the folder: the README promises that reads
+//! are confined to the project.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, display_path};
+
+/// The project folder, as given and as resolved.
+#[derive(Debug, Clone)]
+pub(crate) struct Root {
+    given: PathBuf,
+    real: PathBuf,
+}
+
+impl Root {
+    /// The project folder `given`; an error names it when it is missing or not a folder.
+    pub(crate) fn new(given: &Path) -> Result<Root, Diagnostic> {
+        let real = given.canonicalize().map_err(|e| {
+            Diagnostic::file_error(given, format!("the project folder cannot be opened: {e}"))
+                .with_help("pass --project DIR naming the folder that holds content/ (or run gongwen in it)")
+        })?;
+        if !real.is_dir() {
+            return Err(Diagnostic::file_error(given, "is not a folder").with_help(
+                "pass --project DIR naming the folder that holds content/ (or run gongwen in it)",
+            ));
+        }
+        Ok(Root {
+            given: given.to_path_buf(),
+            real,
+        })
+    }
+
+    /// The folder as the user named it.
+    pub(crate) fn path(&self) -> &Path {
+        &self.given
+    }
+
+    /// `rel` (relative to the project) as a path to read, if it exists and lies inside the
+    /// project after following links. Ok(None) when it does not exist.
+    pub(crate) fn resolve(&self, rel: &Path) -> Result<Option<PathBuf>, Diagnostic> {
+        let path = self.given.join(rel);
+        match path.canonicalize() {
+            Ok(real) if real.starts_with(&self.real) => Ok(Some(real)),
+            Ok(real) => Err(Diagnostic::file_error(
+                rel,
+                format!(
+                    "leads outside the project (to {}); gongwen reads only files inside it",
+                    display_path(&real)
+                ),
+            )
+            .with_help("copy the file into the project instead of linking to it")),
+            Err(_) if path.symlink_metadata().is_ok() => Err(Diagnostic::file_error(
+                rel,
+                "is a link to nothing",
+            )
+            .with_help("remove the link or point it at a file inside the project")),
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// Whether `real` (a resolved path) lies inside the project.
+    pub(crate) fn contains(&self, real: &Path) -> bool {
+        real.starts_with(&self.real)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_project_are_refused() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.md"), "x").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("inside.md"), "x").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret.md"), dir.path().join("link.md"))
+            .unwrap();
+        std::os::unix::fs::symlink(dir.path().join("inside.md"), dir.path().join("ok.md")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("none"), dir.path().join("dangling.md")).unwrap();
+        let root = Root::new(dir.path()).unwrap();
+        assert!(root.resolve(Path::new("inside.md")).unwrap().is_some());
+        assert!(root.resolve(Path::new("ok.md")).unwrap().is_some());
+        assert!(root.resolve(Path::new("missing.md")).unwrap().is_none());
+        let e = root.resolve(Path::new("link.md")).unwrap_err().to_string();
+        assert!(e.starts_with("link.md: error: leads outside the project"), "{e}");
+        let e = root.resolve(Path::new("dangling.md")).unwrap_err().to_string();
+        assert!(e.starts_with("dangling.md: error: is a link to nothing"), "{e}");
+        assert!(Root::new(&dir.path().join("nope")).is_err());
+    }
+}

@@ -61,11 +61,10 @@ pub fn check(root: &Path, opts: &Options) -> Result<Checked, Diagnostics> {
     let loaded = load::load(root)?;
     let mut diagnostics = loaded.diagnostics;
     let mut project = loaded.project;
-    let fonts = Arc::new(Fonts::load(
-        &project.config.fonts,
-        &opts.font_paths,
-        opts.system_fonts,
-    ));
+    let (fonts, problems) =
+        Fonts::load_checked(&project.config.fonts, &opts.font_paths, opts.system_fonts);
+    diagnostics.extend(problems);
+    let fonts = Arc::new(fonts);
     diagnostics.extend(crate::check::check(&mut project, &fonts));
     diagnostics.extend(report::not_rebuilt(&project));
     Ok(Checked {

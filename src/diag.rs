@@ -103,9 +103,32 @@ impl Diagnostic {
     }
 }
 
+/// Text for a terminal: control characters and direction overrides in user text would move the
+/// cursor, change colours or reorder what is shown; they are written as escapes instead.
+pub(crate) fn for_terminal(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if bad(c) {
+                    format!("\\u{{{:x}}}", c as u32)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", display_path(&self.file))?;
+        write!(f, "{}", for_terminal(&display_path(&self.file)))?;
         if let Some((line, col)) = self.line {
             write!(f, ":{line}:{col}")?;
         }
@@ -113,9 +136,9 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, ": {kind}: {}", self.message)?;
+        write!(f, ": {kind}: {}", for_terminal(&self.message))?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", for_terminal(help))?;
         }
         Ok(())
     }
@@ -230,6 +253,18 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "content/a.md:3:9: error: bad\n  help: fix it"
+        );
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let d = Diagnostic::error(
+            Location::new("a\u{1b}.md", 1, 1),
+            "unknown unit `\u{1b}[31m红\u{7}\u{202e}`",
+        );
+        assert_eq!(
+            d.to_string(),
+            "a\\u{1b}.md:1:1: error: unknown unit `\\u{1b}[31m红\\u{7}\\u{202e}`"
         );
     }
 

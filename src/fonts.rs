@@ -10,7 +10,9 @@ use std::path::PathBuf;
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
-use typst_kit::fonts::{FontPath, FontStore};
+use typst_kit::fonts::FontStore;
+
+use crate::diag::{Diagnostic, Diagnostics};
 
 use crate::model::FontPrefs;
 use crate::text::Role;
@@ -73,6 +75,23 @@ impl Fonts {
     /// Loads the embedded fonts and the preferred families found on the system or in `extra_dirs`.
     /// `system` = false skips installed fonts (tests and reproducible builds across machines).
     pub(crate) fn load(prefs: &FontPrefs, extra_dirs: &[PathBuf], system: bool) -> Fonts {
+        Fonts::load_checked(prefs, extra_dirs, system).0
+    }
+
+    /// `load`, and what is wrong with the fonts asked for: a --font-path folder that does not
+    /// exist, a font file that is damaged (it is left out: Typst would fail or draw nothing).
+    pub(crate) fn load_checked(
+        prefs: &FontPrefs,
+        extra_dirs: &[PathBuf],
+        system: bool,
+    ) -> (Fonts, Diagnostics) {
+        let mut problems = Diagnostics::default();
+        for dir in extra_dirs.iter().filter(|d| !d.is_dir()) {
+            problems.push(
+                Diagnostic::file_error(dir, "--font-path: there is no such folder")
+                    .with_help("name a folder that holds font files (.ttf, .otf, .ttc)"),
+            );
+        }
         let mut store = FontStore::new();
         for (_, data) in EMBEDDED {
             for font in Font::iter(Bytes::new(data)) {
@@ -85,13 +104,20 @@ impl Fonts {
         let mut aliases: BTreeMap<String, String> = BTreeMap::new();
         let mut sources: BTreeMap<String, String> = BTreeMap::new();
         for (path, index, info, names) in preferred_faces(prefs, extra_dirs, system) {
+            let Some(font) = usable(&path, index) else {
+                problems.push(
+                    Diagnostic::file_error(&path, format!("the font `{}` cannot be used: the file is damaged or has no glyph outlines", info.family))
+                        .with_help("replace the file with a good copy, or remove it from the fonts folder; the embedded font is used meanwhile"),
+                );
+                continue;
+            };
             for n in names {
                 aliases.entry(n).or_insert_with(|| info.family.clone());
             }
             sources
                 .entry(info.family.to_lowercase())
                 .or_insert_with(|| path.display().to_string());
-            store.push((FontPath { path, index }, info));
+            store.push((font, info));
         }
         let book = store.book();
         let roles = Role::ALL
@@ -103,7 +129,7 @@ impl Fonts {
                 (role, role_font(book, role, chosen, &sources))
             })
             .collect();
-        Fonts { store, roles }
+        (Fonts { store, roles }, problems)
     }
 
     /// What serves each role, in role order.
@@ -136,6 +162,32 @@ impl Fonts {
                 .is_some_and(|info| info.coverage.contains(c as u32))
         })
     }
+}
+
+/// The face `index` of the font file at `path`, loaded whole, if it parses and has outlines.
+fn usable(path: &std::path::Path, index: u32) -> Option<Font> {
+    let data = std::fs::read(path).ok()?;
+    let face = ttf_parser::Face::parse(&data, index).ok()?;
+    let tables = face.tables();
+    if tables.glyf.is_none() && tables.cff.is_none() && tables.cff2.is_none() {
+        return None;
+    }
+    // A glyph of the text the role prints must be drawable: a cut-off file parses but has none.
+    let glyph = face.glyph_index('国').or_else(|| face.glyph_index('A'))?;
+    let mut sink = Sink;
+    face.outline_glyph(glyph, &mut sink)?;
+    Font::new(Bytes::new(data), index)
+}
+
+/// Receives glyph outlines and discards them: drawing one proves the glyph data is readable.
+struct Sink;
+
+impl ttf_parser::OutlineBuilder for Sink {
+    fn move_to(&mut self, _: f32, _: f32) {}
+    fn line_to(&mut self, _: f32, _: f32) {}
+    fn quad_to(&mut self, _: f32, _: f32, _: f32, _: f32) {}
+    fn curve_to(&mut self, _: f32, _: f32, _: f32, _: f32, _: f32, _: f32) {}
+    fn close(&mut self) {}
 }
 
 /// The faces of the families `prefs` names, found on the system or in `extra_dirs`, sorted by

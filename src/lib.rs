@@ -27,6 +27,7 @@ mod site;
 mod templates;
 mod text;
 mod view;
+mod zipcheck;
 
 pub use build::{Checked, Options, Report, build, check};
 pub use diag::{Diagnostic, Diagnostics};

@@ -9,6 +9,7 @@ use std::path::Path;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, LineIndex, Location};
+use crate::limits;
 use crate::rules::numbering::{has_own_number, heading_number};
 use crate::text::{Role, SourceText, is_wide, roles};
 
@@ -239,7 +240,12 @@ pub(crate) fn parse(
         Location::new(file, line, col)
     };
     let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    // Where the current paragraph starts, and how many characters it has so far.
+    let (mut para_start, mut para_chars) = (0, 0);
     for (event, range) in parser.into_offset_iter() {
+        if matches!(event, Event::Start(Tag::Paragraph)) {
+            (para_start, para_chars) = (range.start, 0);
+        }
         if b.stack.len() > MAX_DEPTH {
             return Err(Diagnostic::error(
                 at(range.start),
@@ -253,6 +259,17 @@ pub(crate) fn parse(
                 .map_err(|(msg, help)| Diagnostic::error(at(range.start), msg).with_help(help))?,
             Event::End(end) => b.end(end),
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                para_chars += t.chars().count();
+                if para_chars > limits::PARAGRAPH_CHARS {
+                    return Err(Diagnostic::error(
+                        at(para_start),
+                        format!(
+                            "a paragraph of more than {} characters",
+                            limits::PARAGRAPH_CHARS
+                        ),
+                    )
+                    .with_help("break it into paragraphs (an empty line between them)"));
+                }
                 printed.push(SourceText {
                     location: at(range.start),
                     text: t.to_string(),

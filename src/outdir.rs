@@ -22,15 +22,20 @@ pub(crate) fn prepare(out: &Path) -> Result<(), Diagnostics> {
     for sub in [paths::OUT_PDF, paths::OUT_SITE] {
         let p = out.join(sub);
         if p.exists() && !p.is_dir() {
-            return Err(Diagnostic::file_error(&p, "is a file, but gongwen writes a folder there")
-                .with_help("move the file away, or pass --out DIR to build somewhere else")
-                .into());
+            return Err(
+                Diagnostic::file_error(&p, "is a file, but gongwen writes a folder there")
+                    .with_help("move the file away, or pass --out DIR to build somewhere else")
+                    .into(),
+            );
         }
     }
     if out.exists() && !out.is_dir() {
-        return Err(Diagnostic::file_error(out, "is a file, but gongwen writes its outputs in a folder there")
-            .with_help("move the file away, or pass --out DIR to build somewhere else")
-            .into());
+        return Err(Diagnostic::file_error(
+            out,
+            "is a file, but gongwen writes its outputs in a folder there",
+        )
+        .with_help("move the file away, or pass --out DIR to build somewhere else")
+        .into());
     }
     recover_site(out);
     remove_leftovers(out);
@@ -65,7 +70,10 @@ fn ours(out: &Path, prefix: &str) -> Vec<PathBuf> {
 
 /// Staging folders, sites moved aside, and temporary files of interrupted writes.
 fn remove_leftovers(out: &Path) {
-    for dir in ours(out, SITE_STAGING).into_iter().chain(ours(out, SITE_OLD)) {
+    for dir in ours(out, SITE_STAGING)
+        .into_iter()
+        .chain(ours(out, SITE_OLD))
+    {
         let _ = std::fs::remove_dir_all(dir);
     }
     for e in walkdir::WalkDir::new(out)
@@ -138,9 +146,12 @@ mod tests {
         std::fs::write(o.join("pdf/mine.pdf"), b"user's own").unwrap();
         prune(o, &[a.clone(), b.clone()]).unwrap();
         let removed = prune(o, std::slice::from_ref(&a)).unwrap();
-        assert_eq!(removed, [b.clone()]);
+        assert_eq!(removed, std::slice::from_ref(&b));
         assert!(a.is_file() && !b.exists() && !o.join("pdf/sub").exists());
-        assert!(o.join("pdf/mine.pdf").is_file(), "a file gongwen did not write stays");
+        assert!(
+            o.join("pdf/mine.pdf").is_file(),
+            "a file gongwen did not write stays"
+        );
     }
 
     #[test]
@@ -161,8 +172,14 @@ mod tests {
         std::fs::create_dir_all(o.join("pdf")).unwrap();
         std::fs::write(o.join("pdf/.gongwen-x.tmp"), "half").unwrap();
         prepare(o).unwrap();
-        assert_eq!(std::fs::read_to_string(o.join("site/index.html")).unwrap(), "old");
-        let left: Vec<_> = std::fs::read_dir(o).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(
+            std::fs::read_to_string(o.join("site/index.html")).unwrap(),
+            "old"
+        );
+        let left: Vec<_> = std::fs::read_dir(o)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(left.len(), 2, "{left:?}");
         assert!(!o.join("pdf/.gongwen-x.tmp").exists());
     }
@@ -172,6 +189,9 @@ mod tests {
         let out = tempfile::tempdir().unwrap();
         std::fs::write(out.path().join("pdf"), "x").unwrap();
         let e = prepare(out.path()).unwrap_err().to_string();
-        assert!(e.contains("pdf: error: is a file, but gongwen writes a folder there"), "{e}");
+        assert!(
+            e.contains("pdf: error: is a file, but gongwen writes a folder there"),
+            "{e}"
+        );
     }
 }

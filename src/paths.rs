@@ -68,7 +68,10 @@ pub(crate) fn summary_pdf(year: i32, unit_name: &str) -> PathBuf {
 /// The year report's PDF, relative to out/pdf. `list` is given when the year has several task
 /// lists, each with its report.
 pub(crate) fn report_pdf(year: i32, list: Option<&str>) -> PathBuf {
-    PathBuf::from(file_name(&format!("{}-年度工作总结汇编", report_stem(year, list)), "pdf"))
+    PathBuf::from(file_name(
+        &format!("{}-年度工作总结汇编", report_stem(year, list)),
+        "pdf",
+    ))
 }
 
 /// `2020`, or `2020-<list>` when the year has several lists.
@@ -172,6 +175,9 @@ mod tests {
         assert_eq!(file_name("报告. ", "pdf"), "报告.pdf");
         assert_eq!(url::notice("A#办%1"), "notices/A%23%E5%8A%9E%251.html");
         assert_eq!(url::pdf(Path::new("A#1.pdf")), "pdf/A%231.pdf");
-        assert_eq!(url::pdf(&report_pdf(2020, None)), "pdf/2020-%E5%B9%B4%E5%BA%A6%E5%B7%A5%E4%BD%9C%E6%80%BB%E7%BB%93%E6%B1%87%E7%BC%96.pdf");
+        assert_eq!(
+            url::pdf(&report_pdf(2020, None)),
+            "pdf/2020-%E5%B9%B4%E5%BA%A6%E5%B7%A5%E4%BD%9C%E6%80%BB%E7%BB%93%E6%B1%87%E7%BC%96.pdf"
+        );
     }
 }

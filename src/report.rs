@@ -150,9 +150,11 @@ pub(crate) fn not_rebuilt(project: &Project) -> Diagnostics {
         notes.push(
             Diagnostic::file_warning(
                 Path::new(paths::SUBMISSIONS).join(year.to_string()),
-                format!("the {year} year report is not rebuilt while a submission of {year} has errors (see above)"),
+                format!(
+                    "the {year} year report is not rebuilt: what it compiles has errors (see above)"
+                ),
             )
-            .with_help("fix the submission; until then the last year report built stays as it was"),
+            .with_help("fix those; until then the last year report built stays as it was"),
         );
     }
     notes

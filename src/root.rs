@@ -50,11 +50,10 @@ impl Root {
                 ),
             )
             .with_help("copy the file into the project instead of linking to it")),
-            Err(_) if path.symlink_metadata().is_ok() => Err(Diagnostic::file_error(
-                rel,
-                "is a link to nothing",
-            )
-            .with_help("remove the link or point it at a file inside the project")),
+            Err(_) if path.symlink_metadata().is_ok() => {
+                Err(Diagnostic::file_error(rel, "is a link to nothing")
+                    .with_help("remove the link or point it at a file inside the project"))
+            }
             Err(_) => Ok(None),
         }
     }
@@ -79,15 +78,25 @@ mod tests {
         std::os::unix::fs::symlink(outside.path().join("secret.md"), dir.path().join("link.md"))
             .unwrap();
         std::os::unix::fs::symlink(dir.path().join("inside.md"), dir.path().join("ok.md")).unwrap();
-        std::os::unix::fs::symlink(dir.path().join("none"), dir.path().join("dangling.md")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("none"), dir.path().join("dangling.md"))
+            .unwrap();
         let root = Root::new(dir.path()).unwrap();
         assert!(root.resolve(Path::new("inside.md")).unwrap().is_some());
         assert!(root.resolve(Path::new("ok.md")).unwrap().is_some());
         assert!(root.resolve(Path::new("missing.md")).unwrap().is_none());
         let e = root.resolve(Path::new("link.md")).unwrap_err().to_string();
-        assert!(e.starts_with("link.md: error: leads outside the project"), "{e}");
-        let e = root.resolve(Path::new("dangling.md")).unwrap_err().to_string();
-        assert!(e.starts_with("dangling.md: error: is a link to nothing"), "{e}");
+        assert!(
+            e.starts_with("link.md: error: leads outside the project"),
+            "{e}"
+        );
+        let e = root
+            .resolve(Path::new("dangling.md"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("dangling.md: error: is a link to nothing"),
+            "{e}"
+        );
         assert!(Root::new(&dir.path().join("nope")).is_err());
     }
 }

@@ -7,7 +7,12 @@ use crate::diag::Diagnostic;
 use crate::root::Root;
 
 /// A built-in template's text, or the project's override of it when there is one.
-pub(crate) fn text(root: &Root, dir: &str, name: &str, builtin: &str) -> Result<String, Diagnostic> {
+pub(crate) fn text(
+    root: &Root,
+    dir: &str,
+    name: &str,
+    builtin: &str,
+) -> Result<String, Diagnostic> {
     let shown = Path::new(dir).join(name);
     let Some(path) = root.resolve(&shown)? else {
         return Ok(builtin.to_string());

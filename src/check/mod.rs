@@ -4,6 +4,7 @@
 
 mod fonts;
 mod names;
+mod size;
 
 use std::collections::BTreeSet;
 
@@ -54,5 +55,6 @@ pub(crate) fn check(project: &mut Project, fonts: &Fonts) -> Diagnostics {
         });
     }
     diagnostics.extend(names::check(project));
+    diagnostics.extend(size::check(project));
     diagnostics
 }

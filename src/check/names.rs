@@ -34,22 +34,42 @@ fn outputs(project: &Project) -> Vec<Output> {
     let pdf = |p: PathBuf| format!("{}/{}", paths::OUT_PDF, display_path(&p));
     for (i, n) in project.notices.iter().enumerate() {
         let at = Location::new(&n.file, 1, 1);
-        out.push(Output { path: pdf(n.pdf()), at: at.clone(), source: Source::Notice(i) });
-        out.push(Output { path: format!("site/{}", url::notice(&n.slug)), at, source: Source::Notice(i) });
+        out.push(Output {
+            path: pdf(n.pdf()),
+            at: at.clone(),
+            source: Source::Notice(i),
+        });
+        out.push(Output {
+            path: format!("site/{}", url::notice(&n.slug)),
+            at,
+            source: Source::Notice(i),
+        });
     }
     for (year, subs) in &project.submissions {
         for s in subs {
             let at = Location::new(&s.file, 1, 1);
             let source = Source::Submission(*year, s.unit.clone());
-            out.push(Output { path: pdf(paths::summary_pdf(*year, &s.unit_name)), at: at.clone(), source: source.clone() });
-            out.push(Output { path: format!("site/{}", url::submission(*year, &s.unit)), at, source });
+            out.push(Output {
+                path: pdf(paths::summary_pdf(*year, &s.unit_name)),
+                at: at.clone(),
+                source: source.clone(),
+            });
+            out.push(Output {
+                path: format!("site/{}", url::submission(*year, &s.unit)),
+                at,
+                source,
+            });
         }
     }
     for l in &project.task_lists {
         let Some(year) = l.year else { continue };
         let several = (project.lists_for_year(year).len() > 1).then_some(l.slug.as_str());
         let at = Location::new(&l.file, 1, 1);
-        out.push(Output { path: pdf(paths::report_pdf(year, several)), at, source: Source::Report(year) });
+        out.push(Output {
+            path: pdf(paths::report_pdf(year, several)),
+            at,
+            source: Source::Report(year),
+        });
     }
     for u in &project.registry.units {
         out.push(Output {
@@ -72,8 +92,15 @@ pub(crate) fn check(project: &mut Project) -> Diagnostics {
             .find(|c| c.len() > limits::NAME_BYTES)
         {
             found.push(
-                Diagnostic::error(o.at.clone(), format!("gives a file name of {} bytes; file systems hold at most {}", long.len(), limits::NAME_BYTES))
-                    .with_help("shorten the name (a unit's id, a 发文字号, a file name)"),
+                Diagnostic::error(
+                    o.at.clone(),
+                    format!(
+                        "gives a file name of {} bytes; file systems hold at most {}",
+                        long.len(),
+                        limits::NAME_BYTES
+                    ),
+                )
+                .with_help("shorten the name (a unit's id, a 发文字号, a file name)"),
             );
             drop.insert(o.source.clone());
             continue;
@@ -110,7 +137,11 @@ fn clash(project: &Project, first: &Output, o: &Output) -> Diagnostic {
     }
     let d = Diagnostic::error(
         o.at.clone(),
-        format!("would be written to {}, as {} is", o.path, display_path(&first.at.file)),
+        format!(
+            "would be written to {}, as {} is",
+            o.path,
+            display_path(&first.at.file)
+        ),
     );
     d.with_help("each document needs a name of its own (its 发文字号, file name or unit id); neither is written until they differ")
 }

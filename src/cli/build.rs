@@ -39,7 +39,10 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
         }
     }
     for r in &report.removed {
-        println!("removed {} (no longer produced by the content)", display_path(r));
+        println!(
+            "removed {} (no longer produced by the content)",
+            display_path(r)
+        );
     }
     if let Some(pages) = report.site_pages {
         let site = opts.out_dir(&env.root).join(paths::OUT_SITE);

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::build::{Checked, Options};
-use crate::diag::{Diagnostics, display_path};
+use crate::diag::{Diagnostics, display_path, for_terminal};
 use crate::paths;
 
 #[derive(Parser)]
@@ -137,5 +137,5 @@ fn fail(d: &Diagnostics) -> ExitCode {
 }
 
 fn wrote(path: &Path) {
-    println!("wrote {}", display_path(path));
+    println!("wrote {}", for_terminal(&display_path(path)));
 }

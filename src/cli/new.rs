@@ -30,8 +30,7 @@ pub(super) fn run(env: &Env, what: What) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let today = chrono::Local::now().date_naive();
-    match submission(&c.project, &unit, year, today) {
+    match submission(&c.project, &unit, year) {
         Ok(path) => {
             wrote(&path);
             ExitCode::SUCCESS
@@ -44,7 +43,7 @@ pub(super) fn run(env: &Env, what: What) -> ExitCode {
 struct Front {
     unit: String,
     title: String,
-    date: String,
+    date: Commented<String>,
     tasks: Vec<Entry>,
 }
 
@@ -56,12 +55,7 @@ struct Entry {
 }
 
 /// Writes content/submissions/<year>/<unit id>.md and returns its path. Never overwrites.
-fn submission(
-    project: &Project,
-    unit: &str,
-    year: Option<i32>,
-    today: chrono::NaiveDate,
-) -> Result<PathBuf, Diagnostics> {
+fn submission(project: &Project, unit: &str, year: Option<i32>) -> Result<PathBuf, Diagnostics> {
     let id = project
         .registry
         .resolve_unit(unit)
@@ -104,7 +98,8 @@ fn submission(
     let front = Front {
         unit: name.clone(),
         title: format!("{name}{year}年度工作总结"),
-        date: today.format("%Y-%m-%d").to_string(),
+        // The unit dates it when it sends it: today's date would make a summary of last year late.
+        date: Commented(String::new(), format!("报送时填写日期，如 {}-12-20", year)),
         tasks: tasks
             .iter()
             .map(|(n, text, role)| Entry {

@@ -28,7 +28,7 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
             Err(d) => return fail(&d.into()),
         },
     };
-    print!("{text}");
+    print!("{}", crate::diag::for_terminal(&text));
     ExitCode::SUCCESS
 }
 

@@ -7,25 +7,53 @@ use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics, display_path};
 use crate::limits;
-use crate::load::source;
-use crate::root::Root;
 use crate::load::fields::Fields;
+use crate::load::source;
 use crate::load::yaml;
 use crate::model::{Config, FontPrefs, Layout};
 use crate::paths;
+use crate::root::Root;
 use crate::text::{SourceText, roles};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     organ: Spanned<String>,
-    year: Option<i32>,
+    year: Option<Spanned<i64>>,
     #[serde(default)]
     site: RawSite,
     #[serde(default)]
     fonts: FontPrefs,
     #[serde(default)]
-    layout: Layout,
+    layout: RawLayout,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLayout {
+    mark_size: Option<Spanned<f64>>,
+    red_rule: Option<Spanned<f64>>,
+}
+
+/// The layout values, each within the range README "Limits" documents.
+fn layout(f: &mut Fields, raw: &RawLayout) -> Layout {
+    let d = Layout::default();
+    Layout {
+        mark_size: f.number(
+            &raw.mark_size,
+            "layout.mark_size",
+            16.0..=72.0,
+            "pt",
+            d.mark_size,
+        ),
+        red_rule: f.number(
+            &raw.red_rule,
+            "layout.red_rule",
+            0.1..=2.0,
+            "mm",
+            d.red_rule,
+        ),
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -58,12 +86,18 @@ pub(crate) fn load(root: &Root) -> Result<(Config, Vec<SourceText>), Diagnostics
         );
     }
     let organ = f.text(&raw.organ, roles::ORGAN);
+    if organ.is_empty() {
+        f.error(
+            Diagnostic::error(f.at(&raw.organ), "`organ` is empty")
+                .with_help("name the issuing organ (发文机关): it is printed as the 发文机关标志 and the signature"),
+        );
+    }
     let config = Config {
         organ,
-        year: raw.year,
+        year: f.year(&raw.year),
         site_title: raw.site.title,
         fonts: raw.fonts,
-        layout: raw.layout,
+        layout: layout(&mut f, &raw.layout),
     };
     Ok((config, f.finish()?))
 }

@@ -75,9 +75,63 @@ impl<'a> Fields<'a> {
 
     /// A date value; a malformed one is an error at its place.
     pub(crate) fn date(&mut self, v: &Spanned<String>, key: &str) -> Option<NaiveDate> {
+        if v.value.trim().is_empty() {
+            self.error(
+                Diagnostic::error(self.at(v), format!("`{key}` is not filled in"))
+                    .with_help("write the date as YYYY-MM-DD, e.g. 2020-04-29"),
+            );
+            return None;
+        }
         date::field(&v.value, key, self.at(v))
             .map_err(|d| self.errors.push(d))
             .ok()
+    }
+
+    /// A number setting within its documented range; `None` gives `default`. `unit` names the
+    /// unit in messages ("pt", "mm", "em").
+    pub(crate) fn number(
+        &mut self,
+        v: &Option<Spanned<f64>>,
+        key: &str,
+        range: std::ops::RangeInclusive<f64>,
+        unit: &str,
+        default: f64,
+    ) -> f64 {
+        let Some(v) = v else { return default };
+        if range.contains(&v.value) {
+            return v.value;
+        }
+        let is = if v.value.is_finite() {
+            format!("is {}{unit}", v.value)
+        } else {
+            "is not a number".to_string()
+        };
+        self.error(
+            Diagnostic::error(self.at(v), format!("`{key}` {is}")).with_help(format!(
+                "use a value from {}{unit} to {}{unit} (the default is {default}{unit})",
+                range.start(),
+                range.end()
+            )),
+        );
+        default
+    }
+
+    /// A year, 1900 to 2999.
+    pub(crate) fn year(&mut self, v: &Option<Spanned<i64>>) -> Option<i32> {
+        let v = v.as_ref()?;
+        match i32::try_from(v.value)
+            .ok()
+            .filter(|y| (1900..=2999).contains(y))
+        {
+            Some(y) => Some(y),
+            None => {
+                self.error(
+                    Diagnostic::error(self.at(v), format!("`{}` is not a year", v.value))
+                        .with_help("write the year in full, e.g. 2020"),
+                );
+                None
+            }
+        }
     }
 
     /// A Markdown body starting on `line` of the file; its text is recorded node by node.

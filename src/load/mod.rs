@@ -242,17 +242,36 @@ impl Submissions<'_> {
             if source::is_clutter(&name) {
                 continue;
             }
-            if !matches!(self.root.resolve(&shown), Ok(Some(p)) if p.is_dir()) {
+            let is_dir = match self.root.resolve(&shown) {
+                Ok(p) => p.is_some_and(|p| p.is_dir()),
+                Err(d) => {
+                    diagnostics.push(d);
+                    continue;
+                }
+            };
+            if !is_dir {
                 diagnostics.push(
-                    Diagnostic::file_warning(&shown, "not read: a submission goes in a year's folder")
-                        .with_help("move it to content/submissions/<year>/, e.g. content/submissions/2020/"),
+                    Diagnostic::file_warning(
+                        &shown,
+                        "not read: a submission goes in a year's folder",
+                    )
+                    .with_help(
+                        "move it to content/submissions/<year>/, e.g. content/submissions/2020/",
+                    ),
                 );
                 continue;
             }
             let Some(year) = year_folder(&name) else {
+                let help = match name.trim().parse::<i32>() {
+                    Ok(y) if (1900..=2999).contains(&y) => format!("name the folder {y}"),
+                    _ => "submissions go in content/submissions/<year>/, e.g. content/submissions/2020/".to_string(),
+                };
                 diagnostics.push(
-                    Diagnostic::file_error(&shown, format!("`{name}` is not a year"))
-                        .with_help("submissions go in content/submissions/<year>/, e.g. content/submissions/2020/"),
+                    Diagnostic::file_error(
+                        &shown,
+                        format!("`{name}` is not a year as a folder name"),
+                    )
+                    .with_help(help),
                 );
                 continue;
             };
@@ -284,20 +303,25 @@ impl Submissions<'_> {
             return subs;
         }
         for file in files {
-            let loaded = match submission::load(self.root, &file.shown, year, self.lists, self.registry) {
-                Ok(l) => l,
-                Err(d) => {
-                    diagnostics.extend(d);
-                    incomplete.insert(year);
-                    continue;
-                }
-            };
+            let loaded =
+                match submission::load(self.root, &file.shown, year, self.lists, self.registry) {
+                    Ok(l) => l,
+                    Err(d) => {
+                        diagnostics.extend(d);
+                        incomplete.insert(year);
+                        continue;
+                    }
+                };
             let s = loaded.submission;
             if let Some(first) = seen_units.get(&s.unit) {
                 diagnostics.push(
                     Diagnostic::file_error(
                         &file.shown,
-                        format!("{} already submitted in {}", s.unit_name, display_path(first)),
+                        format!(
+                            "{} already submitted in {}",
+                            s.unit_name,
+                            display_path(first)
+                        ),
                     )
                     .with_help("keep one submission per unit and year"),
                 );
@@ -339,7 +363,10 @@ fn file_name_warning(
                     file.slug, s.unit_name, s.unit
                 ),
             )
-            .with_help(format!("name it {}.md, so each unit's file is easy to find", s.unit)),
+            .with_help(format!(
+                "name it {}.md, so each unit's file is easy to find",
+                s.unit
+            )),
         ),
     }
 }

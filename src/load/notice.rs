@@ -6,10 +6,10 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::limits;
 use crate::load::fields::Fields;
 use crate::load::{frontmatter, source, yaml};
 use crate::model::{Config, Document, Notice};
-use crate::limits;
 use crate::root::Root;
 use crate::rules::{docno, title};
 use crate::text::roles;
@@ -99,6 +99,30 @@ fn title_lines(
     lines
 }
 
+/// A value that defaults to the organ (发文机关标志, 署名); written but empty is a mistake, not
+/// a wish for nothing.
+fn or_organ(
+    f: &mut Fields,
+    v: &Option<Spanned<String>>,
+    key: &str,
+    roles: &'static [crate::text::Role],
+    config: &Config,
+) -> String {
+    let Some(v) = v else {
+        return config.organ.clone();
+    };
+    let text = f.text(v, roles);
+    if text.is_empty() {
+        f.error(
+            Diagnostic::error(f.at(v), format!("`{key}` is empty")).with_help(format!(
+                "write it, or remove the line to use the organ ({})",
+                config.organ
+            )),
+        );
+    }
+    text
+}
+
 /// The 份号: six Arabic digits.
 fn copy_no(f: &mut Fields, code: &Option<Spanned<String>>) -> Option<String> {
     let value = f.opt(code, roles::BODY)?;
@@ -161,16 +185,10 @@ pub(crate) fn load<'a>(
         .printed_date
         .as_ref()
         .and_then(|d| f.date(d, "printed_date"));
-    let mark = front
-        .mark
-        .as_ref()
-        .map_or_else(|| config.organ.clone(), |m| f.text(m, roles::TITLE));
+    let mark = or_organ(&mut f, &front.mark, "mark", roles::TITLE, config);
     let title_at = f.at(title_v);
     let title_lines = title_lines(&mut f, &title, &front.title_lines, &config.organ, title_at);
-    let signer = front
-        .signer
-        .as_ref()
-        .map_or_else(|| config.organ.clone(), |s| f.text(s, roles::BODY));
+    let signer = or_organ(&mut f, &front.signer, "signer", roles::BODY, config);
     let copy_no = copy_no(&mut f, &front.copy_no);
     let notice = Notice {
         slug: slug.to_string(),

@@ -11,12 +11,18 @@ use crate::root::Root;
 /// ("the task list"); `limit` is its largest size in bytes.
 pub(crate) fn read(root: &Root, rel: &Path, what: &str, limit: u64) -> Result<String, Diagnostics> {
     let Some(path) = root.resolve(rel)? else {
-        return Err(Diagnostic::file_error(rel, format!("cannot read {what}: there is no such file")).into());
+        return Err(Diagnostic::file_error(
+            rel,
+            format!("cannot read {what}: there is no such file"),
+        )
+        .into());
     };
     let meta = std::fs::metadata(&path)
         .map_err(|e| Diagnostic::file_error(rel, format!("cannot read {what}: {e}")))?;
     if !meta.is_file() {
-        return Err(Diagnostic::file_error(rel, format!("cannot read {what}: it is a folder")).into());
+        return Err(
+            Diagnostic::file_error(rel, format!("cannot read {what}: it is a folder")).into(),
+        );
     }
     if meta.len() > limit {
         return Err(Diagnostic::file_error(
@@ -138,9 +144,15 @@ pub(crate) fn files(
         let matches = path
             .extension()
             .is_some_and(|x| x.to_string_lossy().eq_ignore_ascii_case(ext));
-        let is_dir = root.resolve(&shown).ok().flatten().is_some_and(|p| p.is_dir());
+        let is_dir = root
+            .resolve(&shown)
+            .ok()
+            .flatten()
+            .is_some_and(|p| p.is_dir());
         if matches && !is_dir {
-            let slug = path.file_stem().map_or(String::new(), |s| s.to_string_lossy().to_string());
+            let slug = path
+                .file_stem()
+                .map_or(String::new(), |s| s.to_string_lossy().to_string());
             out.push(ContentFile { shown, slug });
         } else {
             diagnostics.push(not_read(&shown, is_dir, ext));
@@ -152,7 +164,10 @@ pub(crate) fn files(
 /// The warning for a file or folder gongwen does not read.
 fn not_read(shown: &Path, is_dir: bool, ext: &str) -> Diagnostic {
     let (message, help) = if is_dir {
-        ("a folder here is not read".to_string(), format!("move its .{ext} files up into the folder above"))
+        (
+            "a folder here is not read".to_string(),
+            format!("move its .{ext} files up into the folder above"),
+        )
     } else {
         (
             format!("not read: only .{ext} files are read here"),
@@ -174,7 +189,10 @@ mod tests {
     #[test]
     fn invisible_characters_are_errors_at_their_place() {
         let e = invisible_characters("正文\n第二\u{1b}行\u{2028}", Path::new("a.md")).unwrap_err();
-        let lines: Vec<String> = e.iter().map(|d| d.to_string().lines().next().unwrap().to_string()).collect();
+        let lines: Vec<String> = e
+            .iter()
+            .map(|d| d.to_string().lines().next().unwrap().to_string())
+            .collect();
         assert_eq!(
             lines,
             [

@@ -5,14 +5,15 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
+use chrono::Datelike;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::limits;
 use crate::load::fields::Fields;
 use crate::load::{frontmatter, source, yaml};
 use crate::model::{Entry, Registry, Status, Submission, TaskList, lists_for_year};
-use crate::limits;
 use crate::root::Root;
 use crate::rules::date;
 use crate::text::roles;
@@ -106,6 +107,20 @@ pub(crate) fn parse(
     let (Some(date), false) = (date, f.has_errors()) else {
         return Err(f.into_errors());
     };
+    // A summary of 2020 is sent in 2020 or early 2021; 1999 is a typing slip.
+    if !(year..=year + 1).contains(&date.year())
+        && let Some(d) = &front.date
+    {
+        return Err(Diagnostic::error(
+            f.at(d),
+            format!("a summary of {year} dated {}", date::chinese(date)),
+        )
+        .with_help(format!(
+            "check the year in `date:`: a summary of {year} is sent in {year} or {}",
+            year + 1
+        ))
+        .into());
+    }
     let late = list.due.is_some_and(|due| date > due);
     if let (true, Some(due), Some(d)) = (late, list.due, &front.date) {
         warnings.push(

@@ -6,9 +6,9 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::limits;
 use crate::load::fields::Fields;
 use crate::load::{source, yaml};
-use crate::limits;
 use crate::model::{Category, Registry, TableLayout, Task, TaskList, UnitRef};
 use crate::root::Root;
 use crate::text::roles;
@@ -17,11 +17,74 @@ use crate::text::roles;
 #[serde(deny_unknown_fields)]
 struct RawList {
     title: Spanned<String>,
-    year: Option<i32>,
+    year: Option<Spanned<i64>>,
     due: Option<Spanned<String>>,
     #[serde(default)]
-    table: TableLayout,
+    table: RawTable,
     categories: Vec<RawCategory>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    size: Option<Spanned<f64>>,
+    columns: Option<Spanned<Vec<Spanned<f64>>>>,
+    leading: Option<Spanned<f64>>,
+    padding: Option<Spanned<f64>>,
+}
+
+/// The widest a table may be, in points: the 225 mm the rotated or landscape page holds, less a
+/// little for the 序号 column and the rules.
+const TABLE_WIDTH_PT: f64 = 600.0;
+
+/// The table settings, each within the range README "Limits" documents, and the columns
+/// together no wider than the page.
+fn table(f: &mut Fields, raw: &RawTable) -> TableLayout {
+    let d = TableLayout::default();
+    let size = f.number(&raw.size, "table.size", 8.0..=22.0, "pt", d.size);
+    let columns = match &raw.columns {
+        None => d.columns,
+        Some(c) if c.value.len() != 3 => {
+            f.error(
+                Diagnostic::error(f.at(c), format!("`table.columns` has {} widths", c.value.len()))
+                    .with_help("give three widths in characters: 工作任务, 牵头单位, 配合单位, e.g. [31, 8, 7]"),
+            );
+            d.columns
+        }
+        Some(c) => {
+            let mut w = [0.0; 3];
+            for (i, v) in c.value.iter().enumerate() {
+                w[i] = f.number(
+                    &Some(v.clone()),
+                    "a column width",
+                    2.0..=60.0,
+                    " characters",
+                    d.columns[i],
+                );
+            }
+            let total = w.iter().sum::<f64>() * size;
+            if total > TABLE_WIDTH_PT {
+                f.error(
+                    Diagnostic::error(
+                        f.at(c),
+                        format!(
+                            "the columns are {:.0} mm wide together; the page holds {:.0} mm",
+                            total / 72.0 * 25.4,
+                            TABLE_WIDTH_PT / 72.0 * 25.4
+                        ),
+                    )
+                    .with_help("make the columns narrower or `table.size` smaller"),
+                );
+            }
+            w
+        }
+    };
+    TableLayout {
+        size,
+        columns,
+        leading: f.number(&raw.leading, "table.leading", 0.0..=2.0, "em", d.leading),
+        padding: f.number(&raw.padding, "table.padding", 0.0..=20.0, "pt", d.padding),
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -73,9 +136,9 @@ pub(crate) fn parse(text: &str, shown: &Path, slug: &str) -> Result<TaskList, Di
         file: shown.to_path_buf(),
         title,
         title_at,
-        year: raw.year,
+        year: f.year(&raw.year),
         due,
-        table: raw.table,
+        table: table(&mut f, &raw.table),
         categories,
         printed: f.finish()?,
     })

@@ -7,9 +7,9 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::limits;
 use crate::load::fields::Fields;
 use crate::load::{source, yaml};
-use crate::limits;
 use crate::model::{Group, Ref, Registry, Unit};
 use crate::root::Root;
 use crate::text::roles;

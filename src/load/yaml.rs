@@ -76,7 +76,8 @@ fn to_diagnostic(err: &YamlError, text: &str, file: &Path, first_line: usize) ->
         .map(|l| location(file, first_line, &l))
         .unwrap_or_else(|| Location::new(file, first_line, 1));
     let token = token_at(text, at);
-    let say = |msg: String, help: &str| Diagnostic::error(loc.clone(), msg).with_help(help.to_string());
+    let say =
+        |msg: String, help: &str| Diagnostic::error(loc.clone(), msg).with_help(help.to_string());
     // A full-width colon typed with a Chinese input method: `title： …`.
     let line = line_at(text, at);
     if let Some((key, _)) = line.split_once('：')
@@ -90,16 +91,22 @@ fn to_diagnostic(err: &YamlError, text: &str, file: &Path, first_line: usize) ->
         );
     }
     match err {
-        YamlError::SerdeUnknownField { field, expected, .. } => {
+        YamlError::SerdeUnknownField {
+            field, expected, ..
+        } => {
             let d = Diagnostic::error(loc, format!("unknown key `{field}`"));
             match did_you_mean(field, expected.iter().copied()) {
                 Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                None => d.with_help(format!("the keys allowed here are: {}", expected.join(", "))),
+                None => d.with_help(format!(
+                    "the keys allowed here are: {}",
+                    expected.join(", ")
+                )),
             }
         }
-        YamlError::SerdeMissingField { field, .. } => {
-            say(format!("missing key `{field}`"), &format!("add a line `{field}: …`"))
-        }
+        YamlError::SerdeMissingField { field, .. } => say(
+            format!("missing key `{field}`"),
+            &format!("add a line `{field}: …`"),
+        ),
         YamlError::DuplicateMappingKey { key, .. } => say(
             format!("`{}` is given twice", key.as_deref().unwrap_or("a key")),
             "keep one of them",
@@ -123,20 +130,37 @@ fn to_diagnostic(err: &YamlError, text: &str, file: &Path, first_line: usize) ->
 /// The rest, recognised by what the parser says.
 fn plain(err: &YamlError, token: &str, say: impl Fn(String, &str) -> Diagnostic) -> Diagnostic {
     let text = err.to_string();
-    let message = text.split_once(" at line ").map_or(text.as_str(), |(m, _)| m).trim();
+    let message = text
+        .split_once(" at line ")
+        .map_or(text.as_str(), |(m, _)| m)
+        .trim();
     if message.starts_with("invalid i") || message.starts_with("invalid u") {
-        let looks_like_number = token.chars().all(|c| c.is_ascii_digit() || "+-".contains(c));
+        let looks_like_number = token
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+-".contains(c));
         return if looks_like_number && !token.is_empty() {
-            say(format!("the number `{token}` is too large"), "write a smaller whole number")
+            say(
+                format!("the number `{token}` is too large"),
+                "write a smaller whole number",
+            )
         } else {
-            say(format!("expected a whole number, found `{token}`"), "write the number in Arabic digits, e.g. 2020")
+            say(
+                format!("expected a whole number, found `{token}`"),
+                "write the number in Arabic digits, e.g. 2020",
+            )
         };
     }
     if message.starts_with("invalid floating point") {
-        return say(format!("expected a number, found `{token}`"), "write the number in Arabic digits, e.g. 12 or 0.5");
+        return say(
+            format!("expected a number, found `{token}`"),
+            "write the number in Arabic digits, e.g. 12 or 0.5",
+        );
     }
     if message.contains("boolean") {
-        return say(format!("expected true or false, found `{token}`"), "write `true` or `false`");
+        return say(
+            format!("expected true or false, found `{token}`"),
+            "write `true` or `false`",
+        );
     }
     if message.contains("string scalar") || message.contains("invalid type") {
         let found = match token.chars().next() {
@@ -144,10 +168,16 @@ fn plain(err: &YamlError, token: &str, say: impl Fn(String, &str) -> Diagnostic)
             Some('{') => "a set of keys",
             _ => "a different kind of value",
         };
-        return say(format!("expected a single value here, found {found}"), CHECK_LINE);
+        return say(
+            format!("expected a single value here, found {found}"),
+            CHECK_LINE,
+        );
     }
     if message.contains("found a tab") || message.contains("tab") {
-        return say("a tab character where YAML needs spaces".into(), "indent with spaces, not tabs");
+        return say(
+            "a tab character where YAML needs spaces".into(),
+            "indent with spaces, not tabs",
+        );
     }
     // Keep the parser's wording, without the advice meant for programmers.
     let message = message
@@ -211,24 +241,53 @@ mod tests {
     }
 
     fn message(y: &str) -> String {
-        parse::<Settings>(y, Path::new("g.yaml"), 1).unwrap_err().to_string()
+        parse::<Settings>(y, Path::new("g.yaml"), 1)
+            .unwrap_err()
+            .to_string()
     }
 
     #[test]
     fn parser_jargon_becomes_sentences() {
         for (yaml, want) in [
-            ("organ: 甲\norgan: 乙\n", "g.yaml:2:1: error: `organ` is given twice\n  help: keep one of them"),
-            ("organ: 甲\n---\norgan: 乙\n", "g.yaml:3:1: error: a second YAML document starts here"),
-            ("organ: 甲\nyear: abc\n", "g.yaml:2:7: error: expected a whole number, found `abc`"),
-            ("organ: 甲\nyear: 99999999999\n", "g.yaml:2:7: error: the number `99999999999` is too large"),
-            ("organ: 甲\nsize: abc\n", "g.yaml:2:7: error: expected a number, found `abc`"),
+            (
+                "organ: 甲\norgan: 乙\n",
+                "g.yaml:2:1: error: `organ` is given twice\n  help: keep one of them",
+            ),
+            (
+                "organ: 甲\n---\norgan: 乙\n",
+                "g.yaml:3:1: error: a second YAML document starts here",
+            ),
+            (
+                "organ: 甲\nyear: abc\n",
+                "g.yaml:2:7: error: expected a whole number, found `abc`",
+            ),
+            (
+                "organ: 甲\nyear: 99999999999\n",
+                "g.yaml:2:7: error: the number `99999999999` is too large",
+            ),
+            (
+                "organ: 甲\nsize: abc\n",
+                "g.yaml:2:7: error: expected a number, found `abc`",
+            ),
             ("organ:\n", "g.yaml:1:6: error: a value is missing here"),
-            ("organ： 甲\n", "g.yaml:1:1: error: the key `organ` is followed by a full-width colon `：`"),
-            ("organ: [甲]\n", "g.yaml:1:8: error: expected a single value here, found a list"),
+            (
+                "organ： 甲\n",
+                "g.yaml:1:1: error: the key `organ` is followed by a full-width colon `：`",
+            ),
+            (
+                "organ: [甲]\n",
+                "g.yaml:1:8: error: expected a single value here, found a list",
+            ),
         ] {
             let got = message(yaml);
             assert!(got.starts_with(want), "{yaml:?}:\n{got}");
-            for jargon in ["DuplicateKeyPolicy", "from_str_multiple", "Option<", "i32", "budget"] {
+            for jargon in [
+                "DuplicateKeyPolicy",
+                "from_str_multiple",
+                "Option<",
+                "i32",
+                "budget",
+            ] {
                 assert!(!got.contains(jargon), "{got}");
             }
         }

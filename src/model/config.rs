@@ -36,29 +36,19 @@ pub(crate) struct FontPrefs {
 }
 
 /// The values GB/T 9704 leaves open; defaults follow common practice (see gbt9704 notes).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct Layout {
     /// Nominal size of the 发文机关标志 in pt; a long name is narrowed to fit one line.
-    #[serde(default = "default_mark_size")]
     pub(crate) mark_size: f64,
     /// Thickness of the red separator in mm.
-    #[serde(default = "default_red_rule")]
     pub(crate) red_rule: f64,
-}
-
-fn default_mark_size() -> f64 {
-    30.0
-}
-fn default_red_rule() -> f64 {
-    0.5
 }
 
 impl Default for Layout {
     fn default() -> Self {
         Layout {
-            mark_size: default_mark_size(),
-            red_rule: default_red_rule(),
+            mark_size: 30.0,
+            red_rule: 0.5,
         }
     }
 }

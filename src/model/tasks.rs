@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::diag::Location;
 use crate::model::units::{Ref, Registry};
@@ -27,39 +27,21 @@ pub(crate) struct TaskList {
 
 /// How the list is set as a table: type size, column widths in characters of that size (工作任务,
 /// 牵头单位, 配合单位; 序号 takes the rest), line spacing and cell padding.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct TableLayout {
-    #[serde(default = "default_size")]
     pub(crate) size: f64,
-    #[serde(default = "default_columns")]
     pub(crate) columns: [f64; 3],
-    #[serde(default = "default_leading")]
     pub(crate) leading: f64,
-    #[serde(default = "default_padding")]
     pub(crate) padding: f64,
-}
-
-fn default_size() -> f64 {
-    12.0
-}
-fn default_columns() -> [f64; 3] {
-    [31.0, 8.0, 7.0]
-}
-fn default_leading() -> f64 {
-    0.65
-}
-fn default_padding() -> f64 {
-    4.0
 }
 
 impl Default for TableLayout {
     fn default() -> Self {
         TableLayout {
-            size: default_size(),
-            columns: default_columns(),
-            leading: default_leading(),
-            padding: default_padding(),
+            size: 12.0,
+            columns: [31.0, 8.0, 7.0],
+            leading: 0.65,
+            padding: 4.0,
         }
     }
 }

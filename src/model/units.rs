@@ -52,6 +52,20 @@ impl Registry {
         true
     }
 
+    /// What `name` (an id, name or alias) stands for, if anything.
+    pub(crate) fn lookup(&self, name: &str) -> Option<&Ref> {
+        self.index.get(name.trim())
+    }
+
+    /// The most pieces any id, name or alias has when cut at 、 (各行业协会、商会主管部门: 2).
+    pub(crate) fn most_parts(&self) -> usize {
+        self.index
+            .keys()
+            .map(|k| k.matches('、').count() + 1)
+            .max()
+            .unwrap_or(1)
+    }
+
     /// What `name` (an id, name or alias) stands for; on failure, a "did you mean" help text.
     pub(crate) fn resolve(&self, name: &str) -> Result<Ref, String> {
         let n = name.trim();

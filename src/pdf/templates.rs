@@ -11,8 +11,8 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::fonts::Fonts;
 use crate::model::Layout;
 use crate::paths;
-use crate::root::Root;
 use crate::pdf::escape;
+use crate::root::Root;
 use crate::templates;
 use crate::view::{NoticeView, ReportView, SubmissionView};
 

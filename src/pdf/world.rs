@@ -106,7 +106,9 @@ impl World for DocWorld {
             .vpath()
             .realize(self.root.path())
             .map_err(|_| FileError::AccessDenied)?;
-        let resolved = real.canonicalize().map_err(|e| FileError::from_io(e, &real))?;
+        let resolved = real
+            .canonicalize()
+            .map_err(|e| FileError::from_io(e, &real))?;
         if !self.root.contains(&resolved) {
             return Err(FileError::AccessDenied);
         }

@@ -11,22 +11,23 @@ pub(crate) fn check(number: &str) -> Result<(), (String, String)> {
         ('（', '）'),
         ('〈', '〉'),
     ] {
-        if let (Some(a), Some(b)) = (n.find(open), n.find(close))
-            && a < b
-            && n[a + open.len_utf8()..b]
-                .chars()
-                .all(|c| c.is_ascii_digit())
-        {
-            let fixed = format!(
-                "{}〔{}〕{}",
-                &n[..a],
-                &n[a + open.len_utf8()..b],
-                &n[b + close.len_utf8()..]
-            );
-            return Err((
-                format!("the year in 发文字号 `{n}` is in {open}{close}"),
-                format!("GB/T 9704 puts the year in the hexagonal brackets 〔〕: write `{fixed}`"),
-            ));
+        // Only a four-digit year in other brackets is a misplaced year: 某办(2)发 is a code.
+        for (a, _) in n.match_indices(open) {
+            let inner_start = a + open.len_utf8();
+            let Some(len) = n[inner_start..].find(close) else {
+                continue;
+            };
+            let year = &n[inner_start..inner_start + len];
+            if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
+                let rest = &n[inner_start + len + close.len_utf8()..];
+                let fixed = format!("{}〔{year}〕{rest}", &n[..a]);
+                return Err((
+                    format!("the year in 发文字号 `{n}` is in {open}{close}"),
+                    format!(
+                        "GB/T 9704 puts the year in the hexagonal brackets 〔〕: write `{fixed}`"
+                    ),
+                ));
+            }
         }
     }
     let help = "write it like `沙营商办发〔2020〕3号`: 机关代字, the year in 〔〕, the number, 号"
@@ -84,6 +85,12 @@ mod tests {
     fn accepts_the_standard_form() {
         assert!(check("沙营商办发〔2020〕3号").is_ok());
         assert!(check("国办发〔2020〕12号").is_ok());
+        // Brackets elsewhere in the 机关代字 are not the year.
+        assert!(check("某办(2)发〔2024〕3号").is_ok());
+        assert!(check("某（二）办发〔2024〕3号").is_ok());
+        let (msg, help) = check("某办(2)发(2024)3号").unwrap_err();
+        assert_eq!(msg, "the year in 发文字号 `某办(2)发(2024)3号` is in ()");
+        assert!(help.ends_with("write `某办(2)发〔2024〕3号`"), "{help}");
     }
 
     #[test]

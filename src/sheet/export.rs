@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 
 use crate::diag::Diagnostic;
 use crate::model::TaskList;
-use crate::sheet::{HEADERS, Row, SETTINGS, SHEET, rows};
+use crate::sheet::{HEADERS, Row, SETTINGS, SHEET, csv_cell, rows};
 use crate::{output, paths};
 
 /// Writes `<dir>/<slug>.xlsx` and `<dir>/<slug>.csv`.
@@ -107,17 +107,22 @@ fn settings_rows(list: &TaskList) -> [(&'static str, String); 6] {
 /// CSV: UTF-8 with a byte-order mark, which Excel needs to read Chinese text correctly.
 fn csv(list: &TaskList) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
-    w.write_record([list.title.as_str(), "", "", ""])?;
+    w.write_record([csv_cell(&list.title).as_str(), "", "", ""])?;
     w.write_record(HEADERS)?;
     for row in rows(list) {
         match row {
-            Row::Category(name) => w.write_record([name.as_str(), "", "", ""]),
+            Row::Category(name) => w.write_record([csv_cell(&name).as_str(), "", "", ""]),
             Row::Task {
                 number,
                 text,
                 lead,
                 support,
-            } => w.write_record([number.to_string(), text, lead, support]),
+            } => w.write_record([
+                number.to_string(),
+                csv_cell(&text),
+                csv_cell(&lead),
+                csv_cell(&support),
+            ]),
         }?;
     }
     w.into_inner().map_err(|e| e.into_error().into())

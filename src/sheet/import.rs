@@ -2,12 +2,13 @@
 
 use std::path::Path;
 
-use calamine::{Data, Reader};
+use calamine::{Data, Reader, Xlsx};
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Registry, TableLayout};
 use crate::sheet::{HEADERS, SETTINGS, SHEET};
+use crate::{limits, zipcheck};
 
 /// The tasks YAML file, as import writes it.
 #[derive(Serialize)]
@@ -45,8 +46,16 @@ fn cell_text(d: &Data) -> String {
     }
 }
 
-fn column_letter(c: usize) -> char {
-    (b'A' + c as u8) as char
+/// Column letters as Excel shows them: A … Z, AA, AB ….
+fn column_letter(c: usize) -> String {
+    let mut n = c + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        out.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Splits a cell of units at 、, keeping together pieces the registry knows as one name
@@ -57,13 +66,15 @@ pub(crate) fn split_units(cell: &str, registry: &Registry) -> Vec<String> {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
+    // No name spans more pieces than the registry's longest: a long cell stays linear.
+    let longest = registry.most_parts();
     let mut out = Vec::new();
     let mut i = 0;
     while i < pieces.len() {
         // The longest run of pieces that is a known name; a single piece otherwise.
         let mut take = 1;
-        for j in (i + 2..=pieces.len()).rev() {
-            if registry.resolve(&pieces[i..j].join("、")).is_ok() {
+        for j in (i + 2..=pieces.len().min(i + longest)).rev() {
+            if registry.lookup(&pieces[i..j].join("、")).is_some() {
                 take = j - i;
                 break;
             }
@@ -116,6 +127,13 @@ pub(crate) fn import(
     shown: &Path,
     registry: &Registry,
 ) -> Result<String, Diagnostics> {
+    if path.is_dir() {
+        return Err(
+            Diagnostic::file_error(shown, "is a folder, not a spreadsheet")
+                .with_help("name the .xlsx or .csv file to import")
+                .into(),
+        );
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -123,7 +141,14 @@ pub(crate) fn import(
         .to_lowercase();
     let grid = match ext.as_str() {
         "csv" => read_csv(path, shown)?,
-        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(path, shown)?,
+        "xlsx" | "xlsm" => read_workbook(path, shown)?,
+        "xls" | "et" | "ods" => {
+            return Err(
+                Diagnostic::file_error(shown, format!("cannot import `.{ext}` files"))
+                    .with_help("save the table as .xlsx (Excel, WPS: 另存为 .xlsx) or .csv (UTF-8)")
+                    .into(),
+            );
+        }
         _ => {
             return Err(
                 Diagnostic::file_error(shown, format!("cannot import `.{ext}` files"))
@@ -163,7 +188,28 @@ pub(crate) fn import(
         .map_err(|e| Diagnostic::file_error(shown, format!("cannot write YAML: {e}")).into())
 }
 
+/// A cell beyond the rows and columns a task table can have.
+fn out_of_bounds(shown: &Path, row: u32, col: u32) -> Diagnostic {
+    Diagnostic::file_error(
+        shown,
+        format!(
+            "a cell at row {}, column {} is beyond what gongwen reads ({} rows, {} columns)",
+            row + 1,
+            col + 1,
+            limits::SHEET_ROWS,
+            limits::SHEET_COLUMNS
+        ),
+    )
+    .with_help(
+        "delete the stray cells far below or right of the table (Ctrl+End shows the last one)",
+    )
+}
+
 fn read_csv(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > limits::SHEET_UNPACKED_BYTES {
+        return Err(out_of_bounds(shown, limits::SHEET_ROWS, 0));
+    }
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::file_error(shown, format!("cannot read: {e}")))?;
     let text = decode_csv(&bytes);
@@ -177,7 +223,14 @@ fn read_csv(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
         let rec = rec.map_err(|e| {
             Diagnostic::file_error(shown, format!("row {}: not valid CSV: {e}", i + 1))
         })?;
-        rows.push(rec.iter().map(|s| s.trim().to_string()).collect());
+        if i >= limits::SHEET_ROWS as usize || rec.len() > limits::SHEET_COLUMNS as usize {
+            return Err(out_of_bounds(shown, i as u32, rec.len() as u32));
+        }
+        rows.push(
+            rec.iter()
+                .map(|s| unescape_formula(s.trim()).to_string())
+                .collect(),
+        );
     }
     Ok(Grid {
         name: "CSV".to_string(),
@@ -186,9 +239,28 @@ fn read_csv(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
     })
 }
 
+/// What `gongwen export` put before a cell starting like a formula (see sheet::export).
+fn unescape_formula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(crate::sheet::FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
 fn read_workbook(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
-    let mut wb = calamine::open_workbook_auto(path)
-        .map_err(|e| Diagnostic::file_error(shown, format!("cannot read the spreadsheet: {e}")))?;
+    zipcheck::check(
+        path,
+        shown,
+        "the spreadsheet",
+        &zipcheck::Limits {
+            entries: 10_000,
+            unpacked_bytes: limits::SHEET_UNPACKED_BYTES,
+        },
+    )?;
+    let unreadable = |e: calamine::XlsxError| {
+        Diagnostic::file_error(shown, format!("cannot read the spreadsheet: {e}"))
+    };
+    let mut wb: Xlsx<_> = calamine::open_workbook(path).map_err(unreadable)?;
     let names = wb.sheet_names();
     let name = names
         .iter()
@@ -196,34 +268,60 @@ fn read_workbook(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
         .or(names.first())
         .cloned()
         .ok_or_else(|| Diagnostic::file_error(shown, "the workbook has no sheets"))?;
-    let range = wb
-        .worksheet_range(&name)
-        .map_err(|e| Diagnostic::file_error(shown, format!("cannot read sheet `{name}`: {e}")))?;
-    // Keep absolute row numbers so messages match what Excel shows.
-    let (r0, c0) = range.start().unwrap_or((0, 0));
-    let mut rows = vec![Vec::new(); r0 as usize];
-    for row in range.rows() {
-        let mut cells = vec![String::new(); c0 as usize];
-        cells.extend(row.iter().map(cell_text));
-        rows.push(cells);
-    }
-    let settings = match wb.worksheet_range(SETTINGS) {
-        Ok(r) => r
-            .rows()
+    let rows = sheet_rows(&mut wb, &name, shown)?;
+    let settings = if names.iter().any(|n| n == SETTINGS) {
+        sheet_rows(&mut wb, SETTINGS, shown)?
+            .into_iter()
             .map(|row| {
+                let mut cells = row.into_iter();
                 (
-                    row.first().map(cell_text).unwrap_or_default(),
-                    row.get(1).map(cell_text).unwrap_or_default(),
+                    cells.next().unwrap_or_default(),
+                    cells.next().unwrap_or_default(),
                 )
             })
-            .collect(),
-        Err(_) => Vec::new(),
+            .collect()
+    } else {
+        Vec::new()
     };
     Ok(Grid {
         name: format!("sheet `{name}`"),
         rows,
         settings,
     })
+}
+
+/// A sheet's cells as rows of texts, keeping absolute row and column numbers (so messages match
+/// what Excel shows) and never reading past the limits: cells are read one at a time, not as a
+/// grid sized by the furthest cell.
+fn sheet_rows<R: std::io::Read + std::io::Seek>(
+    wb: &mut Xlsx<R>,
+    name: &str,
+    shown: &Path,
+) -> Result<Vec<Vec<String>>, Diagnostic> {
+    let unreadable = |e: calamine::XlsxError| {
+        Diagnostic::file_error(shown, format!("cannot read sheet `{name}`: {e}"))
+    };
+    let mut reader = wb.worksheet_cells_reader(name).map_err(unreadable)?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        let (r, c) = cell.get_position();
+        let text = cell_text(&Data::from(cell.get_value().clone()));
+        if text.is_empty() {
+            continue;
+        }
+        if r >= limits::SHEET_ROWS || c >= u32::from(limits::SHEET_COLUMNS) {
+            return Err(out_of_bounds(shown, r, c));
+        }
+        let (r, c) = (r as usize, c as usize);
+        if rows.len() <= r {
+            rows.resize(r + 1, Vec::new());
+        }
+        if rows[r].len() <= c {
+            rows[r].resize(c + 1, String::new());
+        }
+        rows[r][c] = text;
+    }
+    Ok(rows)
 }
 
 /// The categories and tasks below the header row; every row that cannot be read is reported by

@@ -19,6 +19,19 @@ pub(crate) const SHEET: &str = "任务清单";
 pub(crate) const SETTINGS: &str = "设置";
 pub(crate) const HEADERS: [&str; 4] = ["序号", "工作任务", "牵头单位", "配合单位"];
 
+/// A CSV cell starting with one of these is read as a formula by Excel and WPS (CSV injection):
+/// export puts a `'` before it, as OWASP recommends, and import takes it off again.
+pub(crate) const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell's text as CSV may hold it.
+fn csv_cell(text: &str) -> String {
+    if text.starts_with(FORMULA_STARTS) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
 /// One spreadsheet row below the header.
 enum Row {
     Category(String),

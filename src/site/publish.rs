@@ -22,9 +22,14 @@ pub(crate) struct Staging {
 /// mark) the files that version always wrote.
 fn made_by_gongwen(dir: &Path) -> bool {
     dir.join(MARK).is_file()
-        || ["index.html", "search.html", "assets/search-index.js", "assets/search.js"]
-            .iter()
-            .all(|f| dir.join(f).is_file())
+        || [
+            "index.html",
+            "search.html",
+            "assets/search-index.js",
+            "assets/search.js",
+        ]
+        .iter()
+        .all(|f| dir.join(f).is_file())
 }
 
 impl Staging {
@@ -47,7 +52,10 @@ impl Staging {
                 Diagnostic::file_error(parent, format!("cannot create the staging folder: {e}"))
             })?;
         let staging = Staging { dir };
-        staging.write(MARK, b"built by gongwen; replaced whole by the next build\n")?;
+        staging.write(
+            MARK,
+            b"built by gongwen; replaced whole by the next build\n",
+        )?;
         Ok(staging)
     }
 
@@ -64,13 +72,19 @@ impl Staging {
 
     /// The PDFs this build wrote (paths relative to `from`) go into the site under `into`, so
     /// every download link works offline; nothing else from `from` does.
-    pub(crate) fn copy_pdfs(&self, from: &Path, pdfs: &[PathBuf], into: &str) -> Result<(), Diagnostic> {
+    pub(crate) fn copy_pdfs(
+        &self,
+        from: &Path,
+        pdfs: &[PathBuf],
+        into: &str,
+    ) -> Result<(), Diagnostic> {
         let to = self.dir.path().join(into);
         for rel in pdfs {
             let dest = to.join(rel);
             if let Some(dir) = dest.parent() {
-                std::fs::create_dir_all(dir)
-                    .map_err(|err| Diagnostic::file_error(&dest, format!("cannot create: {err}")))?;
+                std::fs::create_dir_all(dir).map_err(|err| {
+                    Diagnostic::file_error(&dest, format!("cannot create: {err}"))
+                })?;
             }
             std::fs::copy(from.join(rel), &dest)
                 .map_err(|err| Diagnostic::file_error(&dest, format!("cannot copy: {err}")))?;
@@ -132,7 +146,10 @@ mod tests {
         std::fs::write(site.join("notes.txt"), "mine").unwrap();
         let e = Staging::new(&site).err().unwrap().to_string();
         assert!(e.contains("holds files gongwen did not write"), "{e}");
-        assert_eq!(std::fs::read_to_string(site.join("notes.txt")).unwrap(), "mine");
+        assert_eq!(
+            std::fs::read_to_string(site.join("notes.txt")).unwrap(),
+            "mine"
+        );
     }
 
     #[test]
@@ -144,9 +161,15 @@ mod tests {
             s.write("index.html", text.as_bytes()).unwrap();
             s.publish(&site).unwrap();
         }
-        assert_eq!(std::fs::read_to_string(site.join("index.html")).unwrap(), "two");
+        assert_eq!(
+            std::fs::read_to_string(site.join("index.html")).unwrap(),
+            "two"
+        );
         assert!(site.join(MARK).is_file());
-        let names: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(out.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["site"]);
     }
 }

@@ -25,8 +25,9 @@ fn builds_a_notice_named_after_its_number_with_page_numbers() {
         "one PDF: {out:?}"
     );
     assert!(
-        !out.iter()
-            .any(|f| f.iter().any(|c| crate::common::is_leftover(&c.to_string_lossy()))),
+        !out.iter().any(|f| f
+            .iter()
+            .any(|c| crate::common::is_leftover(&c.to_string_lossy()))),
         "temporary files left: {out:?}"
     );
 }

@@ -6,6 +6,8 @@ mod build;
 mod cases;
 mod common;
 mod fidelity;
+mod robust;
+mod serve;
 mod site;
 mod summaries;
 mod tasks;

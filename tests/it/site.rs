@@ -3,10 +3,8 @@
 //! build keeps the last good site, and `gongwen serve` rebuilds and reports errors.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use crate::common::{files_below, fixture_with, gongwen, notice, project, repo, stderr};
 use html5ever::tendril::TendrilSink;
@@ -98,22 +96,8 @@ fn every_link_resolves_nothing_points_outside_and_pages_parse() {
                 "{}: {k}={v} is not relative",
                 page.display()
             );
-            let (path, fragment) = v.split_once('#').unwrap_or((v, ""));
-            let path = path.split('?').next().unwrap();
-            let path = percent_encoding::percent_decode_str(path)
-                .decode_utf8()
-                .expect("hrefs decode to UTF-8");
-            let path = path.as_ref();
-            let fragment = percent_encoding::percent_decode_str(fragment)
-                .decode_utf8()
-                .unwrap()
-                .to_string();
+            let (target, fragment) = target_of(page, v);
             let fragment = fragment.as_str();
-            let target = if path.is_empty() {
-                page.clone()
-            } else {
-                normalize(&page.parent().unwrap().join(path))
-            };
             assert!(
                 site.join(&target).is_file(),
                 "{}: {k}={v} → {} does not exist",
@@ -141,6 +125,24 @@ fn every_link_resolves_nothing_points_outside_and_pages_parse() {
         files.contains(&PathBuf::from("pdf/沙营商办发〔2020〕3号.pdf"))
             && files.contains(&PathBuf::from("pdf/2020-年度工作总结汇编.pdf"))
     );
+}
+
+/// The page an href (relative to `page`) points at, and its decoded anchor.
+fn target_of(page: &Path, href: &str) -> (PathBuf, String) {
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8()
+            .expect("hrefs decode to UTF-8")
+            .to_string()
+    };
+    let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
+    let path = decode(path.split('?').next().unwrap());
+    let target = if path.is_empty() {
+        page.to_path_buf()
+    } else {
+        normalize(&page.parent().unwrap().join(path))
+    };
+    (target, decode(fragment))
 }
 
 fn normalize(p: &Path) -> PathBuf {
@@ -319,102 +321,6 @@ fn a_failed_build_leaves_the_previous_site_intact() {
         leftovers.is_empty(),
         "staging folders left behind: {leftovers:?}"
     );
-}
-
-fn get(addr: &str, path: &str) -> (u16, String) {
-    let mut s = std::net::TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(s, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").unwrap();
-    let mut buf = Vec::new();
-    s.read_to_end(&mut buf).unwrap();
-    let text = String::from_utf8_lossy(&buf).to_string();
-    let code = text
-        .split_whitespace()
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    (
-        code,
-        text.split_once("\r\n\r\n")
-            .map(|(_, b)| b.to_string())
-            .unwrap_or_default(),
-    )
-}
-
-fn wait_for(addr: &str, what: impl Fn(&str) -> bool) -> String {
-    let start = Instant::now();
-    loop {
-        let (_, body) = get(addr, "/__gongwen/state");
-        if what(&body) || start.elapsed() > Duration::from_secs(30) {
-            return body;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-}
-
-#[test]
-fn serve_rebuilds_on_change_and_shows_errors_keeping_the_last_good_site() {
-    let p = project(&[]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .args([
-            "--project",
-            p.path().to_str().unwrap(),
-            "--no-system-fonts",
-            "serve",
-            "--port",
-            "0",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .trim()
-        .strip_prefix("serving http://")
-        .and_then(|r| r.split('/').next())
-        .unwrap_or_else(|| panic!("{line}"))
-        .to_string();
-    let result = std::panic::catch_unwind(|| {
-        let (code, home) = get(&addr, "/");
-        assert_eq!(code, 200);
-        assert!(
-            home.contains("/__gongwen/reload.js"),
-            "live reload script injected"
-        );
-        assert_eq!(get(&addr, "/../Cargo.toml").0, 404);
-        assert!(wait_for(&addr, |s| s.contains("\"build\":1")).contains("\"error\":\"\""));
-        std::fs::write(
-            p.path().join("content/notices/a.md"),
-            notice().replace("年度工作总结的通知", "年度工作总结的补充通知"),
-        )
-        .unwrap();
-        assert!(
-            wait_for(&addr, |s| s.contains("\"build\":2")).contains("\"build\":2"),
-            "no rebuild after an edit"
-        );
-        assert!(get(&addr, "/index.html").1.contains("补充通知"));
-        std::fs::write(
-            p.path().join("content/notices/a.md"),
-            "---\ntitle: 坏\n---\n",
-        )
-        .unwrap();
-        let state = wait_for(&addr, |s| s.contains("no `date`"));
-        assert!(
-            state.contains("content/notices/a.md:1:1: error: the notice has no `date`"),
-            "{state}"
-        );
-        assert!(
-            get(&addr, "/index.html").1.contains("补充通知"),
-            "the last good site is still served"
-        );
-    });
-    let _ = child.kill();
-    let _ = child.wait();
-    result.unwrap();
 }
 
 #[test]

@@ -142,10 +142,20 @@ fn new_submission_is_prefilled_and_never_overwrites() {
         "{text}"
     );
     assert!(!text.contains("task: 2"), "{text}");
-    // It checks as it is: warnings for the empty summaries, no errors.
+    // The unit dates it when it sends it; until then it is not published.
+    let c = gongwen(p.path(), &["check"]);
+    assert!(!c.status.success());
+    assert!(
+        stderr(&c).contains("error: `date` is not filled in"),
+        "{}",
+        stderr(&c)
+    );
+    // Dated, it checks: warnings for the empty summaries, no errors.
+    std::fs::write(&path, text.replace("date: \"\"", "date: 2024-12-20")).unwrap();
     let c = gongwen(p.path(), &["check"]);
     assert!(c.status.success(), "{}", stderr(&c));
     assert!(stderr(&c).contains("warning: task 1 has no summary"));
+    std::fs::write(&path, &text).unwrap();
     let again = gongwen(p.path(), &["new", "submission", "jtj", "--year", "2024"]);
     assert!(!again.status.success());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);

@@ -1,0 +1,217 @@
+//! `gongwen serve` on 127.0.0.1: rebuilds on change and shows errors keeping the last good site;
+//! answers only localhost names and GET/HEAD; a client that stalls does not block the others;
+//! Typst's caches are evicted after every build.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common::{notice, project};
+
+/// A running `gongwen serve` and its address; killed when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(root: &std::path::Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args([
+            "--project",
+            root.to_str().unwrap(),
+            "--no-system-fonts",
+            "serve",
+            "--port",
+            "0",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .trim()
+        .strip_prefix("serving http://")
+        .and_then(|r| r.split('/').next())
+        .unwrap_or_else(|| panic!("{line}"))
+        .to_string();
+    Server { child, addr }
+}
+
+/// Sends `request` (the whole head) and returns the status code and body.
+fn raw(addr: &str, request: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    s.write_all(request.as_bytes()).unwrap();
+    let mut buf = Vec::new();
+    let _ = s.read_to_end(&mut buf);
+    let text = String::from_utf8_lossy(&buf).to_string();
+    let code = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (code, body)
+}
+
+fn get(addr: &str, path: &str) -> (u16, String) {
+    raw(
+        addr,
+        &format!("GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n"),
+    )
+}
+
+fn wait_for(addr: &str, what: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        let (_, body) = get(addr, "/__gongwen/state");
+        if what(&body) || start.elapsed() > Duration::from_secs(60) {
+            return body;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// A number in the state JSON.
+fn counter(state: &str, key: &str) -> u64 {
+    serde_json::from_str::<serde_json::Value>(state).unwrap()[key]
+        .as_u64()
+        .unwrap()
+}
+
+#[test]
+fn rebuilds_on_change_and_shows_errors_keeping_the_last_good_site() {
+    let p = project(&[]);
+    let s = serve(p.path());
+    let addr = &s.addr;
+    let (code, home) = get(addr, "/");
+    assert_eq!(code, 200);
+    assert!(
+        home.contains("/__gongwen/reload.js"),
+        "live reload script injected"
+    );
+    assert_eq!(get(addr, "/../Cargo.toml").0, 404);
+    let first = wait_for(addr, |s| s.contains("\"build\":1"));
+    assert!(first.contains("\"error\":\"\""), "{first}");
+    std::fs::write(
+        p.path().join("content/notices/a.md"),
+        notice().replace("年度工作总结的通知", "年度工作总结的补充通知"),
+    )
+    .unwrap();
+    let second = wait_for(addr, |s| s.contains("\"build\":2"));
+    assert!(
+        second.contains("\"build\":2"),
+        "no rebuild after an edit: {second}"
+    );
+    assert!(get(addr, "/index.html").1.contains("补充通知"));
+    std::fs::write(
+        p.path().join("content/notices/a.md"),
+        "---\ntitle: 坏\n---\n",
+    )
+    .unwrap();
+    let state = wait_for(addr, |s| s.contains("no `date`"));
+    assert!(
+        state.contains("content/notices/a.md:1:1: error: the notice has no `date`"),
+        "{state}"
+    );
+    assert!(
+        get(addr, "/index.html").1.contains("补充通知"),
+        "the last good site is still served"
+    );
+    // Every build, good or failed, evicts Typst's caches: memory does not grow with each edit.
+    assert_eq!(counter(&state, "evictions"), 3, "{state}");
+}
+
+#[test]
+fn a_first_build_that_fails_shows_the_errors_not_a_bare_404() {
+    let p = project(&[("notices/a.md", "---\ntitle: 坏\n---\n")]);
+    let s = serve(p.path());
+    let (code, page) = get(&s.addr, "/");
+    assert_eq!(code, 200);
+    assert!(
+        page.contains("/__gongwen/reload.js") && page.contains("尚未构建成功"),
+        "{page}"
+    );
+    assert!(
+        get(&s.addr, "/__gongwen/state")
+            .1
+            .contains("the notice has no `date`")
+    );
+}
+
+#[test]
+fn only_localhost_names_and_get_or_head_are_answered() {
+    let p = project(&[]);
+    let s = serve(p.path());
+    let addr = &s.addr;
+    let port = addr.rsplit(':').next().unwrap();
+    let (code, _) = raw(
+        addr,
+        "GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(code, 403, "a foreign Host (DNS rebinding) is refused");
+    let (code, _) = raw(
+        addr,
+        &format!("GET / HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n"),
+    );
+    assert_eq!(code, 200);
+    let (code, _) = raw(
+        addr,
+        &format!(
+            "POST / HTTP/1.1\r\nHost: {addr}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        ),
+    );
+    assert_eq!(code, 405);
+    let (code, body) = raw(
+        addr,
+        &format!("HEAD / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
+    );
+    assert_eq!((code, body.as_str()), (200, ""));
+}
+
+#[test]
+fn a_stalled_client_does_not_block_the_others() {
+    let p = project(&[]);
+    let s = serve(p.path());
+    let addr = &s.addr;
+    // One announces a body and never sends it; another asks for a PDF and never reads it.
+    let mut slow = TcpStream::connect(addr).unwrap();
+    slow.write_all(
+        format!("POST / HTTP/1.1\r\nHost: {addr}\r\nContent-Length: 100000\r\n\r\n").as_bytes(),
+    )
+    .unwrap();
+    let mut stalled = Vec::new();
+    for _ in 0..20 {
+        let mut c = TcpStream::connect(addr).unwrap();
+        c.write_all(
+            format!("GET /pdf/%E6%9F%90%E5%BA%9C%E5%8A%9E%E5%8F%91%E3%80%942024%E3%80%957%E5%8F%B7.pdf HTTP/1.1\r\nHost: {addr}\r\n\r\n")
+                .as_bytes(),
+        )
+        .unwrap();
+        stalled.push(c);
+    }
+    let mut half = TcpStream::connect(addr).unwrap();
+    half.write_all(b"GET / HT").unwrap();
+    // Meanwhile every other request is answered.
+    for _ in 0..5 {
+        let (code, page) = get(addr, "/index.html");
+        assert_eq!(code, 200);
+        assert!(page.contains("</html>"));
+    }
+    drop((slow, stalled, half));
+}

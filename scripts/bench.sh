@@ -43,3 +43,4 @@ if command -v typst >/dev/null 2>&1; then
 else
   echo "typst CLI not installed: no comparison"
 fi
+bash scripts/serve-memory.sh "$bin"

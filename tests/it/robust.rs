@@ -386,3 +386,49 @@ fn builds_killed_at_random_moments_never_leave_half_a_file_or_no_site() {
         "{dirs:?}"
     );
 }
+
+#[test]
+fn a_damaged_font_in_font_path_is_found_by_check_not_by_a_failing_build() {
+    let fonts = tempfile::tempdir().unwrap();
+    let good =
+        std::fs::read(crate::common::repo().join("assets/fonts/FandolKai-Regular.otf")).unwrap();
+    std::fs::write(fonts.path().join("cut.otf"), &good[..300_000]).unwrap();
+    let p = project(&[(
+        "gongwen.yaml",
+        "organ: 某某区人民政府办公室\nfonts:\n  body: [FandolKai]\n",
+    )]);
+    let o = gongwen(
+        p.path(),
+        &["check", "--font-path", fonts.path().to_str().unwrap()],
+    );
+    let e = stderr(&o);
+    assert!(!o.status.success());
+    assert!(
+        e.starts_with(&format!(
+            "{}: error: the font `FandolKai` cannot be used: the file is damaged or has no glyph outlines",
+            fonts.path().join("cut.otf").display()
+        )),
+        "{e}"
+    );
+}
+
+#[test]
+fn names_with_hash_and_percent_link_right() {
+    let n = notice().replace("某府办发〔2024〕7号", "某#办%发〔2024〕7号");
+    let p = project(&[("notices/a.md", &n)]);
+    let o = gongwen(p.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let site = p.path().join("out/site");
+    let page = std::fs::read_to_string(site.join("notices/a.html")).unwrap();
+    let href = page
+        .split("href=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|h| h.ends_with(".pdf"))
+        .expect("a PDF link");
+    assert!(href.contains("%23") && href.contains("%25"), "{href}");
+    let decoded = percent_encoding::percent_decode_str(href.trim_start_matches("../"))
+        .decode_utf8()
+        .unwrap()
+        .to_string();
+    assert!(site.join(&decoded).is_file(), "{href} → {decoded}");
+}

@@ -58,6 +58,11 @@ pub struct Checked {
 /// Loads and checks everything, fonts included. Nothing is written. Only unreadable settings
 /// fail outright; any other problem is in the diagnostics.
 pub fn check(root: &Path, opts: &Options) -> Result<Checked, Diagnostics> {
+    check_for(root, opts, false)
+}
+
+/// `check`; `building` makes what must never be published (a scaffold's placeholder) an error.
+fn check_for(root: &Path, opts: &Options, building: bool) -> Result<Checked, Diagnostics> {
     let loaded = load::load(root)?;
     let mut diagnostics = loaded.diagnostics;
     let mut project = loaded.project;
@@ -65,7 +70,7 @@ pub fn check(root: &Path, opts: &Options) -> Result<Checked, Diagnostics> {
         Fonts::load_checked(&project.config.fonts, &opts.font_paths, opts.system_fonts);
     diagnostics.extend(problems);
     let fonts = Arc::new(fonts);
-    diagnostics.extend(crate::check::check(&mut project, &fonts));
+    diagnostics.extend(crate::check::check(&mut project, &fonts, building));
     diagnostics.extend(report::not_rebuilt(&project));
     Ok(Checked {
         project,
@@ -81,7 +86,7 @@ pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
         project,
         fonts,
         mut diagnostics,
-    } = check(root, opts)?;
+    } = check_for(root, opts, true)?;
     let out_dir = opts.out_dir(root);
     outdir::prepare(&out_dir)?;
     let pdf_dir = out_dir.join(paths::OUT_PDF);

@@ -119,6 +119,80 @@ pub(crate) fn prune(out: &Path, written: &[PathBuf]) -> Result<Vec<PathBuf>, Dia
     Ok(removed)
 }
 
+/// Adds `files` (inside `dir`) to the list of what gongwen wrote in `dir`, for `clean`.
+pub(crate) fn record(dir: &Path, files: &[PathBuf]) -> Result<(), Diagnostic> {
+    let mut listed: BTreeSet<PathBuf> = std::fs::read_to_string(dir.join(MANIFEST))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(inside)
+        .collect();
+    listed.extend(
+        files
+            .iter()
+            .filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf)),
+    );
+    let list: String = listed
+        .iter()
+        .map(|p| format!("{}\n", p.to_string_lossy().replace('\\', "/")))
+        .collect();
+    output::write(&dir.join(MANIFEST), list.as_bytes())
+}
+
+/// Removes what gongwen wrote under `out` — the files its lists name, a site it made, what
+/// interrupted builds left — and nothing else. Returns what was removed.
+pub(crate) fn clean(out: &Path) -> Vec<PathBuf> {
+    let mut removed = Vec::new();
+    if !out.is_dir() {
+        return removed;
+    }
+    remove_leftovers(out);
+    let site = out.join(paths::OUT_SITE);
+    if made_by_gongwen(&site) && std::fs::remove_dir_all(&site).is_ok() {
+        removed.push(site);
+    }
+    let lists: Vec<PathBuf> = walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() == MANIFEST)
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    for list in lists {
+        let dir = list.parent().unwrap_or(out).to_path_buf();
+        for rel in std::fs::read_to_string(&list)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(inside)
+        {
+            let path = dir.join(rel);
+            if path.is_file() && std::fs::remove_file(&path).is_ok() {
+                remove_empty_parents(out, &path);
+                removed.push(path);
+            }
+        }
+        let _ = std::fs::remove_file(&list);
+        remove_empty_parents(out, &list);
+    }
+    let _ = std::fs::remove_dir(out);
+    removed
+}
+
+/// The mark gongwen leaves in every site it builds.
+pub(crate) const SITE_MARK: &str = ".gongwen-site";
+
+/// Whether gongwen made the site in `dir`: its mark, or (a site from gongwen 0.1, before the
+/// mark) the files that version always wrote.
+pub(crate) fn made_by_gongwen(dir: &Path) -> bool {
+    dir.join(SITE_MARK).is_file()
+        || [
+            "index.html",
+            "search.html",
+            "assets/search-index.js",
+            "assets/search.js",
+        ]
+        .iter()
+        .all(|f| dir.join(f).is_file())
+}
+
 /// Folders a removal left empty, up to (not including) the output folder.
 fn remove_empty_parents(out: &Path, file: &Path) {
     let mut dir = file.parent();

@@ -4,6 +4,7 @@
 
 mod fonts;
 mod names;
+pub(crate) mod placeholder;
 mod size;
 
 use std::collections::BTreeSet;
@@ -13,7 +14,7 @@ use crate::fonts::Fonts;
 use crate::model::Project;
 
 /// Checks the loaded project, leaving out what fails; returns what it found.
-pub(crate) fn check(project: &mut Project, fonts: &Fonts) -> Diagnostics {
+pub(crate) fn check(project: &mut Project, fonts: &Fonts, building: bool) -> Diagnostics {
     let mut diagnostics = fonts::check(&project.config_printed, fonts);
     // Unit names are printed in every year report and in each unit's summary: with one that
     // cannot be drawn, none of those is written.
@@ -56,5 +57,6 @@ pub(crate) fn check(project: &mut Project, fonts: &Fonts) -> Diagnostics {
     }
     diagnostics.extend(names::check(project));
     diagnostics.extend(size::check(project));
+    diagnostics.extend(placeholder::check(project, building));
     diagnostics
 }

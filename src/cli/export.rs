@@ -22,7 +22,12 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     let mut failed = Diagnostics::default();
     for list in &c.project.task_lists {
         match crate::sheet::export(list, &dir) {
-            Ok(paths) => paths.iter().for_each(|p| wrote(p)),
+            Ok(paths) => {
+                paths.iter().for_each(|p| wrote(p));
+                if let Err(d) = crate::outdir::record(&dir, &paths) {
+                    failed.push(d);
+                }
+            }
             Err(d) => failed.push(d),
         }
     }

@@ -3,9 +3,11 @@
 
 mod build;
 mod check;
+mod clean;
 mod export;
 mod fonts;
 mod import;
+mod init;
 mod new;
 mod serve;
 mod tasks;
@@ -45,13 +47,17 @@ enum Command {
     Build(build::Args),
     /// Load and check everything; writes nothing. Exits non-zero on any error.
     Check,
+    /// Remove what gongwen wrote under out/ (nothing else).
+    Clean(clean::Args),
+    /// Start a project: a small starter that builds at once, or --example.
+    Init(init::Args),
     /// Show which font serves each GB/T 9704 role.
     Fonts,
     /// Write every task list as .xlsx and .csv (UTF-8 with BOM) to out/tasks/.
     Export(export::Args),
     /// Read a task table from .xlsx or .csv (the export layout) and print it as tasks YAML.
     Import(import::Args),
-    /// Create a file to fill in: `gongwen new submission <unit>`.
+    /// Create a file to fill in: `gongwen new notice`, `gongwen new submission <unit>`.
     New {
         #[command(subcommand)]
         what: new::What,
@@ -83,6 +89,8 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => build::run(&env, args),
         Command::Check => check::run(&env),
+        Command::Clean(args) => clean::run(&env, args),
+        Command::Init(args) => init::run(&env, args),
         Command::Fonts => fonts::run(&env),
         Command::Export(args) => export::run(&env, args),
         Command::Import(args) => import::run(&env, args),

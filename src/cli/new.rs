@@ -14,6 +14,8 @@ use crate::{output, paths};
 
 #[derive(clap::Subcommand)]
 pub(super) enum What {
+    /// A notice with the next free 发文字号 of this year and today's date, to fill in.
+    Notice,
     /// A year-end summary for a unit, pre-filled with every task it leads or supports.
     Submission {
         /// The unit's id, name or alias.
@@ -25,18 +27,48 @@ pub(super) enum What {
 }
 
 pub(super) fn run(env: &Env, what: What) -> ExitCode {
-    let What::Submission { unit, year } = what;
     let c = match checked(env, Needs::Project) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    match submission(&c.project, &unit, year) {
+    let result = match what {
+        What::Notice => notice(&c.project, chrono::Local::now().date_naive()),
+        What::Submission { unit, year } => submission(&c.project, &unit, year),
+    };
+    match result {
         Ok(path) => {
             wrote(&path);
             ExitCode::SUCCESS
         }
         Err(d) => fail(&d),
     }
+}
+
+/// Writes content/notices/<year>-<n>.md with the next free 发文字号 and today's date.
+fn notice(project: &Project, today: chrono::NaiveDate) -> Result<PathBuf, Diagnostics> {
+    use chrono::Datelike;
+    let year = today.year();
+    let numbers = project.notices.iter().filter_map(|n| n.number.as_deref());
+    let number =
+        crate::rules::docno::next(numbers, year).unwrap_or_else(|| format!("某某发〔{year}〕1号"));
+    let seq = crate::rules::docno::parts(&number).map_or(1, |(_, _, n)| n);
+    let text = format!(
+        "---\nnumber: {number}   # 发文字号：按本机关代字和本年序号，请核对\ntitle: {p}标题\nto: {p}主送机关\ndate: {date}\n# attachments: [tasks/{year}.yaml]\n---\n{p}正文。\n\n## {p}一级标题\n\n{p}正文。\n",
+        p = crate::check::placeholder::MARK,
+        date = today.format("%Y-%m-%d"),
+    );
+    let rel = std::path::Path::new(paths::NOTICES).join(format!("{year}-{seq}.md"));
+    let path = project.root.path().join(&rel);
+    if path.exists() {
+        return Err(
+            Diagnostic::file_error(&rel, "already exists; not overwritten")
+                .with_help("edit it, or give the new notice another number")
+                .into(),
+        );
+    }
+    output::write_atomic(&path, text.as_bytes())
+        .map_err(|e| Diagnostic::file_error(&rel, format!("cannot write: {e}")))?;
+    Ok(rel)
 }
 
 #[derive(Serialize)]

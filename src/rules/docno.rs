@@ -112,3 +112,57 @@ mod tests {
         assert!(check("〔2020〕3号").is_err());
     }
 }
+
+/// The parts of a well-formed 发文字号: 机关代字, year, sequence number.
+pub(crate) fn parts(number: &str) -> Option<(&str, i32, u32)> {
+    let (code, rest) = number.trim().split_once('〔')?;
+    let (year, seq) = rest.split_once('〕')?;
+    let seq = seq.strip_suffix('号')?;
+    Some((code, year.parse().ok()?, seq.parse().ok()?))
+}
+
+/// The next free 发文字号 of `year`: the 机关代字 the office uses most, and the number after the
+/// highest of that year. None when no notice has a 发文字号 to learn the 代字 from.
+pub(crate) fn next<'a>(existing: impl IntoIterator<Item = &'a str>, year: i32) -> Option<String> {
+    let all: Vec<(&str, i32, u32)> = existing.into_iter().filter_map(parts).collect();
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for (code, _, _) in &all {
+        *counts.entry(code).or_default() += 1;
+    }
+    let code = counts
+        .iter()
+        .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))?
+        .0;
+    let last = all
+        .iter()
+        .filter(|(c, y, _)| c == code && *y == year)
+        .map(|(_, _, n)| *n)
+        .max()
+        .unwrap_or(0);
+    Some(format!("{code}〔{year}〕{}号", last + 1))
+}
+
+#[cfg(test)]
+mod next_tests {
+    use super::*;
+
+    #[test]
+    fn the_next_number_follows_the_office_s_code_and_year() {
+        let existing = [
+            "沙营商办发〔2020〕3号",
+            "沙营商办发〔2021〕7号",
+            "沙营商办发〔2021〕2号",
+            "沙营商办函〔2021〕9号",
+        ];
+        assert_eq!(
+            next(existing, 2021).as_deref(),
+            Some("沙营商办发〔2021〕8号")
+        );
+        assert_eq!(
+            next(existing, 2022).as_deref(),
+            Some("沙营商办发〔2022〕1号")
+        );
+        assert_eq!(next(["没有年份的号"], 2022), None);
+        assert_eq!(parts("国办发〔2020〕12号"), Some(("国办发", 2020, 12)));
+    }
+}

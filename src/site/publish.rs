@@ -7,29 +7,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
-use crate::outdir::{SITE_OLD, SITE_STAGING};
+use crate::outdir::{SITE_MARK as MARK, SITE_OLD, SITE_STAGING, made_by_gongwen};
 use crate::output::temp_builder;
-
-/// The mark gongwen leaves in every site it builds.
-const MARK: &str = ".gongwen-site";
 
 /// A site being built.
 pub(crate) struct Staging {
     dir: tempfile::TempDir,
-}
-
-/// Whether gongwen made the site in `dir`: its mark, or (a site from gongwen 0.1, before the
-/// mark) the files that version always wrote.
-fn made_by_gongwen(dir: &Path) -> bool {
-    dir.join(MARK).is_file()
-        || [
-            "index.html",
-            "search.html",
-            "assets/search-index.js",
-            "assets/search.js",
-        ]
-        .iter()
-        .all(|f| dir.join(f).is_file())
 }
 
 impl Staging {

@@ -11,3 +11,4 @@ mod serve;
 mod site;
 mod summaries;
 mod tasks;
+mod workflow;

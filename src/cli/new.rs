@@ -9,7 +9,7 @@ use serde_saphyr::Commented;
 
 use crate::cli::{Env, Needs, checked, fail, wrote};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::Project;
+use crate::model::{Project, Task};
 use crate::{output, paths};
 
 #[derive(clap::Subcommand)]
@@ -81,7 +81,9 @@ struct Front {
 
 #[derive(Serialize)]
 struct Entry {
-    task: Commented<usize>,
+    task: Commented<String>,
+    /// The task as the unit saw it: `check` notices when the list's text changes later.
+    text: String,
     status: Commented<String>,
     summary: String,
 }
@@ -108,17 +110,15 @@ fn submission(project: &Project, unit: &str, year: Option<i32>) -> Result<PathBu
     };
     let name = project.registry.unit_name(&id).to_string();
     let (lead, support) = list.tasks_of(&project.registry, &id);
-    let mut tasks: Vec<(usize, &str, &str)> = lead
-        .iter()
-        .map(|t| (t.number, t.text.as_str(), "牵头"))
-        .collect();
+    let mut tasks: Vec<(usize, &Task, &str)> =
+        lead.iter().map(|t| (t.number, *t, "牵头")).collect();
     tasks.extend(
         support
             .iter()
             .filter(|t| !lead.iter().any(|l| l.number == t.number))
-            .map(|t| (t.number, t.text.as_str(), "配合")),
+            .map(|t| (t.number, *t, "配合")),
     );
-    tasks.sort();
+    tasks.sort_by_key(|(n, ..)| *n);
     if tasks.is_empty() {
         return Err(Diagnostic::file_error(
             &list.file,
@@ -134,8 +134,9 @@ fn submission(project: &Project, unit: &str, year: Option<i32>) -> Result<PathBu
         date: Commented(String::new(), format!("报送时填写日期，如 {}-12-20", year)),
         tasks: tasks
             .iter()
-            .map(|(n, text, role)| Entry {
-                task: Commented(*n, format!("{role}：{text}")),
+            .map(|(n, task, role)| Entry {
+                task: Commented(task.id.clone(), format!("第{n}项，{role}")),
+                text: task.text.clone(),
                 status: Commented("推进中".to_string(), "已完成 | 推进中 | 未启动".to_string()),
                 summary: String::new(),
             })

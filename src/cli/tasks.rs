@@ -14,6 +14,9 @@ pub(super) struct Args {
     /// A unit's id, name or alias.
     #[arg(long, short = 'u')]
     unit: Option<String>,
+    /// Give every task of the lists without ids an id (t1, t2 …), written into the list once.
+    #[arg(long)]
+    write_ids: bool,
 }
 
 pub(super) fn run(env: &Env, args: Args) -> ExitCode {
@@ -21,6 +24,9 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
+    if args.write_ids {
+        return write_ids(&c.project);
+    }
     let text = match &args.unit {
         None => all(&c.project),
         Some(name) => match unit(&c.project, name) {
@@ -29,6 +35,40 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
         },
     };
     print!("{}", crate::diag::for_terminal(&text));
+    ExitCode::SUCCESS
+}
+
+/// Writes ids into every task list that has none.
+fn write_ids(project: &Project) -> ExitCode {
+    let mut any = false;
+    for list in project.task_lists.iter().filter(|l| !l.explicit_ids) {
+        let path = project.root.path().join(&list.file);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                return fail(
+                    &Diagnostic::file_error(&list.file, format!("cannot read: {e}")).into(),
+                );
+            }
+        };
+        let starts: Vec<_> = list
+            .tasks()
+            .map(|t| (t.location.line, t.location.column))
+            .collect();
+        let written = crate::load::tasks::with_ids(&text, &starts);
+        if let Err(d) = crate::output::write(&path, written.as_bytes()) {
+            return fail(&d.into());
+        }
+        println!(
+            "wrote ids t1 to t{} into {}",
+            starts.len(),
+            display_path(&list.file)
+        );
+        any = true;
+    }
+    if !any {
+        println!("every task list has ids already");
+    }
     ExitCode::SUCCESS
 }
 

@@ -135,6 +135,12 @@ fn load_task_lists(
             lists.any_failed = true;
             continue;
         };
+        if !list.explicit_ids {
+            diagnostics.push(
+                Diagnostic::warning(list.title_at.clone(), "the tasks have no ids")
+                    .with_help("summaries then name tasks by number, which changes when a task is inserted: run `gongwen tasks --write-ids` to give each task an id once"),
+            );
+        }
         let unresolved = tasks::resolve(&mut list, registry);
         if unresolved.has_errors() {
             diagnostics.extend(unresolved);

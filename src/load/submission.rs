@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::limits;
 use crate::load::fields::Fields;
 use crate::load::{frontmatter, source, yaml};
-use crate::model::{Entry, Registry, Status, Submission, TaskList, lists_for_year};
+use crate::model::{Entry, Registry, Status, Submission, Task, TaskList, lists_for_year};
 use crate::root::Root;
 use crate::rules::date;
 use crate::text::roles;
@@ -33,11 +33,21 @@ struct Front {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEntry {
-    task: Spanned<i64>,
+    task: Spanned<TaskRef>,
+    /// The task's text as the unit saw it (the scaffold writes it): a later change is noticed.
+    text: Option<Spanned<String>>,
     status: Spanned<String>,
     summary: Option<Spanned<String>>,
     #[serde(default)]
     figures: Vec<RawFigure>,
+}
+
+/// A task as a submission names it: by its id (t8), or by its printed number (8).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum TaskRef {
+    Number(i64),
+    Id(String),
 }
 
 #[derive(Debug, Deserialize)]
@@ -201,6 +211,88 @@ fn choose_list(
 }
 
 /// The reported tasks: each a task of this unit, once, with a known status.
+/// The task an entry names, by id or by number; a warning when it is named by a number in a
+/// list with ids, or when its text changed since the summary was written.
+fn task_of<'l>(
+    f: &mut Fields,
+    e: &RawEntry,
+    list: &'l TaskList,
+    warnings: &mut Diagnostics,
+) -> Option<&'l Task> {
+    let here = f.at(&e.task);
+    let task = match &e.task.value {
+        TaskRef::Id(id) => list.task_by_id(id.trim()).or_else(|| {
+            f.error(
+                Diagnostic::error(
+                    here.clone(),
+                    format!("there is no task `{}` in {}", id.trim(), list.title),
+                )
+                .with_help(format!(
+                    "it may have been removed from the list; its tasks are {}",
+                    id_range(list)
+                )),
+            );
+            None
+        })?,
+        TaskRef::Number(n) => {
+            let task = usize::try_from(*n)
+                .ok()
+                .and_then(|n| list.task(n))
+                .or_else(|| {
+                    f.error(
+                        Diagnostic::error(
+                            here.clone(),
+                            format!("there is no task {n} in {}", list.title),
+                        )
+                        .with_help(format!("tasks are numbered 1 to {}", list.tasks().count())),
+                    );
+                    None
+                })?;
+            if list.explicit_ids {
+                warnings.push(
+                    Diagnostic::warning(
+                        here.clone(),
+                        format!(
+                            "names task {n} by its number, which changes when tasks are inserted"
+                        ),
+                    )
+                    .with_help(format!("write `task: {}` (its id)", task.id)),
+                );
+            }
+            task
+        }
+    };
+    if let Some(seen) = &e.text
+        && seen.value.trim() != task.text
+    {
+        warnings.push(
+            Diagnostic::warning(
+                f.at(seen),
+                format!(
+                    "the text of task {} changed since this summary was written",
+                    task.id
+                ),
+            )
+            .with_help(format!(
+                "it now reads: {} — check the summary still fits, then update `text:`",
+                task.text
+            )),
+        );
+    }
+    Some(task)
+}
+
+/// "t1 to t18", for messages.
+fn id_range(list: &TaskList) -> String {
+    let ids: Vec<&str> = list.tasks().map(|t| t.id.as_str()).collect();
+    match ids.as_slice() {
+        [] => "none".into(),
+        [one] => (*one).to_string(),
+        [first, .., last] => format!("{first} to {last}"),
+    }
+}
+
+/// The reported tasks: each a task of this unit, once, with a known status.
 fn entries(
     f: &mut Fields,
     raw: &[Spanned<RawEntry>],
@@ -220,27 +312,31 @@ fn entries(
     let mut entries = Vec::new();
     for e in raw.iter().map(|e| &e.value) {
         let here = f.at(&e.task);
-        let n = e.task.value;
-        let problem = match usize::try_from(n).ok().filter(|n| list.task(*n).is_some()) {
-            None => Some(
+        let Some(task) = task_of(f, e, list, warnings) else {
+            continue;
+        };
+        let number = task.number;
+        // Ids where the list has them; numbers in a list written before ids.
+        let id = if list.explicit_ids {
+            task.id.clone()
+        } else {
+            number.to_string()
+        };
+        let problem = if !own.contains(&number) {
+            Some(
                 Diagnostic::error(
                     here.clone(),
-                    format!("there is no task {n} in {}", list.title),
+                    format!("task {id} is not a task of {unit_name}"),
                 )
-                .with_help(format!("tasks are numbered 1 to {}", list.tasks().count())),
-            ),
-            Some(number) if !own.contains(&number) => Some(
-                Diagnostic::error(
-                    here.clone(),
-                    format!("task {number} is not a task of {unit_name}"),
-                )
-                .with_help(own_tasks(unit_name, &own)),
-            ),
-            Some(number) if !seen.insert(number) => Some(
-                Diagnostic::error(here.clone(), format!("task {number} is reported twice"))
+                .with_help(own_tasks(unit_name, list, &own)),
+            )
+        } else if !seen.insert(number) {
+            Some(
+                Diagnostic::error(here.clone(), format!("task {id} is reported twice"))
                     .with_help("report each task once; merge the two entries"),
-            ),
-            Some(_) => None,
+            )
+        } else {
+            None
         };
         if let Some(d) = problem {
             f.error(d);
@@ -256,10 +352,9 @@ fn entries(
             );
             continue;
         };
-        let number = n as usize;
         if e.summary.as_ref().is_none_or(|s| s.value.trim().is_empty()) {
             warnings.push(
-                Diagnostic::warning(here, format!("task {number} has no summary"))
+                Diagnostic::warning(here, format!("task {id} has no summary"))
                     .with_help("write a one-paragraph `summary:` of the year's work on it"),
             );
         }
@@ -280,12 +375,22 @@ fn entries(
     entries
 }
 
-fn own_tasks(unit_name: &str, own: &BTreeSet<usize>) -> String {
+fn own_tasks(unit_name: &str, list: &TaskList, own: &BTreeSet<usize>) -> String {
     if own.is_empty() {
         format!("{unit_name} leads or supports no task of this list")
     } else {
-        let numbers: Vec<String> = own.iter().map(usize::to_string).collect();
-        format!("{unit_name} leads or supports tasks {}", numbers.join(", "))
+        let ids: Vec<String> = own
+            .iter()
+            .filter_map(|n| list.task(*n))
+            .map(|t| {
+                if list.explicit_ids {
+                    t.id.clone()
+                } else {
+                    t.number.to_string()
+                }
+            })
+            .collect();
+        format!("{unit_name} leads or supports tasks {}", ids.join(", "))
     }
 }
 

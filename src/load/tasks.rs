@@ -98,6 +98,8 @@ struct RawCategory {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTask {
+    /// A stable identity: submissions refer to it, so inserting a task never re-attaches them.
+    id: Option<Spanned<String>>,
     text: Spanned<String>,
     #[serde(default)]
     lead: Vec<Spanned<String>>,
@@ -118,11 +120,13 @@ pub(crate) fn parse(text: &str, shown: &Path, slug: &str) -> Result<TaskList, Di
     let title = f.text(&raw.title, roles::LIST_TITLE);
     let due = raw.due.as_ref().and_then(|d| f.date(d, "due"));
     let mut number = 0;
-    let categories: Vec<Category> = raw
+    let mut categories: Vec<Category> = raw
         .categories
         .iter()
         .map(|c| category(&mut f, c, &mut number))
         .collect();
+    let title_at = f.at(&raw.title);
+    let explicit_ids = ids(&mut f, &mut categories);
     if categories.is_empty() {
         f.error(
             Diagnostic::error(f.at(&raw.title), "the task list has no categories").with_help(
@@ -130,8 +134,8 @@ pub(crate) fn parse(text: &str, shown: &Path, slug: &str) -> Result<TaskList, Di
             ),
         );
     }
-    let title_at = f.at(&raw.title);
     Ok(TaskList {
+        explicit_ids,
         slug: slug.to_string(),
         file: shown.to_path_buf(),
         title,
@@ -166,6 +170,17 @@ fn category(f: &mut Fields, c: &RawCategory, number: &mut usize) -> Category {
 fn task(f: &mut Fields, t: &Spanned<RawTask>, number: usize) -> Task {
     let location = f.at(t);
     let raw = &t.value;
+    let id = match &raw.id {
+        Some(id) if !valid_id(id.value.trim()) => {
+            f.error(
+                Diagnostic::error(f.at(id), format!("`{}` is not a task id", id.value.trim()))
+                    .with_help("an id is letters, digits, `-` or `_`, e.g. t8"),
+            );
+            String::new()
+        }
+        Some(id) => id.value.trim().to_string(),
+        None => String::new(),
+    };
     let text = f.text(&raw.text, roles::TASK);
     if text.is_empty() {
         f.error(
@@ -194,11 +209,59 @@ fn task(f: &mut Fields, t: &Spanned<RawTask>, number: usize) -> Task {
     let lead = refs(&raw.lead);
     let support = refs(&raw.support);
     Task {
+        id,
         number,
         text,
         lead,
         support,
+        location,
     }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 32
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Gives every task its id: as written, or (a list written before ids) `t` and its number, with
+/// a hint to write them. In a list with ids, a task without one, or an id used twice, is an error.
+fn ids(f: &mut Fields, categories: &mut [Category]) -> bool {
+    let tasks = || categories.iter().flat_map(|c| c.tasks.iter());
+    let explicit = tasks().any(|t| !t.id.is_empty());
+    if !explicit {
+        for t in categories.iter_mut().flat_map(|c| c.tasks.iter_mut()) {
+            t.id = format!("t{}", t.number);
+        }
+        return false;
+    }
+    let next = tasks()
+        .filter_map(|t| t.id.strip_prefix('t').and_then(|n| n.parse::<usize>().ok()))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let mut seen: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for t in tasks() {
+        if t.id.is_empty() {
+            f.error(
+                Diagnostic::error(t.location.clone(), format!("task {} has no id", t.number))
+                    .with_help(format!("the other tasks have ids: give it one not used in this list, e.g. `id: t{next}`")),
+            );
+        } else if let Some(first) = seen.insert(t.id.clone(), t.number) {
+            f.error(
+                Diagnostic::error(
+                    t.location.clone(),
+                    format!("task {} has the id `{}` of task {first}", t.number, t.id),
+                )
+                .with_help(format!(
+                    "ids identify one task each: give it a new one, e.g. `id: t{next}`"
+                )),
+            );
+        }
+    }
+    true
 }
 
 /// Resolves every unit a task names against the registry.
@@ -241,4 +304,46 @@ pub(crate) fn resolve(list: &mut TaskList, registry: &Registry) -> Diagnostics {
         }
     }
     errors
+}
+
+/// The task list's text with an `id: tN` line put before each task, so its identity is written
+/// down once (`gongwen tasks --write-ids`). `starts` are the tasks' (line, column), 1-based, in
+/// order; everything else in the file (comments included) stays as it is.
+pub(crate) fn with_ids(text: &str, starts: &[(usize, usize)]) -> String {
+    let mut lines: Vec<String> = text.split('\n').map(String::from).collect();
+    for (n, (line, col)) in starts.iter().enumerate().rev() {
+        let Some(l) = lines.get_mut(line - 1) else {
+            continue;
+        };
+        let at = l.char_indices().nth(col - 1).map_or(l.len(), |(i, _)| i);
+        let indent = " ".repeat(col - 1);
+        l.insert_str(at, &format!("id: t{}\n{indent}", n + 1));
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod id_tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_written_before_each_task_keeping_the_rest() {
+        let yaml = "title: 清单 # 注释\ncategories:\n  - name: 甲\n    tasks:\n      - text: 任务一\n        lead: [a]\n      - lead: [b]\n        text: 任务二\n";
+        let list = parse(yaml, Path::new("t.yaml"), "t").unwrap();
+        let starts: Vec<_> = list
+            .tasks()
+            .map(|t| (t.location.line, t.location.column))
+            .collect();
+        let written = with_ids(yaml, &starts);
+        assert_eq!(
+            written,
+            "title: 清单 # 注释\ncategories:\n  - name: 甲\n    tasks:\n      - id: t1\n        text: 任务一\n        lead: [a]\n      - id: t2\n        lead: [b]\n        text: 任务二\n"
+        );
+        let again = parse(&written, Path::new("t.yaml"), "t").unwrap();
+        assert!(again.explicit_ids);
+        assert_eq!(
+            again.tasks().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+            ["t1", "t2"]
+        );
+    }
 }

@@ -14,6 +14,8 @@ use crate::text::SourceText;
 #[derive(Debug, Clone)]
 pub(crate) struct TaskList {
     pub(crate) slug: String,
+    /// Whether the tasks' ids are written in the list (or derived from their numbers).
+    pub(crate) explicit_ids: bool,
     pub(crate) file: PathBuf,
     pub(crate) title: String,
     pub(crate) title_at: Location,
@@ -52,13 +54,16 @@ pub(crate) struct Category {
     pub(crate) tasks: Vec<Task>,
 }
 
-/// A task; `number` runs 1, 2, 3 … across categories, as in the issued table.
+/// A task: `id` identifies it for good; `number` runs 1, 2, 3 … across categories, as in the
+/// issued table, and changes when a task is inserted.
 #[derive(Debug, Clone)]
 pub(crate) struct Task {
+    pub(crate) id: String,
     pub(crate) number: usize,
     pub(crate) text: String,
     pub(crate) lead: Vec<UnitRef>,
     pub(crate) support: Vec<UnitRef>,
+    pub(crate) location: Location,
 }
 
 /// A unit as the table cell names it, and what it stands for.
@@ -76,6 +81,10 @@ impl TaskList {
 
     pub(crate) fn task(&self, number: usize) -> Option<&Task> {
         self.tasks().find(|t| t.number == number)
+    }
+
+    pub(crate) fn task_by_id(&self, id: &str) -> Option<&Task> {
+        self.tasks().find(|t| t.id == id)
     }
 
     /// The tasks `unit` leads and supports, directly or through a group it belongs to.

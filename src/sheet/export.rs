@@ -9,7 +9,8 @@ use rust_xlsxwriter::{
 
 use crate::diag::Diagnostic;
 use crate::model::TaskList;
-use crate::sheet::{HEADERS, Row, SETTINGS, SHEET, csv_cell, rows};
+use crate::sheet::{DUE, HEADERS, ID_HEADER, Row, SETTINGS, SHEET, YEAR, csv_cell, rows};
+use crate::text::is_wide;
 use crate::{output, paths};
 
 /// Writes `<dir>/<slug>.xlsx` and `<dir>/<slug>.csv`.
@@ -42,34 +43,53 @@ fn xlsx(list: &TaskList) -> Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
 }
 
+/// Column widths in Excel's units (about one Latin digit each; a Chinese character takes two).
+const WIDTHS: [f64; 5] = [6.0, 64.0, 20.0, 20.0, 8.0];
+/// Body font size and the height of one of its lines, in points.
+const BODY_SIZE: f64 = 11.0;
+const LINE_HEIGHT: f64 = 15.0;
+
 fn table_sheet(ws: &mut Worksheet, list: &TaskList) -> Result<(), XlsxError> {
     let border = Format::new()
+        .set_font_name("仿宋")
+        .set_font_size(BODY_SIZE)
         .set_border(FormatBorder::Thin)
         .set_text_wrap()
         .set_align(FormatAlign::VerticalCenter);
     let centre = border.clone().set_align(FormatAlign::Center);
-    let head = centre.clone().set_bold();
+    let head = centre.clone().set_font_name("黑体");
     let title = Format::new()
+        .set_font_name("宋体")
         .set_bold()
         .set_font_size(16)
-        .set_align(FormatAlign::Center);
-    let category = border.clone().set_bold();
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter);
+    let category = border.clone().set_font_name("黑体");
     ws.set_name(SHEET)?;
+    print_setup(ws)?;
+    // The title is merged across the printed columns: its row is made tall enough by hand,
+    // since no program grows a merged row for wrapped text.
     ws.merge_range(0, 0, 0, 3, &list.title, &title)?;
-    for (c, h) in HEADERS.iter().enumerate() {
+    let title_width: f64 = WIDTHS[..4].iter().sum();
+    ws.set_row_height(0, 30.0 * lines(&list.title, title_width / (16.0 / BODY_SIZE)) as f64)?;
+    for (c, h) in HEADERS.iter().chain([&ID_HEADER]).enumerate() {
         ws.write_string_with_format(1, c as u16, *h, &head)?;
     }
-    for (c, w) in [6.0, 70.0, 20.0, 20.0].into_iter().enumerate() {
+    for (c, w) in WIDTHS.into_iter().enumerate() {
         ws.set_column_width(c as u16, w)?;
     }
-    ws.set_repeat_rows(1, 1)?;
+    // The id is for gongwen, not for the reader: hidden, and outside the print area.
+    ws.set_column_hidden(4)?;
     for (i, row) in rows(list).iter().enumerate() {
         let r = i as u32 + 2;
         match row {
             Row::Category(name) => {
                 ws.merge_range(r, 0, r, 3, name, &category)?;
+                ws.set_row_height(r, LINE_HEIGHT + 4.0)?;
             }
             Row::Task {
+                id,
                 number,
                 text,
                 lead,
@@ -79,10 +99,43 @@ fn table_sheet(ws: &mut Worksheet, list: &TaskList) -> Result<(), XlsxError> {
                 ws.write_string_with_format(r, 1, text, &border)?;
                 ws.write_string_with_format(r, 2, lead, &centre)?;
                 ws.write_string_with_format(r, 3, support, &centre)?;
+                ws.write_string_with_format(r, 4, id, &centre)?;
+                let most = [(text, WIDTHS[1]), (lead, WIDTHS[2]), (support, WIDTHS[3])]
+                    .iter()
+                    .map(|(t, w)| lines(t, *w))
+                    .max()
+                    .unwrap_or(1);
+                ws.set_row_height(r, LINE_HEIGHT * most as f64 + 4.0)?;
             }
         }
     }
     Ok(())
+}
+
+/// What pressing 打印 gives: A4 landscape, one page wide, the title and header on every page.
+fn print_setup(ws: &mut Worksheet) -> Result<(), XlsxError> {
+    const A4: u8 = 9;
+    ws.set_paper_size(A4);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_center_horizontally(true);
+    ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    ws.set_repeat_rows(0, 1)?;
+    ws.set_print_area(0, 0, u32::from(u16::MAX), 3)?;
+    Ok(())
+}
+
+/// How many lines `text` wraps to in a column `width` units wide (a wide character is two units,
+/// with a unit's slack for the cell's margins). Excel, WPS and LibreOffice do not grow rows of
+/// generated files reliably, so the height is set from this.
+fn lines(text: &str, width: f64) -> usize {
+    let per_line = (width - 1.0).max(2.0);
+    text.split('\n')
+        .map(|l| {
+            let units: f64 = l.chars().map(|c| if is_wide(c) { 2.0 } else { 1.0 }).sum();
+            ((units / per_line).ceil() as usize).max(1)
+        })
+        .sum()
 }
 
 /// The 设置 sheet: what a task list holds besides its rows.
@@ -90,9 +143,9 @@ fn settings_rows(list: &TaskList) -> [(&'static str, String); 6] {
     let t = &list.table;
     let columns: Vec<String> = t.columns.iter().map(f64::to_string).collect();
     [
-        ("年度", list.year.map(|y| y.to_string()).unwrap_or_default()),
+        (YEAR, list.year.map(|y| y.to_string()).unwrap_or_default()),
         (
-            "报送截止",
+            DUE,
             list.due
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
@@ -107,12 +160,17 @@ fn settings_rows(list: &TaskList) -> [(&'static str, String); 6] {
 /// CSV: UTF-8 with a byte-order mark, which Excel needs to read Chinese text correctly.
 fn csv(list: &TaskList) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
-    w.write_record([csv_cell(&list.title).as_str(), "", "", ""])?;
-    w.write_record(HEADERS)?;
+    w.write_record([csv_cell(&list.title).as_str(), "", "", "", ""])?;
+    // A CSV has one sheet: the settings go between the title and the header.
+    for (k, v) in settings_rows(list) {
+        w.write_record([k, v.as_str(), "", "", ""])?;
+    }
+    w.write_record(HEADERS.iter().chain([&ID_HEADER]))?;
     for row in rows(list) {
         match row {
-            Row::Category(name) => w.write_record([csv_cell(&name).as_str(), "", "", ""]),
+            Row::Category(name) => w.write_record([csv_cell(&name).as_str(), "", "", "", ""]),
             Row::Task {
+                id,
                 number,
                 text,
                 lead,
@@ -122,6 +180,7 @@ fn csv(list: &TaskList) -> Result<Vec<u8>, csv::Error> {
                 csv_cell(&text),
                 csv_cell(&lead),
                 csv_cell(&support),
+                id,
             ]),
         }?;
     }

@@ -137,11 +137,11 @@ fn new_submission_is_prefilled_and_never_overwrites() {
     let text = std::fs::read_to_string(&path).unwrap();
     // Task 1 it leads; task 3 it supports through 各区级部门.
     assert!(
-        text.contains("- task: 1 # 牵头：在车站刊播公益广告。")
-            && text.contains("- task: 3 # 配合：开展明察暗访。"),
+        text.contains("- task: t1 # 第1项，牵头\n  text: 在车站刊播公益广告。")
+            && text.contains("- task: t3 # 第3项，配合\n  text: 开展明察暗访。"),
         "{text}"
     );
-    assert!(!text.contains("task: 2"), "{text}");
+    assert!(!text.contains("task: t2"), "{text}");
     // The unit dates it when it sends it; until then it is not published.
     let c = gongwen(p.path(), &["check"]);
     assert!(!c.status.success());

@@ -4,16 +4,27 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::{Env, Needs, checked, fail, wrote};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, for_terminal};
 use crate::output;
+use crate::sheet::Options;
 
 #[derive(clap::Args)]
 pub(super) struct Args {
     /// The spreadsheet.
     file: PathBuf,
-    /// Write the YAML here instead of printing it (refuses to overwrite).
+    /// Write the YAML here instead of printing it (refuses to overwrite without --force).
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
+    /// Replace the task list at --output: its tasks keep their ids, and the file is replaced
+    /// only when the import succeeds.
+    #[arg(long, requires = "output")]
+    force: bool,
+    /// The list's year, when the spreadsheet does not say it (or to change it).
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1949..=2200))]
+    year: Option<i32>,
+    /// When the summaries are due (YYYY-MM-DD), when the spreadsheet does not say it.
+    #[arg(long)]
+    due: Option<chrono::NaiveDate>,
 }
 
 pub(super) fn run(env: &Env, args: Args) -> ExitCode {
@@ -22,22 +33,41 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let yaml = match crate::sheet::import(&args.file, &args.file, &c.project.registry) {
+    let replacing = match (&args.output, args.force) {
+        (Some(path), true) if path.exists() => match std::fs::read_to_string(path) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                return fail(&Diagnostic::file_error(path, format!("cannot read: {e}")).into());
+            }
+        },
+        (Some(path), false) if path.exists() => {
+            return fail(
+                &Diagnostic::file_error(path, "already exists; not overwritten")
+                    .with_help("pass --force to replace it (its tasks keep their ids), or choose another --output")
+                    .into(),
+            );
+        }
+        _ => None,
+    };
+    let options = Options {
+        year: args.year,
+        due: args.due,
+        replacing,
+    };
+    let imported = match crate::sheet::import(&args.file, &args.file, &c.project.registry, &options)
+    {
         Ok(y) => y,
         Err(d) => return fail(&d),
     };
+    for n in &imported.notes {
+        eprintln!("note: {}", for_terminal(n));
+    }
     let Some(path) = args.output else {
-        print!("{yaml}");
+        print!("{}", imported.yaml);
         return ExitCode::SUCCESS;
     };
-    if path.exists() {
-        return fail(
-            &Diagnostic::file_error(&path, "already exists; not overwritten")
-                .with_help("choose another --output, or remove the file first")
-                .into(),
-        );
-    }
-    match output::write(&path, yaml.as_bytes()) {
+    // Written whole or not at all: a failed import above never reached this.
+    match output::write(&path, imported.yaml.as_bytes()) {
         Ok(()) => {
             wrote(&path);
             ExitCode::SUCCESS

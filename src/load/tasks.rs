@@ -218,7 +218,7 @@ fn task(f: &mut Fields, t: &Spanned<RawTask>, number: usize) -> Task {
     }
 }
 
-fn valid_id(id: &str) -> bool {
+pub(crate) fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 32
         && id

@@ -36,6 +36,8 @@ fn xlsx(list: &TaskList) -> Result<Vec<u8>, XlsxError> {
     table_sheet(wb.add_worksheet(), list)?;
     let settings = wb.add_worksheet();
     settings.set_name(SETTINGS)?;
+    // Hidden: pressing 打印 prints the table alone; import still reads it.
+    settings.set_hidden(true);
     for (r, (k, v)) in settings_rows(list).iter().enumerate() {
         settings.write_string(r as u32, 0, *k)?;
         settings.write_string(r as u32, 1, v)?;
@@ -72,7 +74,10 @@ fn table_sheet(ws: &mut Worksheet, list: &TaskList) -> Result<(), XlsxError> {
     // since no program grows a merged row for wrapped text.
     ws.merge_range(0, 0, 0, 3, &list.title, &title)?;
     let title_width: f64 = WIDTHS[..4].iter().sum();
-    ws.set_row_height(0, 30.0 * lines(&list.title, title_width / (16.0 / BODY_SIZE)) as f64)?;
+    ws.set_row_height(
+        0,
+        30.0 * lines(&list.title, title_width / (16.0 / BODY_SIZE)) as f64,
+    )?;
     for (c, h) in HEADERS.iter().chain([&ID_HEADER]).enumerate() {
         ws.write_string_with_format(1, c as u16, *h, &head)?;
     }
@@ -99,7 +104,7 @@ fn table_sheet(ws: &mut Worksheet, list: &TaskList) -> Result<(), XlsxError> {
                 ws.write_string_with_format(r, 1, text, &border)?;
                 ws.write_string_with_format(r, 2, lead, &centre)?;
                 ws.write_string_with_format(r, 3, support, &centre)?;
-                ws.write_string_with_format(r, 4, id, &centre)?;
+                ws.write_string(r, 4, id)?;
                 let most = [(text, WIDTHS[1]), (lead, WIDTHS[2]), (support, WIDTHS[3])]
                     .iter()
                     .map(|(t, w)| lines(t, *w))
@@ -185,4 +190,23 @@ fn csv(list: &TaskList) -> Result<Vec<u8>, csv::Error> {
         }?;
     }
     w.into_inner().map_err(|e| e.into_error().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lines;
+
+    #[test]
+    fn rows_are_as_tall_as_their_wrapped_text() {
+        let forty = "优".repeat(40);
+        assert_eq!(
+            lines(&forty, 64.0),
+            2,
+            "31 wide characters a line in 64 units"
+        );
+        assert_eq!(lines(&"优".repeat(31), 64.0), 1);
+        assert_eq!(lines("甲\n乙", 64.0), 2, "line breaks in a cell count");
+        assert_eq!(lines("", 20.0), 1);
+        assert_eq!(lines(&"a".repeat(40), 20.0), 3, "Latin is half as wide");
+    }
 }

@@ -1,13 +1,15 @@
 //! A task table from .xlsx or .csv (the export layout) → tasks YAML.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::tasks::valid_id;
 use crate::model::{Registry, TableLayout};
-use crate::sheet::{HEADERS, SETTINGS, SHEET};
+use crate::sheet::{DUE, HEADERS, ID_HEADER, SETTING_KEYS, SETTINGS, SHEET, YEAR};
 use crate::{limits, zipcheck};
 
 /// The tasks YAML file, as import writes it.
@@ -31,6 +33,10 @@ struct CategoryOut {
 
 #[derive(Serialize)]
 struct TaskOut {
+    id: String,
+    /// Where it was read, for messages.
+    #[serde(skip)]
+    row: usize,
     text: String,
     lead: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -101,6 +107,8 @@ struct Grid {
     rows: Vec<Vec<String>>,
     /// The 设置 sheet's key/value rows (an .xlsx only).
     settings: Vec<(String, String)>,
+    /// Whether the header has the 编号 column (column E).
+    ids: bool,
 }
 
 impl Grid {
@@ -112,13 +120,47 @@ impl Grid {
         (0..4).all(|c| self.cell(row, c) == HEADERS[c])
     }
 
-    fn setting(&self, k: &str) -> Option<String> {
+    /// An error in one cell, named as the spreadsheet shows it.
+    fn error(&self, shown: &Path, row: usize, col: usize, msg: &str) -> Diagnostic {
+        let name = &self.name;
+        let (row, col) = (row + 1, column_letter(col));
+        Diagnostic::file_error(shown, format!("{name}, row {row}, column {col}: {msg}"))
+    }
+
+    /// A row above the header that holds a setting (how a CSV carries them).
+    fn is_setting(&self, row: usize) -> bool {
+        SETTING_KEYS.contains(&self.cell(row, 0)) && (2..5).all(|c| self.cell(row, c).is_empty())
+    }
+
+    /// A setting: from the 设置 sheet, or from the rows above the header (a CSV).
+    fn setting(&self, k: &str, header_row: usize) -> Option<String> {
+        let above = (0..header_row)
+            .filter(|r| self.is_setting(*r) && self.cell(*r, 0) == k)
+            .map(|r| self.cell(r, 1).to_string());
         self.settings
             .iter()
-            .find(|(key, _)| key == k)
+            .filter(|(key, _)| key == k)
             .map(|(_, v)| v.clone())
-            .filter(|v| !v.is_empty())
+            .chain(above)
+            .find(|v| !v.is_empty())
     }
+}
+
+/// What the command line adds to what the spreadsheet says.
+#[derive(Default)]
+pub(crate) struct Options {
+    /// The year and due date, when the spreadsheet does not say them (or to change them).
+    pub(crate) year: Option<i32>,
+    pub(crate) due: Option<chrono::NaiveDate>,
+    /// The text of the task list being replaced (`--force`): a task keeps its id, and no id of
+    /// it is ever given to another task.
+    pub(crate) replacing: Option<String>,
+}
+
+/// The YAML, and notes on what import decided for the user to know (ids given to new rows).
+pub(crate) struct Imported {
+    pub(crate) yaml: String,
+    pub(crate) notes: Vec<String>,
 }
 
 /// Reads a task table from .xlsx or .csv into tasks YAML.
@@ -126,46 +168,18 @@ pub(crate) fn import(
     path: &Path,
     shown: &Path,
     registry: &Registry,
-) -> Result<String, Diagnostics> {
-    if path.is_dir() {
-        return Err(
-            Diagnostic::file_error(shown, "is a folder, not a spreadsheet")
-                .with_help("name the .xlsx or .csv file to import")
-                .into(),
-        );
-    }
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_lowercase();
-    let grid = match ext.as_str() {
-        "csv" => read_csv(path, shown)?,
-        "xlsx" | "xlsm" => read_workbook(path, shown)?,
-        "xls" | "et" | "ods" => {
-            return Err(
-                Diagnostic::file_error(shown, format!("cannot import `.{ext}` files"))
-                    .with_help("save the table as .xlsx (Excel, WPS: 另存为 .xlsx) or .csv (UTF-8)")
-                    .into(),
-            );
-        }
-        _ => {
-            return Err(
-                Diagnostic::file_error(shown, format!("cannot import `.{ext}` files"))
-                    .with_help("save the table as .xlsx or .csv (UTF-8)")
-                    .into(),
-            );
-        }
-    };
-    let sheet = &grid.name;
+    options: &Options,
+) -> Result<Imported, Diagnostics> {
+    let mut grid = read(path, shown)?;
+    let sheet = grid.name.clone();
     let Some(header_row) = (0..grid.rows.len()).find(|r| grid.is_header(*r)) else {
         return Err(Diagnostic::file_error(shown, format!("{sheet}: no header row 序号 | 工作任务 | 牵头单位 | 配合单位"))
             .with_help("the table needs that header in columns A to D (export a list with `gongwen export` to see the layout)")
             .into());
     };
-    let title = grid.rows[..header_row]
-        .iter()
-        .flat_map(|r| r.iter())
+    let title = (0..header_row)
+        .filter(|r| !grid.is_setting(*r))
+        .flat_map(|r| grid.rows[r].iter())
         .find(|s| !s.is_empty())
         .cloned();
     let Some(title) = title else {
@@ -176,16 +190,98 @@ pub(crate) fn import(
         .with_help("put the list's title in cell A1")
         .into());
     };
-    let categories = categories(&grid, header_row, shown, registry)?;
+    grid.ids = grid.cell(header_row, 4) == ID_HEADER;
+    // Both reported at once: the rows' errors and a missing year.
+    let (mut categories, (year, due)) = match (
+        categories(&grid, header_row, shown, registry),
+        year_and_due(&grid, header_row, shown, options),
+    ) {
+        (Ok(c), Ok(y)) => (c, y),
+        (c, y) => {
+            let mut errors = c.err().unwrap_or_default();
+            if let Err(d) = y {
+                errors.push(d);
+            }
+            return Err(errors);
+        }
+    };
+    let existing = match &options.replacing {
+        Some(text) => existing_tasks(text).map_err(|e| {
+            Diagnostic::file_error(shown, format!("cannot read the task list it replaces: {e}"))
+                .with_help("fix that list first, or import into a new file")
+        })?,
+        None => Vec::new(),
+    };
+    let notes = give_ids(&grid, &mut categories, &existing, shown)?;
     let file = TasksFile {
         title,
-        year: grid.setting("年度").and_then(|y| y.parse().ok()),
-        due: grid.setting("报送截止"),
-        table: table_layout(&grid),
+        year: Some(year),
+        due,
+        table: table_layout(&grid, header_row),
         categories,
     };
-    serde_saphyr::to_string(&file)
-        .map_err(|e| Diagnostic::file_error(shown, format!("cannot write YAML: {e}")).into())
+    let yaml = serde_saphyr::to_string(&file)
+        .map_err(|e| Diagnostic::file_error(shown, format!("cannot write YAML: {e}")))?;
+    Ok(Imported { yaml, notes })
+}
+
+/// The sheet, by the file's kind.
+fn read(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
+    if path.is_dir() {
+        return Err(
+            Diagnostic::file_error(shown, "is a folder, not a spreadsheet")
+                .with_help("name the .xlsx or .csv file to import"),
+        );
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_lowercase();
+    match ext.as_str() {
+        "csv" => read_csv(path, shown),
+        "xlsx" | "xlsm" => read_workbook(path, shown),
+        "xls" | "et" | "ods" => Err(Diagnostic::file_error(
+            shown,
+            format!("cannot import `.{ext}` files"),
+        )
+        .with_help("save the table as .xlsx (Excel, WPS: 另存为 .xlsx) or .csv (UTF-8)")),
+        _ => Err(
+            Diagnostic::file_error(shown, format!("cannot import `.{ext}` files"))
+                .with_help("save the table as .xlsx or .csv (UTF-8)"),
+        ),
+    }
+}
+
+/// The list's year (required: submissions are matched to lists by it) and due date, from the
+/// options or else the spreadsheet.
+fn year_and_due(
+    grid: &Grid,
+    header_row: usize,
+    shown: &Path,
+    options: &Options,
+) -> Result<(i32, Option<String>), Diagnostic> {
+    let year = match (options.year, grid.setting(YEAR, header_row)) {
+        (Some(y), _) => y,
+        (None, Some(y)) => y.parse().map_err(|_| {
+            Diagnostic::file_error(shown, format!("{}: {YEAR} `{y}` is not a year", grid.name))
+                .with_help("write the year as four digits, e.g. 2025, or pass --year")
+        })?,
+        (None, None) => {
+            return Err(Diagnostic::file_error(
+                shown,
+                format!("{}: does not say which year the list is for", grid.name),
+            )
+            .with_help(format!(
+                "pass --year (and --due for the date summaries are due), or keep the `{YEAR}` row that `gongwen export` writes"
+            )));
+        }
+    };
+    let due = match options.due {
+        Some(d) => Some(d.format("%Y-%m-%d").to_string()),
+        None => grid.setting(DUE, header_row),
+    };
+    Ok((year, due))
 }
 
 /// A cell beyond the rows and columns a task table can have.
@@ -236,6 +332,7 @@ fn read_csv(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
         name: "CSV".to_string(),
         rows,
         settings: Vec::new(),
+        ids: false,
     })
 }
 
@@ -287,6 +384,7 @@ fn read_workbook(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
         name: format!("sheet `{name}`"),
         rows,
         settings,
+        ids: false,
     })
 }
 
@@ -332,20 +430,9 @@ fn categories(
     shown: &Path,
     registry: &Registry,
 ) -> Result<Vec<CategoryOut>, Diagnostics> {
-    let at = |row: usize, col: usize, msg: String| {
-        Diagnostic::file_error(
-            shown,
-            format!(
-                "{}, row {}, column {}: {msg}",
-                grid.name,
-                row + 1,
-                column_letter(col)
-            ),
-        )
-    };
+    let at = |row: usize, col: usize, msg: String| grid.error(shown, row, col, &msg);
     let mut errors = Diagnostics::default();
     let mut categories: Vec<CategoryOut> = Vec::new();
-    let mut expected = 1;
     for r in header_row + 1..grid.rows.len() {
         let a = grid.cell(r, 0);
         let rest_empty = (1..4).all(|c| grid.cell(r, c).is_empty());
@@ -360,20 +447,14 @@ fn categories(
             });
             continue;
         }
-        match a.parse::<usize>() {
-            Ok(n) if n == expected => {}
-            Ok(n) => errors.push(
-                at(r, 0, format!("task number {n}, expected {expected}"))
-                    .with_help("tasks are numbered 1, 2, 3 … down the table"),
-            ),
-            Err(_) => {
-                errors.push(at(r, 0, format!("`{a}` is not a task number")).with_help(
-                    "column A holds the task number, or a category name alone on its row",
-                ));
-                continue;
-            }
+        // The number is the row's place, given again on import: a row inserted without one,
+        // or a list not renumbered after an insertion, is read as it stands.
+        if !a.is_empty() && a.parse::<usize>().is_err() {
+            errors.push(at(r, 0, format!("`{a}` is not a task number")).with_help(
+                "column A holds the task number (or nothing), or a category name alone on its row",
+            ));
+            continue;
         }
-        expected += 1;
         let task = task(grid, r, registry, &at, &mut errors);
         match categories.last_mut() {
             Some(c) => c.tasks.push(task),
@@ -393,6 +474,115 @@ fn categories(
         return Err(errors);
     }
     Ok(categories)
+}
+
+/// A task of the list being replaced: its id and text.
+#[derive(serde::Deserialize)]
+struct OldList {
+    #[serde(default)]
+    categories: Vec<OldCategory>,
+}
+#[derive(serde::Deserialize)]
+struct OldCategory {
+    #[serde(default)]
+    tasks: Vec<OldTask>,
+}
+#[derive(serde::Deserialize)]
+struct OldTask {
+    id: Option<String>,
+    #[serde(default)]
+    text: String,
+}
+
+fn existing_tasks(yaml: &str) -> Result<Vec<(String, String)>, String> {
+    let old: OldList = serde_saphyr::from_str(yaml).map_err(|e| e.to_string())?;
+    Ok(old
+        .categories
+        .into_iter()
+        .flat_map(|c| c.tasks)
+        .filter_map(|t| Some((t.id?.trim().to_string(), t.text.trim().to_string())))
+        .collect())
+}
+
+/// Gives every task its id: the one in its 编号 cell; for a row without one (inserted by a
+/// colleague), the id of the replaced list's task with the same text, else a new one that
+/// neither list has used. A copied row carries its original's id: the copy gets a new one.
+fn give_ids(
+    grid: &Grid,
+    categories: &mut [CategoryOut],
+    existing: &[(String, String)],
+    shown: &Path,
+) -> Result<Vec<String>, Diagnostics> {
+    let mut errors = Diagnostics::default();
+    let mut notes = Vec::new();
+    let mut tasks: Vec<&mut TaskOut> = categories.iter_mut().flat_map(|c| &mut c.tasks).collect();
+    for t in tasks
+        .iter()
+        .filter(|t| !t.id.is_empty() && !valid_id(&t.id))
+    {
+        errors.push(
+            grid.error(shown, t.row, 4, &format!("`{}` is not a task id", t.id))
+                .with_help("leave the 编号 cell of a new task empty: import gives it an id"),
+        );
+    }
+    if errors.has_errors() {
+        return Err(errors);
+    }
+    let mut used: BTreeSet<String> = existing.iter().map(|(id, _)| id.clone()).collect();
+    used.extend(tasks.iter().map(|t| t.id.clone()).filter(|i| !i.is_empty()));
+    let mut taken = BTreeSet::new();
+    // The original of a copied row is the one whose text the old list has under that id.
+    let keeps = |t: &TaskOut| {
+        existing
+            .iter()
+            .any(|(id, text)| *id == t.id && *text == t.text)
+    };
+    // Rows that are their id's original first, then the other rows with ids, then the rest.
+    let mut order: Vec<usize> = (0..tasks.len()).collect();
+    order.sort_by_key(|i| match &*tasks[*i] {
+        t if keeps(t) => 0,
+        t if !t.id.is_empty() => 1,
+        _ => 2,
+    });
+    for i in order {
+        let t = &mut *tasks[i];
+        if !t.id.is_empty() && taken.insert(t.id.clone()) {
+            continue;
+        }
+        let copied = !t.id.is_empty();
+        let same_text = existing
+            .iter()
+            .find(|(id, text)| *text == t.text && !taken.contains(id) && !copied);
+        let id = match same_text {
+            Some((id, _)) => id.clone(),
+            None => next_id(&used),
+        };
+        let what = if copied {
+            format!("its 编号 {} is another row's", t.id)
+        } else {
+            "it had no 编号".into()
+        };
+        notes.push(format!(
+            "{}, row {}: task `{}` gets the id {id} ({what})",
+            grid.name,
+            t.row + 1,
+            t.text
+        ));
+        used.insert(id.clone());
+        taken.insert(id.clone());
+        t.id = id;
+    }
+    Ok(notes)
+}
+
+/// `t` and one more than the highest number among the ids of the form `tN`.
+fn next_id(used: &BTreeSet<String>) -> String {
+    let highest = used
+        .iter()
+        .filter_map(|i| i.strip_prefix('t').and_then(|n| n.parse::<usize>().ok()))
+        .max()
+        .unwrap_or(0);
+    format!("t{}", highest + 1)
 }
 
 /// "一、政策出台" → 政策出台.
@@ -431,6 +621,12 @@ fn task(
         errors.push(at(r, 2, "the task has no lead unit (牵头单位)".to_string()));
     }
     TaskOut {
+        id: if grid.ids {
+            grid.cell(r, 4).to_string()
+        } else {
+            String::new()
+        },
+        row: r,
         text,
         lead,
         support,
@@ -438,12 +634,15 @@ fn task(
 }
 
 /// The table layout from the 设置 sheet, when it has one.
-fn table_layout(grid: &Grid) -> Option<TableLayout> {
-    let num = |k: &str| grid.setting(k).and_then(|v| v.parse::<f64>().ok());
+fn table_layout(grid: &Grid, header_row: usize) -> Option<TableLayout> {
+    let num = |k: &str| {
+        grid.setting(k, header_row)
+            .and_then(|v| v.parse::<f64>().ok())
+    };
     let size = num("字号")?;
     let d = TableLayout::default();
     let cols: Vec<f64> = grid
-        .setting("列宽（字）")
+        .setting("列宽（字）", header_row)
         .map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect())
         .unwrap_or_default();
     Some(TableLayout {
@@ -493,6 +692,7 @@ mod tests {
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
+            ids: rows.iter().any(|r| r.len() > 4),
         }
     }
 
@@ -541,11 +741,104 @@ mod tests {
                 ),
             ]
         );
-        let t = table_layout(&g).unwrap();
+        let t = table_layout(&g, 1).unwrap();
         assert_eq!(
             (t.size, t.columns, t.leading),
             (14.0, [30.0, 9.0, 7.0], 0.65)
         );
-        assert!(table_layout(&grid(&[], &[])).is_none());
+        assert!(table_layout(&grid(&[], &[]), 0).is_none());
+    }
+
+    fn one_unit() -> Registry {
+        crate::load::units::parse("units:\n  - id: a\n    name: 甲局\n", Path::new("u.yaml"))
+            .unwrap()
+    }
+
+    /// The ids `give_ids` settles on for rows (text, 编号) against a replaced list.
+    fn ids_for(rows: &[(&str, &str)], old: &[(&str, &str)]) -> (Vec<String>, usize) {
+        let mut cells: Vec<Vec<&str>> = vec![
+            vec!["清单"],
+            HEADERS.iter().chain([&ID_HEADER]).copied().collect(),
+            vec!["一、宣传"],
+        ];
+        cells.extend(
+            rows.iter()
+                .map(|(text, id)| vec!["", *text, "甲局", "", *id]),
+        );
+        let cells: Vec<&[&str]> = cells.iter().map(Vec::as_slice).collect();
+        let g = grid(&cells, &[]);
+        let mut cats = categories(&g, 1, Path::new("t.csv"), &one_unit()).unwrap();
+        let old: Vec<(String, String)> = old
+            .iter()
+            .map(|(i, t)| (i.to_string(), t.to_string()))
+            .collect();
+        let notes = give_ids(&g, &mut cats, &old, Path::new("t.csv")).unwrap();
+        (
+            cats[0].tasks.iter().map(|t| t.id.clone()).collect(),
+            notes.len(),
+        )
+    }
+
+    #[test]
+    fn rows_keep_their_ids_and_an_inserted_row_never_takes_a_removed_tasks_id() {
+        // t2 was removed from the sheet; the inserted row must not become t2 (a summary of the
+        // removed task would attach to it), nor t3.
+        let (ids, notes) = ids_for(
+            &[("甲", "t1"), ("新", ""), ("丙", "t3")],
+            &[("t1", "甲"), ("t2", "乙"), ("t3", "丙")],
+        );
+        assert_eq!(
+            (ids, notes),
+            (vec!["t1".into(), "t4".into(), "t3".into()], 1)
+        );
+    }
+
+    #[test]
+    fn a_copied_row_gets_a_new_id_and_the_original_keeps_its_own() {
+        // The copy is above the original and has edited text; the original's text is unchanged.
+        let (ids, _) = ids_for(&[("复制后改写", "t1"), ("甲", "t1")], &[("t1", "甲")]);
+        assert_eq!(ids, ["t2", "t1"]);
+        // No old list: the first row keeps the id.
+        let (ids, _) = ids_for(&[("甲", "t5"), ("乙", "t5")], &[]);
+        assert_eq!(ids, ["t5", "t6"]);
+    }
+
+    #[test]
+    fn a_row_without_its_id_is_matched_to_the_old_task_by_text() {
+        let (ids, notes) = ids_for(&[("乙", ""), ("甲", "")], &[("t1", "甲"), ("t2", "乙")]);
+        assert_eq!((ids, notes), (vec!["t2".into(), "t1".into()], 2));
+        let (ids, _) = ids_for(&[("甲", ""), ("乙", "")], &[]);
+        assert_eq!(ids, ["t1", "t2"]);
+    }
+
+    #[test]
+    fn a_csv_carries_its_settings_between_the_title_and_the_header() {
+        let g = grid(
+            &[
+                &["清单"],
+                &[YEAR, "2025"],
+                &[DUE, "2025-12-31"],
+                &["字号", "11"],
+                &HEADERS,
+            ],
+            &[],
+        );
+        assert!(g.is_setting(1) && !g.is_setting(0));
+        assert_eq!(g.setting(YEAR, 4).as_deref(), Some("2025"));
+        assert_eq!(g.setting(DUE, 4).as_deref(), Some("2025-12-31"));
+        assert_eq!(table_layout(&g, 4).map(|t| t.size), Some(11.0));
+        let (year, due) = year_and_due(&g, 4, Path::new("t.csv"), &Options::default()).unwrap();
+        assert_eq!((year, due.as_deref()), (2025, Some("2025-12-31")));
+        let given = Options {
+            year: Some(2026),
+            ..Options::default()
+        };
+        assert_eq!(
+            year_and_due(&g, 4, Path::new("t.csv"), &given).unwrap().0,
+            2026
+        );
+        let bare = grid(&[&["清单"], &HEADERS], &[]);
+        let e = year_and_due(&bare, 1, Path::new("t.csv"), &Options::default()).unwrap_err();
+        assert!(e.to_string().contains("does not say which year"), "{e}");
     }
 }

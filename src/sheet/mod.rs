@@ -11,7 +11,7 @@ mod export;
 mod import;
 
 pub(crate) use export::export;
-pub(crate) use import::import;
+pub(crate) use import::{Options, import};
 
 use crate::model::TaskList;
 use crate::rules::numbering::heading_number;

@@ -120,3 +120,39 @@ pub(crate) fn files_below(dir: &Path) -> Vec<PathBuf> {
     v.sort();
     v
 }
+
+/// `file` converted to PDF by LibreOffice headless (what a colleague's 打印 gives), with a
+/// profile of its own so tests can run it side by side.
+pub(crate) fn libreoffice_pdf(file: &Path) -> PathBuf {
+    let out = tempfile::tempdir().unwrap().keep();
+    let profile = format!("-env:UserInstallation=file://{}/profile", out.display());
+    let o = Command::new("soffice")
+        .args([&profile, "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&out)
+        .arg(file)
+        .output()
+        .expect("LibreOffice (soffice) runs; .ci/run installs libreoffice-calc-nogui");
+    let pdf = out.join(file.with_extension("pdf").file_name().unwrap());
+    assert!(
+        pdf.exists(),
+        "LibreOffice converted {}: {}",
+        file.display(),
+        stderr(&o)
+    );
+    pdf
+}
+
+/// `pdfinfo`'s value for `key` ("Pages", "Page size").
+pub(crate) fn pdf_info(pdf: &Path, key: &str) -> String {
+    let o = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo runs");
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix(&format!("{key}:"))
+                .map(|v| v.trim().to_string())
+        })
+        .unwrap_or_default()
+}

@@ -64,6 +64,98 @@ fn year_and_due(yaml: &str) -> (Option<&str>, Option<&str>) {
     (field("year:"), field("due:"))
 }
 
+/// The task ids of a tasks YAML file, in order.
+fn ids(yaml: &str) -> Vec<&str> {
+    yaml.lines()
+        .filter_map(|l| l.trim_start().strip_prefix("- id:"))
+        .map(str::trim)
+        .collect()
+}
+
+#[test]
+fn a_spreadsheet_edited_by_a_colleague_replaces_the_list_keeping_ids() {
+    let p = tasks_project(&tasks_yaml());
+    assert!(gongwen(p.path(), &["export"]).status.success());
+    let csv = p.path().join("out/tasks/2024.csv");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    // A task inserted between 1 and 2, with no number and no 编号, as a colleague would.
+    let inserted = text.replace("\n2,", "\n,新增：召开推进会。,区交通局,,\n2,");
+    assert_ne!(inserted, text);
+    std::fs::write(&csv, &inserted).unwrap();
+    let list = p.path().join("content/tasks/2024.yaml");
+    let import = |force: bool| {
+        let mut args = vec![
+            "import",
+            csv.to_str().unwrap(),
+            "--output",
+            list.to_str().unwrap(),
+        ];
+        if force {
+            args.push("--force");
+        }
+        gongwen(p.path(), &args)
+    };
+    let refused = import(false);
+    assert!(
+        stderr(&refused).contains("pass --force to replace it"),
+        "{}",
+        stderr(&refused)
+    );
+    let o = import(true);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("task `新增：召开推进会。` gets the id t4"),
+        "{}",
+        stderr(&o)
+    );
+    let yaml = std::fs::read_to_string(&list).unwrap();
+    assert_eq!(ids(&yaml), ["t1", "t4", "t2", "t3"], "{yaml}");
+    assert_eq!(year_and_due(&yaml), (Some("2024"), Some("2024-12-31")));
+    assert!(gongwen(p.path(), &["check"]).status.success());
+    // A failing import leaves the list as it was.
+    std::fs::write(
+        &csv,
+        inserted.replace("新增：召开推进会。,区交通局", "新增：召开推进会。,区交通"),
+    )
+    .unwrap();
+    let failed = import(true);
+    assert!(!failed.status.success());
+    assert_eq!(std::fs::read_to_string(&list).unwrap(), yaml);
+}
+
+#[test]
+fn a_csv_without_a_year_asks_for_one() {
+    let p = tasks_project(&tasks_yaml());
+    let csv = p.path().join("t.csv");
+    std::fs::write(
+        &csv,
+        "清单,,,\n序号,工作任务,牵头单位,配合单位\n一、宣传,,,\n1,任务甲,区交通局,\n",
+    )
+    .unwrap();
+    let o = gongwen(p.path(), &["import", csv.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("CSV: does not say which year the list is for"),
+        "{}",
+        stderr(&o)
+    );
+    let o = gongwen(
+        p.path(),
+        &[
+            "import",
+            csv.to_str().unwrap(),
+            "--year",
+            "2025",
+            "--due",
+            "2025-12-20",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let yaml = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(year_and_due(&yaml), (Some("2025"), Some("2025-12-20")));
+    assert_eq!(ids(&yaml), ["t1"]);
+}
+
 #[test]
 fn export_then_import_gives_the_same_list() {
     let p = tasks_project(&tasks_yaml());
@@ -92,9 +184,12 @@ fn export_then_import_gives_the_same_list() {
         assert!(o.status.success(), "{ext}: {}", stderr(&o));
         let yaml = std::fs::read_to_string(&back).unwrap();
         assert_eq!(listing(&yaml), original, "{ext}");
-        if ext == "xlsx" {
-            assert_eq!(year_and_due(&yaml), (Some("2024"), Some("2024-12-31")));
-        }
+        assert_eq!(
+            year_and_due(&yaml),
+            (Some("2024"), Some("2024-12-31")),
+            "{ext}"
+        );
+        assert_eq!(ids(&yaml), ["t1", "t2", "t3"], "{ext}");
         // Refuses to overwrite.
         let again = gongwen(
             p.path(),
@@ -138,4 +233,52 @@ fn a_task_list_character_no_font_draws_is_reported_once_and_nothing_prints_it() 
         e.starts_with("content/tasks/2024.yaml:12:17: error: no font can draw `𰻞`"),
         "{e}"
     );
+}
+
+#[test]
+fn the_exported_workbook_prints_on_a4_landscape_one_page_wide_with_its_titles() {
+    let p = tempfile::tempdir().unwrap();
+    crate::common::copy_dir(
+        &crate::common::repo().join("content"),
+        &p.path().join("content"),
+    );
+    assert!(gongwen(p.path(), &["export"]).status.success());
+    let pdf = crate::common::libreoffice_pdf(&p.path().join("out/tasks/2020.xlsx"));
+    assert!(
+        crate::common::pdf_info(&pdf, "Page size").starts_with("841.89 x 595.3"),
+        "A4 landscape: {}",
+        crate::common::pdf_info(&pdf, "Page size")
+    );
+    let pages: usize = crate::common::pdf_info(&pdf, "Pages").parse().unwrap();
+    let text = crate::common::pdf_text(&pdf);
+    let title = "2020年对标归集先进优化营商环境工作任务清单";
+    // Every page has the whole title and the header (print titles), all four columns (one page
+    // wide); nothing of the hidden id column or the settings sheet is printed.
+    let per_page: Vec<String> = text
+        .split('\u{c}')
+        .map(crate::common::flat)
+        .filter(|p| !p.is_empty())
+        .collect();
+    assert!(pages >= 2, "18 tasks take more than one page");
+    assert_eq!(per_page.len(), pages);
+    for (i, page) in per_page.iter().enumerate() {
+        assert!(
+            page.starts_with(&format!("{title}序号工作任务牵头单位配合单位")),
+            "page {}: {page}",
+            i + 1
+        );
+        assert!(
+            !page.contains("报送截止") && !page.contains("t1"),
+            "page {}: {page}",
+            i + 1
+        );
+    }
+    let all: String = per_page.concat();
+    for task in [
+        "贯彻落实全市对标国家部委",
+        "确保可操作、可执行。",
+        "协会商会负责人",
+    ] {
+        assert!(all.contains(task), "{task} printed: {all}");
+    }
 }

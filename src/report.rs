@@ -21,6 +21,8 @@ pub(crate) struct Counts {
     pub(crate) done: usize,
     pub(crate) in_progress: usize,
     pub(crate) not_started: usize,
+    /// Tasks some of whose lead units reported and some did not.
+    pub(crate) partial: usize,
     pub(crate) no_report: usize,
 }
 
@@ -32,13 +34,14 @@ impl Counts {
         }
     }
 
-    fn add(&mut self, s: Option<Status>) {
+    fn add(&mut self, t: &TaskRow) {
         self.total += 1;
-        match s {
-            Some(Status::Done) => self.done += 1,
-            Some(Status::InProgress) => self.in_progress += 1,
-            Some(Status::NotStarted) => self.not_started += 1,
-            None => self.no_report += 1,
+        match t.progress() {
+            Progress::Reported(Status::Done) => self.done += 1,
+            Progress::Reported(Status::InProgress) => self.in_progress += 1,
+            Progress::Reported(Status::NotStarted) => self.not_started += 1,
+            Progress::Partial => self.partial += 1,
+            Progress::NoReport => self.no_report += 1,
         }
     }
 }
@@ -61,6 +64,35 @@ pub(crate) struct TaskRow {
     /// The least advanced status its reporting lead units give; None when none reported.
     pub(crate) status: Option<Status>,
     pub(crate) reports: Vec<LeadReport>,
+}
+
+/// How far a task got, as the report counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Progress {
+    /// Every lead unit reported; the least advanced status.
+    Reported(Status),
+    /// Some lead units have not reported it: not done, whatever the others say.
+    Partial,
+    NoReport,
+}
+
+impl TaskRow {
+    pub(crate) fn progress(&self) -> Progress {
+        match self.status {
+            None => Progress::NoReport,
+            Some(_) if self.reports.iter().any(|r| r.status.is_none()) => Progress::Partial,
+            Some(s) => Progress::Reported(s),
+        }
+    }
+
+    /// The lead units that have not reported the task.
+    pub(crate) fn missing(&self) -> Vec<&str> {
+        self.reports
+            .iter()
+            .filter(|r| r.status.is_none())
+            .map(|r| r.unit.as_str())
+            .collect()
+    }
 }
 
 /// Whether a unit that owes a summary sent it, and when.
@@ -206,7 +238,16 @@ fn units_of<'a>(
 fn task_row(t: &Task, registry: &Registry, by_unit: &BTreeMap<&str, &Arc<Submission>>) -> TaskRow {
     let mut reports = Vec::new();
     let mut worst: Option<Status> = None;
-    for u in units_of(t.lead.iter(), registry) {
+    // In the order the task list names them (a group's members in registry order).
+    let mut leads: Vec<String> = Vec::new();
+    for r in t.lead.iter().filter_map(|r| r.target.as_ref()) {
+        for u in registry.expand(r) {
+            if !leads.contains(&u) {
+                leads.push(u);
+            }
+        }
+    }
+    for u in leads {
         let entry = by_unit.get(u.as_str()).and_then(|s| s.entry(t.number));
         if let Some(e) = entry {
             // The least advanced report decides: a task is done when every lead says so.
@@ -221,7 +262,7 @@ fn task_row(t: &Task, registry: &Registry, by_unit: &BTreeMap<&str, &Arc<Submiss
     TaskRow {
         number: t.number,
         text: t.text.clone(),
-        lead: t.lead.iter().map(|r| r.text.clone()).collect(),
+        lead: t.lead.iter().map(|r| r.name.clone()).collect(),
         status: worst,
         reports,
     }
@@ -246,8 +287,8 @@ pub(crate) fn compile(
                 owed.entry(u).or_default().insert(t.number);
             }
             let row = task_row(t, registry, &by_unit);
-            counts.add(row.status);
-            overall.add(row.status);
+            counts.add(&row);
+            overall.add(&row);
             tasks.push(row);
         }
         categories.push(counts);
@@ -291,6 +332,47 @@ pub(crate) fn compile(
 mod tests {
     use super::*;
     use crate::load::submission::tests::{setup, sub};
+
+    #[test]
+    fn a_task_is_done_only_when_every_lead_unit_reports_it_done() {
+        let (reg, list) = setup();
+        // Task 1 is led by 甲局 and 乙局: 甲局 says done, 乙局 sent nothing.
+        let a = sub(
+            "---\nunit: a\ndate: 2024-12-01\ntasks:\n  - task: 1\n    status: 已完成\n---\n",
+            &reg,
+            &list,
+        )
+        .unwrap();
+        let r = compile(&list, 2024, &reg, &[Arc::new(a.submission)]);
+        assert_eq!(r.tasks[0].progress(), Progress::Partial);
+        assert_eq!(r.tasks[0].missing(), ["乙局"]);
+        assert_eq!(
+            (r.overall.done, r.overall.partial, r.overall.no_report),
+            (0, 1, 2)
+        );
+        // Once 乙局 reports it done too, it is done.
+        let b = sub(
+            "---\nunit: b\ndate: 2024-12-01\ntasks:\n  - task: 1\n    status: 已完成\n---\n",
+            &reg,
+            &list,
+        )
+        .unwrap();
+        let a = sub(
+            "---\nunit: a\ndate: 2024-12-01\ntasks:\n  - task: 1\n    status: 已完成\n---\n",
+            &reg,
+            &list,
+        )
+        .unwrap();
+        let r = compile(
+            &list,
+            2024,
+            &reg,
+            &[Arc::new(a.submission), Arc::new(b.submission)],
+        );
+        assert_eq!(r.tasks[0].progress(), Progress::Reported(Status::Done));
+        assert!(r.tasks[0].missing().is_empty());
+        assert_eq!((r.overall.done, r.overall.partial), (1, 0));
+    }
 
     #[test]
     fn the_least_advanced_lead_decides_and_owing_units_are_listed_in_registry_order() {

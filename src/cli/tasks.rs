@@ -73,7 +73,7 @@ fn write_ids(project: &Project) -> ExitCode {
 }
 
 fn names(v: &[UnitRef]) -> String {
-    wording::join(v.iter().map(|r| &r.text))
+    wording::join(v.iter().map(|r| &r.name))
 }
 
 /// Every task of every list.

@@ -142,8 +142,9 @@ fn load_task_lists(
             );
         }
         let unresolved = tasks::resolve(&mut list, registry);
-        if unresolved.has_errors() {
-            diagnostics.extend(unresolved);
+        let failed = unresolved.has_errors();
+        diagnostics.extend(unresolved);
+        if failed {
             lists.any_failed = true;
         } else {
             lists.by_file.insert(file.shown, Arc::new(list));

@@ -199,10 +199,14 @@ fn task(f: &mut Fields, t: &Spanned<RawTask>, number: usize) -> Task {
     }
     let mut refs = |v: &[Spanned<String>]| {
         v.iter()
-            .map(|s| UnitRef {
-                location: f.at(s),
-                text: f.text(s, roles::BODY),
-                target: None,
+            .map(|s| {
+                let text = f.text(s, roles::BODY);
+                UnitRef {
+                    location: f.at(s),
+                    name: text.trim().to_string(),
+                    text,
+                    target: None,
+                }
             })
             .collect::<Vec<_>>()
     };
@@ -288,6 +292,19 @@ pub(crate) fn resolve(list: &mut TaskList, registry: &Registry) -> Diagnostics {
                         );
                     }
                     seen.push(target.clone());
+                    let (name, id) = registry.ref_name(&target);
+                    // Printed by the registry's name: an alias beside a name in one table reads
+                    // as two units. An id is plainly not a name and needs no note.
+                    if r.text.trim() != name && r.text.trim() != id {
+                        errors.push(
+                            Diagnostic::warning(
+                                r.location.clone(),
+                                format!("`{}` is another name of {name}", r.text.trim()),
+                            )
+                            .with_help(format!("the notice's table prints it as written here; the year report, the site and the summaries print `{name}` (its name in {}). Write that name here if the table should print it too", crate::paths::UNITS)),
+                        );
+                    }
+                    r.name = name.to_string();
                     r.target = Some(target);
                 }
                 Err(help) => errors.push(

@@ -69,7 +69,10 @@ pub(crate) struct Task {
 /// A unit as the table cell names it, and what it stands for.
 #[derive(Debug, Clone)]
 pub(crate) struct UnitRef {
+    /// As the task list writes it: the notice's table prints this, as the office wrote it.
     pub(crate) text: String,
+    /// The registry's name (once resolved): every other output prints this.
+    pub(crate) name: String,
     pub(crate) location: Location,
     pub(crate) target: Option<Ref>,
 }

@@ -110,6 +110,14 @@ impl Registry {
         self.unit(id).map_or(id, |u| u.name.as_str())
     }
 
+    /// The registry's own name of a unit or group, as every output prints it; and its id.
+    pub(crate) fn ref_name<'a>(&'a self, r: &'a Ref) -> (&'a str, &'a str) {
+        match r {
+            Ref::Unit(id) => (self.unit_name(id), id),
+            Ref::Group(id) => (self.group(id).map_or(id.as_str(), |g| g.name.as_str()), id),
+        }
+    }
+
     /// The units a reference stands for: itself, or a group's members.
     pub(crate) fn expand(&self, r: &Ref) -> BTreeSet<String> {
         match r {

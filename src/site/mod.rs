@@ -20,7 +20,7 @@ use crate::report::YearReport;
 use crate::root::Root;
 use crate::rules::{date, wording};
 use crate::templates;
-use crate::view::report::{NO_REPORT, status_label};
+use crate::view::report::{NO_REPORT, PARTIAL, progress_label};
 use crate::view::{NoticeView, ReportView, SubmissionView};
 use pages::*;
 use search::{Doc, Index};
@@ -245,7 +245,7 @@ impl<'a> Site<'a> {
 
     fn unit_link(r: &UnitRef) -> UnitLink {
         UnitLink {
-            name: r.text.clone(),
+            name: r.name.clone(),
             url: match &r.target {
                 Some(Ref::Unit(id)) => Some(url::unit(id)),
                 _ => None,
@@ -276,7 +276,7 @@ impl<'a> Site<'a> {
             });
         }
         let mut statuses: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
-        statuses.push(NO_REPORT);
+        statuses.extend([PARTIAL, NO_REPORT]);
         let units = project
             .registry
             .units
@@ -309,18 +309,23 @@ impl<'a> Site<'a> {
         t: &Task,
     ) -> Result<TaskRow, Diagnostic> {
         let report = self.report_for(&list.slug);
-        let status = report.map_or("—", |r| {
-            status_label(r.task(t.number).and_then(|x| x.status))
-        });
+        let row = report.and_then(|r| r.task(t.number));
+        let status = match (report, row) {
+            (None, _) => "—",
+            (Some(_), None) => NO_REPORT,
+            (Some(_), Some(row)) => progress_label(row.progress()),
+        };
+        let missing = row.map(|r| wording::join(r.missing())).unwrap_or_default();
         let (lead, support) = (
-            wording::join(t.lead.iter().map(|u| &u.text)),
-            wording::join(t.support.iter().map(|u| &u.text)),
+            wording::join(t.lead.iter().map(|u| &u.name)),
+            wording::join(t.support.iter().map(|u| &u.name)),
         );
         let page = TaskPage {
             number: t.number,
             text: t.text.clone(),
             category: category.to_string(),
             status,
+            missing,
             list_slug: list.slug.clone(),
             list_title: list.title.clone(),
             lead_units: t.lead.iter().map(Self::unit_link).collect(),

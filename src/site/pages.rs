@@ -107,6 +107,8 @@ pub(crate) struct TaskPage {
     pub(crate) text: String,
     pub(crate) category: String,
     pub(crate) status: &'static str,
+    /// The lead units that have not reported it (when some have).
+    pub(crate) missing: String,
     pub(crate) list_slug: String,
     pub(crate) list_title: String,
     pub(crate) lead_units: Vec<UnitLink>,

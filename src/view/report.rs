@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::markdown::Block;
-use crate::report::{Counts, Owing, Reporting, TaskRow, YearReport};
+use crate::report::{Counts, Owing, Progress, Reporting, TaskRow, YearReport};
 use crate::rules::{date, wording};
 use crate::view::submission::SubmissionView;
 
@@ -35,6 +35,8 @@ pub(crate) struct ReportTaskView {
     pub(crate) text: String,
     pub(crate) lead: String,
     pub(crate) status: &'static str,
+    /// The lead units that have not reported it, joined with 、 (empty when all have).
+    pub(crate) missing: String,
     pub(crate) reports: Vec<LeadReportView>,
 }
 
@@ -62,8 +64,20 @@ pub(crate) fn status_label(s: Option<crate::model::Status>) -> &'static str {
     s.map_or(NO_REPORT, |s| s.label())
 }
 
+/// A task's status as printed: its lead units' least advanced one, 部分单位未报告 when some of
+/// them have not reported it, 未报告 when none has.
+pub(crate) fn progress_label(p: Progress) -> &'static str {
+    match p {
+        Progress::Reported(s) => s.label(),
+        Progress::Partial => PARTIAL,
+        Progress::NoReport => NO_REPORT,
+    }
+}
+
 /// What a task with no lead unit's report shows.
 pub(crate) const NO_REPORT: &str = "未报告";
+/// What a task some of whose lead units have not reported shows.
+pub(crate) const PARTIAL: &str = "部分单位未报告";
 
 fn reporting_label(r: Reporting) -> (&'static str, &'static str) {
     match r {
@@ -78,7 +92,8 @@ fn task_view(t: &TaskRow) -> ReportTaskView {
         number: t.number,
         text: t.text.clone(),
         lead: wording::join(&t.lead),
-        status: status_label(t.status),
+        status: progress_label(t.progress()),
+        missing: wording::join(t.missing()),
         reports: t
             .reports
             .iter()
@@ -106,8 +121,13 @@ fn owing_view(o: &Owing) -> OwingView {
 /// The sentences that open the overview and the 报送情况 of a year report.
 fn sentences(r: &YearReport) -> (String, String) {
     let o = &r.overall;
+    let partial = if o.partial > 0 {
+        format!("部分牵头单位未报告{}项，", o.partial)
+    } else {
+        String::new()
+    };
     let overview = format!(
-        "{}共{}项任务：已完成{}项，推进中{}项，未启动{}项，尚无牵头单位报告{}项。",
+        "{}共{}项任务：已完成{}项，推进中{}项，未启动{}项，{partial}尚无牵头单位报告{}项。",
         r.list.title, o.total, o.done, o.in_progress, o.not_started, o.no_report
     );
     let (late, missing) = (r.units(Reporting::Late), r.units(Reporting::Missing));

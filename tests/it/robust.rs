@@ -181,7 +181,7 @@ fn hostile_spreadsheets_get_clear_messages() {
     let p = project(&[("units.yaml", &registry)]);
     let cell = units.join("、") + "、各行业协会、商会主管部门";
     let csv = format!(
-        "\u{feff}清单,,,\n序号,工作任务,牵头单位,配合单位\n一、宣传,,,\n1,任务,\"{cell}\",\n"
+        "\u{feff}清单,,,\n年度,2024,,\n序号,工作任务,牵头单位,配合单位\n一、宣传,,,\n1,任务,\"{cell}\",\n"
     );
     std::fs::write(p.path().join("t.csv"), csv).unwrap();
     let o = gongwen(

@@ -32,7 +32,7 @@ fn the_compiled_report_counts_lists_missing_and_marks_late() {
         text.contains("共3项任务：已完成1项，推进中1项，未启动0项，尚无牵头单位报告1项。"),
         "{text}"
     );
-    assert!(text.contains("合计3110"), "totals row: {text}");
+    assert!(text.contains("合计311001"), "totals row: {text}");
     for n in [
         "1在车站刊播公益广告。",
         "2组织专题发布会。",
@@ -52,6 +52,39 @@ fn the_compiled_report_counts_lists_missing_and_marks_late() {
     assert!(
         text.contains("（二）区委宣传部（逾期报送）"),
         "chapter marks the late unit: {text}"
+    );
+}
+
+#[test]
+fn a_task_with_several_leads_is_done_only_when_all_report_it_done() {
+    let tasks = fixture_text("year/content/tasks/2024.yaml")
+        .replace("lead: [区交通局]", "lead: [区交通局, 区发展改革委]");
+    let p = year_project(&[("tasks/2024.yaml", &tasks)]);
+    let o = gongwen(p.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // 区交通局 says done; 区发展改革委 sent nothing.
+    let text = flat(&pdf_text(
+        &p.path().join("out/pdf/2024-年度工作总结汇编.pdf"),
+    ));
+    assert!(
+        text.contains(
+            "已完成0项，推进中0项，未启动0项，部分牵头单位未报告1项，尚无牵头单位报告2项。"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("合计300012"), "totals row: {text}");
+    assert!(text.contains("区交通局：已完成。刊播"), "{text}");
+    assert!(text.contains("区发展改革委：未报告。"), "{text}");
+    let site = p.path().join("out/site");
+    let page = std::fs::read_to_string(site.join("tasks/2024-1.html")).unwrap();
+    assert!(
+        page.contains("状态：<strong>部分单位未报告</strong>（未报告：区发展改革委）"),
+        "{page}"
+    );
+    let table = std::fs::read_to_string(site.join("tasks.html")).unwrap();
+    assert!(
+        table.contains("<td class=\"status\">部分单位未报告</td>"),
+        "{table}"
     );
 }
 
@@ -154,7 +187,7 @@ fn new_submission_is_prefilled_and_never_overwrites() {
     std::fs::write(&path, text.replace("date: \"\"", "date: 2024-12-20")).unwrap();
     let c = gongwen(p.path(), &["check"]);
     assert!(c.status.success(), "{}", stderr(&c));
-    assert!(stderr(&c).contains("warning: task 1 has no summary"));
+    assert!(stderr(&c).contains("warning: task t1 has no summary"));
     std::fs::write(&path, &text).unwrap();
     let again = gongwen(p.path(), &["new", "submission", "jtj", "--year", "2024"]);
     assert!(!again.status.success());

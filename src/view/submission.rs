@@ -4,7 +4,7 @@
 use chrono::Datelike;
 use serde::Serialize;
 
-use crate::markdown::{Block, Inline};
+use crate::markdown::{Block, Inline, plain};
 use crate::model::Submission;
 use crate::rules::numbering::{chinese_number, heading_number};
 use crate::rules::{date, title};
@@ -66,19 +66,40 @@ impl<B> SubmissionView<B> {
     }
 }
 
-/// The narrative, then 重点任务完成情况 with a （一） section per reported task.
+/// The heading of the generated section; a unit that writes it in its body (`## 重点任务完成情况`)
+/// chooses where the section goes.
+pub(crate) const TASKS_HEADING: &str = "重点任务完成情况";
+
+/// The narrative with 重点任务完成情况 — a （一） section per reported task — where the unit put
+/// that heading, or after the narrative.
 fn content(s: &Submission) -> Vec<Block> {
     let mut blocks = s.body.clone();
-    let firsts = blocks
-        .iter()
-        .filter(|b| matches!(b, Block::Heading { level: 1, .. }))
-        .count();
-    let text = |t: String| vec![Inline::Text(t)];
-    blocks.push(Block::Heading {
-        level: 1,
-        number: heading_number(1, firsts + 1),
-        content: text("重点任务完成情况".into()),
+    let marker = blocks.iter().position(|b| {
+        matches!(b, Block::Heading { level: 1, content, .. } if plain(content).trim() == TASKS_HEADING)
     });
+    let at = match marker {
+        Some(i) => i + 1,
+        None => {
+            let firsts = blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Heading { level: 1, .. }))
+                .count();
+            blocks.push(Block::Heading {
+                level: 1,
+                number: heading_number(1, firsts + 1),
+                content: vec![Inline::Text(TASKS_HEADING.into())],
+            });
+            blocks.len()
+        }
+    };
+    blocks.splice(at..at, task_sections(s));
+    blocks
+}
+
+/// One （一） section per reported task: its status, summary and figures.
+fn task_sections(s: &Submission) -> Vec<Block> {
+    let text = |t: String| vec![Inline::Text(t)];
+    let mut blocks = Vec::new();
     for (i, e) in s.entries.iter().enumerate() {
         let task = s
             .list
@@ -106,4 +127,52 @@ fn content(s: &Submission) -> Vec<Block> {
         }
     }
     blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::submission::tests::{setup, sub};
+
+    /// The level-1 headings of a summary whose body is `body`, as printed.
+    fn headings(body: &str) -> Vec<String> {
+        let (reg, list) = setup();
+        let text = format!(
+            "---\nunit: a\ndate: 2024-12-01\ntasks:\n  - task: 1\n    status: 已完成\n    summary: 做了。\n---\n{body}"
+        );
+        let s = sub(&text, &reg, &list).unwrap().submission;
+        content(&s)
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading {
+                    level,
+                    number,
+                    content,
+                } => Some(format!("{level}{number}{}", plain(content))),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_task_section_goes_where_the_unit_wrote_its_heading_or_last() {
+        assert_eq!(
+            headings("## 工作成效\n\n甲。\n\n## 下一步打算\n\n乙。\n"),
+            [
+                "1一、工作成效",
+                "1二、下一步打算",
+                "1三、重点任务完成情况",
+                "2（一）任务1：任务一"
+            ]
+        );
+        assert_eq!(
+            headings("## 工作成效\n\n甲。\n\n## 重点任务完成情况\n\n## 下一步打算\n\n乙。\n"),
+            [
+                "1一、工作成效",
+                "1二、重点任务完成情况",
+                "2（一）任务1：任务一",
+                "1三、下一步打算"
+            ]
+        );
+    }
 }

@@ -1,21 +1,52 @@
 //! `gongwen serve`.
 
+use std::net::IpAddr;
 use std::process::ExitCode;
 
 use crate::cli::Env;
 
 #[derive(clap::Args)]
 pub(super) struct Args {
-    /// Port on 127.0.0.1 (0 picks a free one).
+    /// Port (0 picks a free one).
     #[arg(long, default_value_t = 8000)]
     port: u16,
+    /// The address to listen on: 127.0.0.1 (this machine only), or this machine's address on
+    /// the office network (or 0.0.0.0) so a colleague can preview from another PC.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: IpAddr,
+    /// Open the site in the browser once it is built.
+    #[arg(long)]
+    open: bool,
 }
 
 pub(super) fn run(env: &Env, args: Args) -> ExitCode {
-    let result = crate::serve::serve(&env.root, env.opts.clone(), args.port, |addr| {
-        println!("serving http://{addr}/ (Ctrl-C to stop)");
+    let open = args.open;
+    let result = crate::serve::serve(&env.root, env.opts.clone(), args.bind, args.port, |addr| {
+        let url = format!("http://{addr}/");
+        if args.bind.is_loopback() {
+            println!("serving {url} (Ctrl-C to stop)");
+        } else {
+            println!(
+                "serving {url} to the network (Ctrl-C to stop)\n\
+                 note: this is a preview of drafts, not a server: anyone who can reach this \
+                 machine can read them while it runs; publish out/site with a real web server"
+            );
+        }
         use std::io::Write;
         let _ = std::io::stdout().flush();
+        if open {
+            let local = if args.bind.is_unspecified() {
+                format!(
+                    "http://127.0.0.1:{}/",
+                    addr.rsplit(':').next().unwrap_or("8000")
+                )
+            } else {
+                url
+            };
+            if let Err(e) = opener::open_browser(&local) {
+                eprintln!("warning: cannot open the browser ({e}); open {local} yourself");
+            }
+        }
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -96,19 +96,31 @@ pub(crate) async fn run(listener: tokio::net::TcpListener, state: Arc<State>) {
     }
 }
 
-/// Only requests addressed to this machine by a local name: a page on another site that
-/// resolves its own name to 127.0.0.1 (DNS rebinding) sends its own name.
-fn host_allowed(req: &Request<Incoming>, port: u16) -> bool {
-    let Some(host) = req.headers().get(HOST).and_then(|h| h.to_str().ok()) else {
+/// Only requests addressed to this machine by a local name, or (bound to the network) by an IP
+/// address: a page on another site that resolves its own name to this machine (DNS rebinding)
+/// sends its own name, never an address.
+fn host_allowed(host: Option<&str>, port: u16, network: bool) -> bool {
+    let Some(host) = host else {
         return false;
     };
-    ["localhost", "127.0.0.1", "[::1]"]
-        .iter()
-        .any(|name| host == format!("{name}:{port}") || (port == 80 && host == *name))
+    let name = match host.rsplit_once(':') {
+        Some((name, p)) if p == port.to_string() => name,
+        _ if port == 80 => host,
+        _ => return false,
+    };
+    let local = ["localhost", "127.0.0.1", "[::1]"].contains(&name);
+    let address = name
+        .strip_prefix('[')
+        .and_then(|n| n.strip_suffix(']'))
+        .unwrap_or(name)
+        .parse::<std::net::IpAddr>()
+        .is_ok();
+    local || (network && address)
 }
 
 async fn handle(req: Request<Incoming>, state: &State) -> Answer {
-    if !host_allowed(&req, state.port) {
+    let host = req.headers().get(HOST).and_then(|h| h.to_str().ok());
+    if !host_allowed(host, state.port, state.network) {
         return answer(
             StatusCode::FORBIDDEN,
             "text/plain; charset=utf-8",
@@ -201,6 +213,34 @@ fn resolve(site: &Path, url: &str) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hosts_are_local_names_or_on_the_network_addresses_never_other_names() {
+        for host in ["localhost:8000", "127.0.0.1:8000", "[::1]:8000"] {
+            assert!(host_allowed(Some(host), 8000, false), "{host}");
+        }
+        for host in [
+            "evil.example:8000",
+            "localhost:9000",
+            "192.168.1.5:8000",
+            "localhost",
+        ] {
+            assert!(!host_allowed(Some(host), 8000, false), "{host}");
+        }
+        assert!(!host_allowed(None, 8000, false));
+        // Bound to the office network: a colleague types the machine's address.
+        for host in ["192.168.1.5:8000", "[fe80::1]:8000", "localhost:8000"] {
+            assert!(host_allowed(Some(host), 8000, true), "{host}");
+        }
+        for host in [
+            "intranet.example:8000",
+            "rebind.attacker.test:8000",
+            "192.168.1.5:80",
+        ] {
+            assert!(!host_allowed(Some(host), 8000, true), "{host}");
+        }
+        assert!(host_allowed(Some("10.0.0.2"), 80, true));
+    }
 
     #[test]
     fn requests_cannot_leave_the_site() {

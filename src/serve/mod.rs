@@ -7,6 +7,7 @@
 mod http;
 mod watch;
 
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -24,6 +25,8 @@ pub(crate) struct State {
     error: Mutex<String>,
     site: PathBuf,
     port: u16,
+    /// Bound beyond this machine (`--bind`): requests by IP address are answered too.
+    network: bool,
 }
 
 /// Age (in builds) after which Typst's cached results are dropped: recent ones speed up the next
@@ -61,6 +64,7 @@ fn rebuild(root: &Path, opts: &Options, state: &State) {
 pub(crate) fn serve(
     root: &Path,
     opts: Options,
+    bind: IpAddr,
     port: u16,
     on_ready: impl FnOnce(&str),
 ) -> Result<(), String> {
@@ -70,17 +74,18 @@ pub(crate) fn serve(
         .build()
         .map_err(|e| format!("cannot start the server: {e}"))?;
     let listener = runtime
-        .block_on(tokio::net::TcpListener::bind(("127.0.0.1", port)))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+        .block_on(tokio::net::TcpListener::bind((bind, port)))
+        .map_err(|e| format!("cannot listen on {bind}:{port}: {e}"))?;
     let addr = listener
         .local_addr()
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+        .map_err(|e| format!("cannot listen on {bind}:{port}: {e}"))?;
     let state = Arc::new(State {
         build: AtomicU64::new(0),
         evictions: AtomicU64::new(0),
         error: Mutex::new(String::new()),
         site: opts.out_dir(root).join(paths::OUT_SITE),
         port: addr.port(),
+        network: !bind.is_loopback(),
     });
     // Taken before the first build, so an edit made while it runs is not missed.
     let watcher = watch::Watcher::new(root);

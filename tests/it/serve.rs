@@ -23,7 +23,17 @@ impl Drop for Server {
 }
 
 fn serve(root: &std::path::Path) -> Server {
+    serve_with(root, &[]).0
+}
+
+/// `serve` with more arguments; also returns the rest of what it printed on starting.
+fn serve_with(root: &std::path::Path, more: &[&str]) -> (Server, String) {
+    serve_env(root, more, &[])
+}
+
+fn serve_env(root: &std::path::Path, more: &[&str], env: &[(&str, &str)]) -> (Server, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .envs(env.iter().copied())
         .args([
             "--project",
             root.to_str().unwrap(),
@@ -32,21 +42,25 @@ fn serve(root: &std::path::Path) -> Server {
             "--port",
             "0",
         ])
+        .args(more)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    out.read_line(&mut line).unwrap();
     let addr = line
         .trim()
         .strip_prefix("serving http://")
         .and_then(|r| r.split('/').next())
         .unwrap_or_else(|| panic!("{line}"))
         .to_string();
-    Server { child, addr }
+    let mut note = String::new();
+    if more.contains(&"--bind") {
+        out.read_line(&mut note).unwrap();
+    }
+    (Server { child, addr }, line + &note)
 }
 
 /// Sends `request` (the whole head) and returns the status code and body.
@@ -214,4 +228,58 @@ fn a_stalled_client_does_not_block_the_others() {
         assert!(page.contains("</html>"));
     }
     drop((slow, stalled, half));
+}
+
+#[test]
+fn bound_to_the_network_it_answers_a_colleague_by_address_and_says_it_is_a_preview() {
+    let p = project(&[]);
+    let (s, said) = serve_with(p.path(), &["--bind", "0.0.0.0"]);
+    assert!(
+        said.contains("to the network") && said.contains("not a server"),
+        "{said}"
+    );
+    let port = s.addr.rsplit(':').next().unwrap();
+    let local = format!("127.0.0.1:{port}");
+    let (code, _) = raw(
+        &local,
+        &format!("GET / HTTP/1.1\r\nHost: 192.0.2.7:{port}\r\nConnection: close\r\n\r\n"),
+    );
+    assert_eq!(
+        code, 200,
+        "a colleague's browser sends the machine's address"
+    );
+    let (code, _) = raw(
+        &local,
+        &format!("GET / HTTP/1.1\r\nHost: rebind.example:{port}\r\nConnection: close\r\n\r\n"),
+    );
+    assert_eq!(code, 403, "a name is still refused (DNS rebinding)");
+}
+
+#[test]
+fn open_starts_the_browser_on_the_site() {
+    let p = project(&[]);
+    // opener honours $BROWSER: a script that records what it was asked to open.
+    let seen = p.path().join("opened.txt");
+    let browser = p.path().join("browser.sh");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\necho \"$1\" > '{}'\n", seen.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        &browser,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let (s, _) = serve_env(
+        p.path(),
+        &["--open"],
+        &[("BROWSER", browser.to_str().unwrap())],
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !seen.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let opened = std::fs::read_to_string(&seen).unwrap_or_default();
+    assert_eq!(opened.trim(), format!("http://{}/", s.addr));
 }

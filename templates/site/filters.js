@@ -1,4 +1,6 @@
 // Task table filters: category, unit (including through groups), status. Works from file://.
+// The chosen filters are written to the address (?unit=…&status=…), so a filtered view can be
+// bookmarked or sent to a colleague.
 (function () {
   var form = document.getElementById("filters");
   if (!form) return;
@@ -15,8 +17,17 @@
     });
     count.textContent = "显示 " + shown + " / " + rows.length + " 项";
   }
-  form.addEventListener("change", apply);
+  var keys = ["category", "unit", "status"];
+  function remember() {
+    var params = new URLSearchParams();
+    keys.forEach(function (k) { if (form[k].value) params.set(k, form[k].value); });
+    var query = params.toString();
+    try {
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    } catch (e) { /* some browsers refuse it for file:// pages; the filter still works */ }
+  }
+  form.addEventListener("change", function () { apply(); remember(); });
   var params = new URLSearchParams(location.search);
-  ["category", "unit", "status"].forEach(function (k) { if (params.get(k)) form[k].value = params.get(k); });
+  keys.forEach(function (k) { if (params.get(k)) form[k].value = params.get(k); });
   apply();
 })();

@@ -100,9 +100,23 @@
   var q = new URLSearchParams(location.search).get("q") || "";
   input.value = q;
   run(q);
+  function show() {
+    run(input.value);
+    try {
+      history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+    } catch (e) { /* file:// in some browsers */ }
+  }
   document.getElementById("search-form").addEventListener("submit", function (e) {
     e.preventDefault();
-    run(input.value);
-    if (history.replaceState) history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+    show();
+  });
+  // Results as you type, once typing pauses (an IME's composition is not searched half-way).
+  var timer = null, composing = false;
+  input.addEventListener("compositionstart", function () { composing = true; });
+  input.addEventListener("compositionend", function () { composing = false; input.dispatchEvent(new Event("input")); });
+  input.addEventListener("input", function () {
+    if (composing) return;
+    clearTimeout(timer);
+    timer = setTimeout(show, 250);
   });
 })();

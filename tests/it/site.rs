@@ -354,3 +354,79 @@ fn the_page_and_the_pdf_word_a_notice_alike() {
         assert!(pdf.contains(want), "PDF lacks {want}: {pdf}");
     }
 }
+
+/// Runs `probe` (a JavaScript expression giving a string) on `page` of `site` in Chromium at
+/// `width` px, after the page's own scripts, and returns its value.
+fn probe(site: &Path, page: &str, width: u32, probe: &str) -> String {
+    let html = std::fs::read_to_string(site.join(page)).unwrap();
+    let probe_page = format!("probe-{}", page.replace('/', "-"));
+    let script = format!(
+        "<script>window.addEventListener('load', function () {{ var out = document.createElement('pre'); out.id = 'probe'; out.textContent = (function () {{ return {probe}; }})(); document.body.appendChild(out); }});</script></body>"
+    );
+    let dir = site.join(page).parent().unwrap().to_path_buf();
+    std::fs::write(dir.join(&probe_page), html.replace("</body>", &script)).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let dom = chromium(&profile)
+        .args([
+            format!("--window-size={width},900").as_str(),
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+        ])
+        .arg(format!("file://{}", dir.join(&probe_page).display()))
+        .output()
+        .expect("chromium must be installed (apt-get install chromium)");
+    let dom = String::from_utf8_lossy(&dom.stdout).to_string();
+    dom.split("<pre id=\"probe\">")
+        .nth(1)
+        .and_then(|r| r.split("</pre>").next())
+        .unwrap_or_else(|| panic!("no probe result in {page}"))
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn on_a_phone_tables_become_cards_with_the_status_in_view() {
+    let out = build_example();
+    let site = out.path().join("site");
+    // The narrowest gap between a status (or reporting state) cell's right edge and the screen's,
+    // and the narrowest task text, at 390 px.
+    let fits = "(function(){ var w = window.innerWidth, worst = 1e9; document.querySelectorAll('td.status, td.state').forEach(function(td){ worst = Math.min(worst, w - td.getBoundingClientRect().right); }); return String(worst); })()";
+    for page in ["tasks.html", "index.html", "reports/2020.html"] {
+        let gap: f64 = probe(&site, page, 390, fits).parse().unwrap();
+        assert!(
+            gap >= 0.0,
+            "{page}: a status cell ends {}px beyond the screen",
+            -gap
+        );
+    }
+    let text_width = "(function(){ var least = 1e9; document.querySelectorAll('table.tasks td.main').forEach(function(td){ least = Math.min(least, td.getBoundingClientRect().width); }); return String(least); })()";
+    let least: f64 = probe(&site, "tasks.html", 390, text_width).parse().unwrap();
+    assert!(
+        least >= 300.0,
+        "task text is {least}px wide on a phone: a few characters a line"
+    );
+    // Filters are written to the address, so a filtered view can be shared.
+    let filtered = "(function(){ var f = document.getElementById('filters'); f.status.value = '已完成'; f.dispatchEvent(new Event('change')); return decodeURIComponent(location.search) + ' ' + document.getElementById('filter-count').textContent; })()";
+    let got = probe(&site, "tasks.html", 1280, filtered);
+    assert!(got.starts_with("?status=已完成 显示 "), "{got}");
+    // Phone screenshots for people to look at (target/test-artifacts/).
+    let artifacts = repo().join("target/test-artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    for (page, name) in [
+        ("index.html", "phone-home.png"),
+        ("tasks.html", "phone-tasks.png"),
+        ("notices/2020-3.html", "phone-notice.png"),
+    ] {
+        let shot = artifacts.join(name);
+        let profile = tempfile::tempdir().unwrap();
+        let o = chromium(&profile)
+            .args(["--window-size=390,1600", "--virtual-time-budget=5000"])
+            .arg(format!("--screenshot={}", shot.display()))
+            .arg(format!("file://{}", site.join(page).display()))
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success() && shot.is_file(),
+            "no screenshot of {page}"
+        );
+    }
+}

@@ -214,6 +214,19 @@ fn hostile_submissions_cannot_inject_markup() {
 fn chromium(profile: &tempfile::TempDir) -> Command {
     let mut c = Command::new("chromium");
     let profile = profile.path();
+    // The embedded Fandol fonts, so pages render Chinese (and screenshots can be read) on a
+    // machine with no CJK fonts installed.
+    let conf = profile.join("fonts.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "<?xml version=\"1.0\"?><fontconfig><include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include><dir>{}</dir><cachedir>{}</cachedir></fontconfig>",
+            repo().join("assets/fonts").display(),
+            profile.join("fc-cache").display()
+        ),
+    )
+    .unwrap();
+    c.env("FONTCONFIG_FILE", &conf);
     c.args([
         "--headless",
         "--no-sandbox",

@@ -17,3 +17,6 @@ pub(crate) const SHEET_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
 /// A name that becomes part of a file name (a 发文字号, a unit id or name), in bytes: file systems
 /// allow 255 per name, and the extension and a year prefix need some.
 pub(crate) const NAME_BYTES: usize = 200;
+/// An image in a body: its file, and its pixels (a small file can claim a huge picture).
+pub(crate) const IMAGE_BYTES: u64 = 20 * 1024 * 1024;
+pub(crate) const IMAGE_PIXELS: u64 = 60_000_000;

@@ -1,7 +1,8 @@
 //! Markdown bodies → a small block model shared by the Typst and HTML renderers.
 //!
 //! Only what an official document needs survives: paragraphs, four numbered heading levels, lists,
-//! tables, quotes, emphasis. Raw HTML and code stay literal text; images become their alt text.
+//! tables, quotes, emphasis, and images (a figure after the paragraph that names them, captioned
+//! with their alt text). Raw HTML and code stay literal text.
 //! Heading numbers (一、 （一） 1. （1）) are generated here so PDF and HTML agree.
 
 use std::path::Path;
@@ -41,6 +42,21 @@ pub(crate) enum Block {
     Quote(Vec<Block>),
     /// Code blocks and block HTML: shown as the literal text they are.
     Literal(String),
+    Image(Image),
+}
+
+/// A picture the body names (`![说明](photo.jpg)`), set as a figure captioned with its alt text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Image {
+    /// As written, relative to the Markdown file.
+    pub(crate) src: String,
+    pub(crate) alt: String,
+    pub(crate) location: Location,
+    /// Filled in when it is loaded (load::images): the file relative to the project, its size in
+    /// pixels, and its name in the site's media folder.
+    pub(crate) file: String,
+    pub(crate) pixels: (u32, u32),
+    pub(crate) media: String,
 }
 
 /// Plain text of inlines (for HTML ids, search, and measuring).
@@ -62,6 +78,10 @@ const MAX_DEPTH: usize = 32;
 struct Builder {
     /// Stack of open containers: each holds the blocks and the inline run being built.
     stack: Vec<Frame>,
+    /// Images met inside a paragraph (or cell): set after it, in the next block container.
+    pending: Vec<Block>,
+    /// The images being read: where each starts and its target.
+    images: Vec<(String, Location)>,
     counters: [usize; 4],
     /// Inside a table's header row (printed in 黑体).
     in_head: bool,
@@ -93,6 +113,7 @@ enum FrameKind {
     Table,
     Cell,
     Literal,
+    Image,
     Skip,
 }
 
@@ -202,7 +223,29 @@ impl Builder {
                     parent.blocks.push(Block::Literal(text.to_string()));
                 }
             }
+            FrameKind::Image => {
+                if let Some((src, location)) = self.images.pop() {
+                    self.pending.push(Block::Image(Image {
+                        src,
+                        alt: plain(&inlines).trim().to_string(),
+                        location,
+                        file: String::new(),
+                        pixels: (0, 0),
+                        media: String::new(),
+                    }));
+                }
+            }
             FrameKind::Root | FrameKind::Skip => {}
+        }
+        // Pictures follow the paragraph that names them, in the nearest container of blocks.
+        if !self.pending.is_empty()
+            && matches!(
+                self.top().kind,
+                FrameKind::Root | FrameKind::Item | FrameKind::Quote
+            )
+        {
+            let pending = std::mem::take(&mut self.pending);
+            self.top().blocks.extend(pending);
         }
     }
 }
@@ -232,6 +275,8 @@ pub(crate) fn parse(
     let index = LineIndex::new(body, first_line);
     let mut b = Builder {
         stack: vec![Frame::default()],
+        pending: Vec::new(),
+        images: Vec::new(),
         counters: [0; 4],
         in_head: false,
     };
@@ -254,6 +299,10 @@ pub(crate) fn parse(
             .with_help("an official document needs a few levels at most; flatten the structure"));
         }
         match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                b.images.push((dest_url.to_string(), at(range.start)));
+                b.push(FrameKind::Image);
+            }
             Event::Start(tag) => b
                 .start(tag)
                 .map_err(|(msg, help)| Diagnostic::error(at(range.start), msg).with_help(help))?,
@@ -282,7 +331,9 @@ pub(crate) fn parse(
             _ => {}
         }
     }
-    Ok(b.stack.pop().map(|f| f.blocks).unwrap_or_default())
+    let mut blocks = b.stack.pop().map(|f| f.blocks).unwrap_or_default();
+    blocks.append(&mut b.pending);
+    Ok(blocks)
 }
 
 impl Builder {
@@ -317,9 +368,9 @@ impl Builder {
             Tag::TableHead => self.in_head = true,
             Tag::TableRow => {}
             Tag::TableCell => self.push(FrameKind::Cell),
-            // Links keep their text; images their alt text; the targets are dropped so a
-            // document never points anywhere its reader did not see.
-            Tag::Link { .. } | Tag::Image { .. } => {}
+            // Links keep their text; the targets are dropped so a document never points
+            // anywhere its reader did not see.
+            Tag::Link { .. } => {}
             _ => self.push(FrameKind::Skip),
         }
         Ok(())
@@ -337,7 +388,7 @@ impl Builder {
                 let row = std::mem::take(&mut t.cells);
                 t.rows.push(row);
             }
-            TagEnd::Link | TagEnd::Image => {}
+            TagEnd::Link => {}
             _ => self.pop(),
         }
     }

@@ -145,6 +145,18 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A Markdown body whose pictures are checked against the project (see load::images).
+    pub(crate) fn body_in(
+        &mut self,
+        root: &crate::root::Root,
+        body: &str,
+        line: usize,
+    ) -> Vec<Block> {
+        let mut blocks = self.body(body, line);
+        crate::load::images::resolve(root, self.file, &mut blocks, &mut self.errors);
+        blocks
+    }
+
     pub(crate) fn error(&mut self, d: Diagnostic) {
         self.errors.push(d);
     }

@@ -7,6 +7,7 @@ mod attachment;
 mod config;
 mod fields;
 mod frontmatter;
+pub(crate) mod images;
 mod notice;
 pub(crate) mod source;
 pub(crate) mod submission;

@@ -211,7 +211,7 @@ pub(crate) fn load<'a>(
         cc: f.opt(&front.cc, roles::BODY),
         printed_by: f.opt(&front.printed_by, roles::BODY),
         printed_date,
-        body: f.body(split.body, split.body_line),
+        body: f.body_in(root, split.body, split.body_line),
         printed: Vec::new(),
     };
     let attachments = front
@@ -245,7 +245,7 @@ pub(crate) fn load_document(root: &Root, shown: &Path) -> Result<Document, Diagn
     let title = f.text(title_v, roles::TITLE);
     let title_at = f.at(title_v);
     let title_lines = title_lines(&mut f, &title, &front.title_lines, "", title_at.clone());
-    let body = f.body(split.body, split.body_line);
+    let body = f.body_in(root, split.body, split.body_line);
     Ok(Document {
         title,
         title_at,

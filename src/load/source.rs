@@ -136,7 +136,8 @@ pub(crate) fn files(
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
         let name = e.file_name().to_string_lossy().to_string();
-        if is_clutter(&name) {
+        // Pictures live beside the Markdown that names them (load::images checks them).
+        if is_clutter(&name) || (ext == "md" && crate::load::images::is_picture_name(&name)) {
             continue;
         }
         let shown = dir.join(&name);

@@ -12,7 +12,7 @@ use serde_saphyr::Spanned;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::limits;
 use crate::load::fields::Fields;
-use crate::load::{frontmatter, source, yaml};
+use crate::load::{frontmatter, images, source, yaml};
 use crate::model::{Entry, Registry, Status, Submission, Task, TaskList, lists_for_year};
 use crate::root::Root;
 use crate::rules::date;
@@ -72,7 +72,13 @@ pub(crate) fn load(
     registry: &Registry,
 ) -> Result<Loaded, Diagnostics> {
     let text = source::read(root, shown, "the submission", limits::MARKDOWN_BYTES)?;
-    parse(&text, shown, year, lists, registry)
+    let mut loaded = parse(&text, shown, year, lists, registry)?;
+    let mut errors = Diagnostics::default();
+    images::resolve(root, shown, &mut loaded.submission.body, &mut errors);
+    if errors.has_errors() {
+        return Err(errors);
+    }
+    Ok(loaded)
 }
 
 /// A submission from its text; `shown` names the file in messages.

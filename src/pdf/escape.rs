@@ -69,6 +69,15 @@ fn push_inlines(out: &mut String, items: &[Inline]) {
     }
 }
 
+/// A picture's printed size in mm: as large as at 150 dpi, never wider than the type area
+/// (156 mm) nor taller than half of it (110 mm), the proportions kept.
+fn figure_size((w, h): (u32, u32)) -> (f64, f64) {
+    let (w, h) = (f64::from(w.max(1)), f64::from(h.max(1)));
+    let natural = w / 150.0 * 25.4;
+    let scale = (natural.min(156.0) / w).min(110.0 / h);
+    (w * scale, h * scale)
+}
+
 /// Blocks as calls to the layout library (`gw-heading`, `gw-par`, …), one per line.
 pub(crate) fn blocks(items: &[Block]) -> String {
     let mut out = String::new();
@@ -130,6 +139,16 @@ fn push_blocks(out: &mut String, items: &[Block]) {
             Block::Literal(text) => {
                 out.push_str("#gw-literal(");
                 push_string(out, text);
+                out.push(')');
+            }
+            Block::Image(image) => {
+                let (w, h) = figure_size(image.pixels);
+                let _ = write!(
+                    out,
+                    "#gw-figure({}, {w:.1}mm, {h:.1}mm, ",
+                    string(&format!("/{}", image.file))
+                );
+                push_string(out, &image.alt);
                 out.push(')');
             }
         }

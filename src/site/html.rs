@@ -39,7 +39,7 @@ pub(crate) fn inlines(items: &[Inline]) -> String {
     out
 }
 
-fn push_blocks(out: &mut String, items: &[Block]) {
+fn push_blocks(out: &mut String, items: &[Block], root: &str) {
     for b in items {
         match b {
             Block::Heading {
@@ -70,7 +70,7 @@ fn push_blocks(out: &mut String, items: &[Block]) {
                 let _ = write!(out, "<{tag}>");
                 for item in items {
                     out.push_str("<li>");
-                    push_blocks(out, item);
+                    push_blocks(out, item, root);
                     out.push_str("</li>");
                 }
                 let _ = write!(out, "</{tag}>");
@@ -92,21 +92,32 @@ fn push_blocks(out: &mut String, items: &[Block]) {
             }
             Block::Quote(inner) => {
                 out.push_str("<blockquote>");
-                push_blocks(out, inner);
+                push_blocks(out, inner, root);
                 out.push_str("</blockquote>");
             }
             Block::Literal(t) => {
                 let _ = write!(out, "<pre>{}</pre>", escape(t));
+            }
+            Block::Image(image) => {
+                let _ = write!(
+                    out,
+                    "<figure><img src=\"{root}{}/{}\" alt=\"{}\" loading=\"lazy\"><figcaption>{}</figcaption></figure>",
+                    crate::paths::SITE_MEDIA,
+                    escape(&image.media),
+                    escape(&image.alt),
+                    escape(&image.alt)
+                );
             }
         }
         out.push('\n');
     }
 }
 
-/// Blocks as sanitized HTML.
-pub(crate) fn blocks(items: &[Block]) -> String {
+/// Blocks as sanitized HTML, for a page `root` (its way up to the site's top, e.g. `../`) below
+/// the top: pictures are linked from there.
+pub(crate) fn blocks(items: &[Block], root: &str) -> String {
     let mut out = String::new();
-    push_blocks(&mut out, items);
+    push_blocks(&mut out, items, root);
     sanitize(&out)
 }
 
@@ -133,11 +144,18 @@ pub(crate) fn sanitize(html: &str) -> String {
         "blockquote",
         "pre",
         "div",
+        "figure",
+        "figcaption",
+        "img",
     ]
     .into_iter()
     .collect();
+    // Pictures keep their own (relative) source and alt text; no URL scheme is allowed, so a
+    // source can only be a file of the site.
+    let img: HashSet<&str> = ["src", "alt", "loading"].into_iter().collect();
     ammonia::Builder::default()
         .tags(tags)
+        .tag_attributes([("img", img)].into_iter().collect())
         .generic_attributes(["class"].into_iter().collect())
         .link_rel(None)
         .url_schemes(HashSet::new())
@@ -155,7 +173,7 @@ mod tests {
     fn hostile_markdown_stays_text() {
         let md = "<script>alert(1)</script>\n\n[点我](javascript:alert(1)) <img src=x onerror=alert(1)> **粗**\n";
         let b = markdown::parse(md, Path::new("x.md"), 1, &mut Vec::new()).unwrap();
-        let html = blocks(&b);
+        let html = blocks(&b, "");
         assert!(
             !html.contains("<script") && !html.contains("<img") && !html.contains("javascript:"),
             "{html}"

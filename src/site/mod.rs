@@ -7,6 +7,7 @@ mod pages;
 mod publish;
 mod search;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
@@ -88,9 +89,23 @@ fn load_templates(root: &Root) -> Result<Tera, Diagnostics> {
     Ok(tera)
 }
 
-/// Blocks as sanitized HTML.
+/// Blocks as sanitized HTML, for a page one folder below the top (notices/, reports/).
 fn html(blocks: Vec<Block>) -> String {
-    html::blocks(&blocks)
+    html::blocks(&blocks, "../")
+}
+
+/// The pictures bodies name: (file in the project, name in the site's media folder).
+fn pictures(blocks: &[Block], out: &mut BTreeMap<String, String>) {
+    for b in blocks {
+        match b {
+            Block::Image(i) => {
+                out.insert(i.media.clone(), i.file.clone());
+            }
+            Block::List { items, .. } => items.iter().for_each(|i| pictures(i, out)),
+            Block::Quote(inner) => pictures(inner, out),
+            _ => {}
+        }
+    }
 }
 
 /// Plain text of blocks, for the search index.
@@ -114,6 +129,7 @@ fn plain_blocks(blocks: &[Block]) -> String {
             }
             Block::Quote(inner) => out.push_str(&plain_blocks(inner)),
             Block::Literal(t) => out.push_str(t),
+            Block::Image(i) => out.push_str(&i.alt),
         }
         out.push(' ');
     }
@@ -172,6 +188,19 @@ pub(crate) fn build(
     site.render_search()?;
     site.write_assets()?;
     site.staging.copy_pdfs(pdf_dir, pdfs, paths::OUT_PDF)?;
+    let mut media = BTreeMap::new();
+    for n in &project.notices {
+        pictures(&n.body, &mut media);
+        for a in &n.attachments {
+            if let crate::model::AttachmentKind::Document(d) = &a.kind {
+                pictures(&d.body, &mut media);
+            }
+        }
+    }
+    for s in project.submissions.values().flatten() {
+        pictures(&s.body, &mut media);
+    }
+    site.staging.copy_media(project.root.path(), &media)?;
     let pages = site.pages;
     site.staging.publish(site_dir)?;
     Ok(pages)
@@ -365,7 +394,8 @@ impl<'a> Site<'a> {
                     unit_url: url::unit(&s.unit),
                     date: view.date.clone(),
                     late: s.late,
-                    body: html(view.content),
+                    // Summaries are two folders down (summaries/<year>/).
+                    body: html::blocks(&view.content, "../../"),
                     pdf: url::pdf(&paths::summary_pdf(*year, &s.unit_name)),
                 };
                 let sub_url = url::submission(*year, &s.unit);

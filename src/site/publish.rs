@@ -75,6 +75,23 @@ impl Staging {
         Ok(())
     }
 
+    /// The pictures bodies name, into the site's media folder by their content's name.
+    pub(crate) fn copy_media(
+        &self,
+        root: &Path,
+        media: &std::collections::BTreeMap<String, String>,
+    ) -> Result<(), Diagnostic> {
+        let to = self.dir.path().join(crate::paths::SITE_MEDIA);
+        for (name, file) in media {
+            std::fs::create_dir_all(&to)
+                .map_err(|err| Diagnostic::file_error(&to, format!("cannot create: {err}")))?;
+            std::fs::copy(root.join(file), to.join(name)).map_err(|err| {
+                Diagnostic::file_error(file, format!("cannot copy into the site: {err}"))
+            })?;
+        }
+        Ok(())
+    }
+
     /// Puts the finished site where it goes.
     pub(crate) fn publish(self, site_dir: &Path) -> Result<(), Diagnostic> {
         let staged: PathBuf = self.dir.keep();

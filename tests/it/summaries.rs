@@ -193,3 +193,83 @@ fn new_submission_is_prefilled_and_never_overwrites() {
     assert!(!again.status.success());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+#[test]
+fn pictures_in_a_summary_are_typeset_and_published_and_bad_ones_are_named() {
+    let body = "全年工作总结。\n\n![车站公益广告](photo.png)\n";
+    let p = year_project(&[(
+        "submissions/2024/jtj.md",
+        &jtj().replace("全年工作总结。\n", body),
+    )]);
+    let dir = p.path().join("content/submissions/2024");
+    std::fs::copy(
+        crate::common::repo().join("tests/fixtures/parts/photo.png"),
+        dir.join("photo.png"),
+    )
+    .unwrap();
+    let o = gongwen(p.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // In the PDF: the picture (pdfimages lists it at its pixel size) and its caption.
+    let pdf = p.path().join("out/pdf/summaries/2024/区交通局.pdf");
+    let images = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&images.stdout);
+    let sizes: Vec<(String, String)> = listed
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().map(String::from).collect::<Vec<_>>())
+        .filter(|f| f.len() > 4)
+        .map(|f| (f[3].clone(), f[4].clone()))
+        .collect();
+    assert!(sizes.contains(&("300".into(), "200".into())), "{listed}");
+    assert!(
+        flat(&pdf_text(&pdf)).contains("全年工作总结。车站公益广告"),
+        "caption under the text"
+    );
+    // On the site: the picture copied into media/ and shown with its caption.
+    let site = p.path().join("out/site");
+    let page = std::fs::read_to_string(site.join("summaries/2024/jtj.html")).unwrap();
+    let src = page
+        .split("<img src=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or_else(|| panic!("{page}"));
+    assert!(
+        src.starts_with("../../media/") && src.ends_with(".png"),
+        "{src}"
+    );
+    assert_eq!(
+        std::fs::read(site.join("summaries/2024").join(src)).unwrap(),
+        std::fs::read(dir.join("photo.png")).unwrap()
+    );
+    assert!(
+        page.contains("<figcaption>车站公益广告</figcaption>"),
+        "{page}"
+    );
+    // A missing, disguised, enormous or outside picture is an error naming the line.
+    let huge: Vec<u8> = [
+        &b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..],
+        &100_000u32.to_be_bytes(),
+        &100_000u32.to_be_bytes(),
+        b"\x08\x02\0\0\0\0\0\0\0",
+    ]
+    .concat();
+    std::fs::write(dir.join("huge.png"), huge).unwrap();
+    std::fs::write(dir.join("notes.jpg"), "not a picture").unwrap();
+    let bad = "全年工作总结。\n\n![甲](missing.jpg)\n\n![乙](notes.jpg)\n\n![丙](huge.png)\n\n![丁](../../units.yaml)\n";
+    std::fs::write(dir.join("jtj.md"), jtj().replace("全年工作总结。\n", bad)).unwrap();
+    let o = gongwen(p.path(), &["check"]);
+    let e = stderr(&o);
+    assert!(!o.status.success());
+    for want in [
+        "content/submissions/2024/jtj.md:14:1: error: the picture `missing.jpg` is not there",
+        "content/submissions/2024/jtj.md:16:1: error: `notes.jpg` is not a PNG, JPEG, GIF or WebP picture",
+        "content/submissions/2024/jtj.md:18:1: error: the picture `huge.png` is 100000×100000 pixels",
+        "content/submissions/2024/jtj.md:20:1: error: the picture `../../units.yaml` is not a file beside this one",
+    ] {
+        assert!(e.contains(want), "missing {want:?} in:\n{e}");
+    }
+}

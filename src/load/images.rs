@@ -1,0 +1,168 @@
+//! The pictures a body names: each must be a PNG, JPEG, GIF or WebP file inside the project,
+//! beside the Markdown file or below it, of a bounded size. A missing or unreadable picture is an
+//! error naming the line; a picture is never dropped silently.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::limits;
+use crate::markdown::{Block, Image};
+use crate::root::Root;
+
+/// Checks every image of `blocks` (read from the project file `md`) and fills in its file,
+/// pixels and media name.
+pub(crate) fn resolve(root: &Root, md: &Path, blocks: &mut [Block], errors: &mut Diagnostics) {
+    for b in blocks {
+        match b {
+            Block::Image(image) => {
+                if let Err(d) = check(root, md, image) {
+                    errors.push(*d);
+                }
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    resolve(root, md, item, errors);
+                }
+            }
+            Block::Quote(inner) => resolve(root, md, inner, errors),
+            _ => {}
+        }
+    }
+}
+
+fn check(root: &Root, md: &Path, image: &mut Image) -> Result<(), Box<Diagnostic>> {
+    let fail = |msg: String, help: &str| {
+        Box::new(Diagnostic::error(image.location.clone(), msg).with_help(help.to_string()))
+    };
+    let src = image.src.trim();
+    let rel = relative(md, src).ok_or_else(|| {
+        fail(
+            format!("the picture `{src}` is not a file beside this one"),
+            "put the picture in the same folder (or one below it) and write its name, e.g. ![说明](photo.jpg)",
+        )
+    })?;
+    let found = root
+        .resolve(&rel)
+        .map_err(|d| {
+            fail(
+                format!("the picture `{src}`: {}", d.message),
+                "copy the picture into the project",
+            )
+        })?
+        .ok_or_else(|| {
+            fail(
+                format!("the picture `{src}` is not there"),
+                "check the name (it is case-sensitive) and that the file was sent with the summary",
+            )
+        })?;
+    let meta = std::fs::metadata(&found).map_err(|e| {
+        fail(
+            format!("the picture `{src}` cannot be read: {e}"),
+            "send it again",
+        )
+    })?;
+    if !meta.is_file() || meta.len() > limits::IMAGE_BYTES {
+        return Err(fail(
+            format!(
+                "the picture `{src}` is larger than {} MB",
+                limits::IMAGE_BYTES >> 20
+            ),
+            "save it smaller (a photo for a report needs no more than 2000 pixels across)",
+        ));
+    }
+    let bytes = std::fs::read(&found).map_err(|e| {
+        fail(
+            format!("the picture `{src}` cannot be read: {e}"),
+            "send it again",
+        )
+    })?;
+    let (kind, ext) = match imagesize::image_type(&bytes) {
+        Ok(imagesize::ImageType::Png) => ("PNG", "png"),
+        Ok(imagesize::ImageType::Jpeg) => ("JPEG", "jpg"),
+        Ok(imagesize::ImageType::Gif) => ("GIF", "gif"),
+        Ok(imagesize::ImageType::Webp) => ("WebP", "webp"),
+        _ => {
+            return Err(fail(
+                format!("`{src}` is not a PNG, JPEG, GIF or WebP picture"),
+                "save it as .jpg or .png (a HEIC photo from a phone, a PDF or a Word file cannot be set)",
+            ));
+        }
+    };
+    let size = imagesize::blob_size(&bytes).map_err(|_| {
+        fail(
+            format!("the {kind} picture `{src}` is damaged"),
+            "open it and save it again, or send it again",
+        )
+    })?;
+    let (w, h) = (size.width as u64, size.height as u64);
+    if w == 0 || h == 0 || w * h > limits::IMAGE_PIXELS {
+        return Err(fail(
+            format!("the picture `{src}` is {w}×{h} pixels"),
+            "save it at a usual size (a photo for a report needs no more than 2000 pixels across)",
+        ));
+    }
+    image.file = rel.to_string_lossy().replace('\\', "/");
+    image.pixels = (w as u32, h as u32);
+    image.media = format!("{:016x}.{ext}", fnv(&bytes));
+    Ok(())
+}
+
+/// A file name a picture has: not content to read, not clutter to warn about.
+pub(crate) fn is_picture_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".png", ".jpg", ".jpeg", ".gif", ".webp"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// `src` relative to the folder of `md`, when it stays in it or below (no `..`, no absolute
+/// path, no URL).
+fn relative(md: &Path, src: &str) -> Option<PathBuf> {
+    if src.is_empty() || src.contains(':') || src.starts_with('/') || src.starts_with('\\') {
+        return None;
+    }
+    let src = Path::new(src);
+    if !src
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return None;
+    }
+    Some(md.parent().unwrap_or(Path::new("")).join(src))
+}
+
+/// FNV-1a: a stable name for a picture's bytes, the same from run to run and machine to machine.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pictures_are_found_beside_the_file_and_never_outside_it() {
+        let md = Path::new("content/submissions/2020/jtj.md");
+        assert_eq!(
+            relative(md, "photo.jpg"),
+            Some(PathBuf::from("content/submissions/2020/photo.jpg"))
+        );
+        assert_eq!(
+            relative(md, "./img/a.png"),
+            Some(PathBuf::from("content/submissions/2020/./img/a.png"))
+        );
+        for bad in [
+            "../../../etc/passwd",
+            "/etc/passwd",
+            "C:\\x.jpg",
+            "https://x/a.jpg",
+            "",
+            "img/../../a.png",
+        ] {
+            assert_eq!(relative(md, bad), None, "{bad}");
+        }
+        assert_ne!(fnv(b"a"), fnv(b"b"));
+    }
+}

@@ -3,6 +3,10 @@
 //! For each GB/T 9704 role the first family configured in gongwen.yaml that is installed (or in a
 //! `--font-path` folder) wins; otherwise the embedded Fandol font serves it. Only those families are
 //! loaded, sorted by path, so output never depends on what else a machine has or on directory order.
+//!
+//! A character the role's fonts lack (common in names: 堃, 喆, 彧 are not in FandolFang) is drawn
+//! with a fallback: any font in a `--font-path` folder, then the first installed of FALLBACKS.
+//! The font check reports each such character as a warning, never silently.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
@@ -41,6 +45,27 @@ const EMBEDDED: [(&str, &[u8]); 5] = [
     ),
 ];
 
+/// Installed CJK families used, in this order, for characters a role's own fonts lack.
+const FALLBACKS: [&str; 8] = [
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "SimSun",
+    "SimSun-ExtB",
+    "Noto Serif CJK TC",
+    "MingLiU-ExtB",
+];
+
+/// Whether and how a role can draw a character.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Coverage {
+    Own,
+    /// Only a fallback family has it.
+    Fallback(String),
+    Missing,
+}
+
 /// The embedded family and weight standing in for each role.
 fn embedded_for(role: Role) -> (&'static str, u16) {
     match role {
@@ -63,6 +88,10 @@ pub(crate) struct RoleFont {
     pub(crate) source: String,
     /// Book indices of the faces whose coverage decides whether a character can be drawn.
     faces: Vec<usize>,
+    /// The fallback families (also at the end of `families`) and their faces.
+    pub(crate) fallbacks: Vec<(String, usize)>,
+    /// Families configured for the role in gongwen.yaml that were not found.
+    pub(crate) not_found: Vec<String>,
 }
 
 /// The fonts of a run: loaded once, shared by every document and every check.
@@ -103,6 +132,8 @@ impl Fonts {
         // preferred fonts found.
         let mut aliases: BTreeMap<String, String> = BTreeMap::new();
         let mut sources: BTreeMap<String, String> = BTreeMap::new();
+        // Families of the --font-path folders, in path order: the first fallbacks.
+        let mut from_dirs: Vec<String> = Vec::new();
         for (path, index, info, names) in preferred_faces(prefs, extra_dirs, system) {
             let Some(font) = usable(&path, index) else {
                 problems.push(
@@ -114,19 +145,40 @@ impl Fonts {
             for n in names {
                 aliases.entry(n).or_insert_with(|| info.family.clone());
             }
+            if extra_dirs.iter().any(|d| path.starts_with(d)) && !from_dirs.contains(&info.family) {
+                from_dirs.push(info.family.clone());
+            }
             sources
                 .entry(info.family.to_lowercase())
                 .or_insert_with(|| path.display().to_string());
             store.push((font, info));
         }
+        let fallbacks = fallback_families(&aliases, &from_dirs);
         let book = store.book();
+        let fallbacks: Vec<(String, usize)> = fallbacks
+            .into_iter()
+            .filter_map(|f| faces_of(book, &f).map(|i| (f, i)))
+            .collect();
         let roles = Role::ALL
             .into_iter()
             .map(|role| {
-                let chosen = role_prefs(prefs, role)
+                let wanted = role_prefs(prefs, role);
+                let chosen = wanted
                     .iter()
                     .find_map(|p| aliases.get(&p.to_lowercase()).cloned());
-                (role, role_font(book, role, chosen, &sources))
+                let mut rf = role_font(book, role, chosen, &sources);
+                rf.not_found = wanted
+                    .iter()
+                    .filter(|p| !aliases.contains_key(&p.to_lowercase()))
+                    .cloned()
+                    .collect();
+                for (f, i) in &fallbacks {
+                    if !rf.families.contains(f) {
+                        rf.families.push(f.clone());
+                        rf.fallbacks.push((f.clone(), *i));
+                    }
+                }
+                (role, rf)
             })
             .collect();
         (Fonts { store, roles }, problems)
@@ -151,16 +203,30 @@ impl Fonts {
     }
 
     /// Can the role's fonts draw `c`? White space and controls always count as drawable.
+    #[cfg(test)]
     pub(crate) fn covers(&self, role: Role, c: char) -> bool {
+        self.coverage(role, c) == Coverage::Own
+    }
+
+    /// Whether the role's own fonts draw `c`, or only a fallback does, or none.
+    pub(crate) fn coverage(&self, role: Role, c: char) -> Coverage {
         if c.is_whitespace() || c.is_control() || matches!(c, '\u{feff}' | '\u{200b}'..='\u{200d}')
         {
-            return true;
+            return Coverage::Own;
         }
         let book = self.store.book();
-        self.roles[&role].faces.iter().any(|&i| {
+        let has = |i: usize| {
             book.info(i)
                 .is_some_and(|info| info.coverage.contains(c as u32))
-        })
+        };
+        let rf = &self.roles[&role];
+        if rf.faces.iter().any(|&i| has(i)) {
+            return Coverage::Own;
+        }
+        match rf.fallbacks.iter().find(|(_, i)| has(*i)) {
+            Some((family, _)) => Coverage::Fallback(family.clone()),
+            None => Coverage::Missing,
+        }
     }
 }
 
@@ -201,10 +267,8 @@ fn preferred_faces(
         .iter()
         .flat_map(|r| role_prefs(prefs, *r))
         .map(|f| f.to_lowercase())
+        .chain(FALLBACKS.iter().map(|f| f.to_lowercase()))
         .collect();
-    if wanted.is_empty() {
-        return Vec::new();
-    }
     let mut db = fontdb::Database::new();
     if system {
         db.load_system_fonts();
@@ -219,13 +283,15 @@ fn preferred_faces(
             .iter()
             .map(|(n, _)| n.to_lowercase())
             .collect();
-        if !names.iter().any(|n| wanted.contains(n)) {
-            continue;
-        }
         let path = match &face.source {
             fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.clone(),
             fontdb::Source::Binary(_) => continue,
         };
+        // Every font of a --font-path folder is wanted (as a fallback at least).
+        let given = extra_dirs.iter().any(|d| path.starts_with(d));
+        if !given && !names.iter().any(|n| wanted.contains(n)) {
+            continue;
+        }
         if let Some(Some(info)) = db.with_face_data(face.id, FontInfo::new) {
             found.push((path, face.index, info, names));
         }
@@ -261,7 +327,22 @@ fn role_font(
         weight,
         source,
         faces,
+        fallbacks: Vec::new(),
+        not_found: Vec::new(),
     }
+}
+
+/// The fallback families found: the --font-path folders' first, then FALLBACKS in order.
+fn fallback_families(aliases: &BTreeMap<String, String>, from_dirs: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = from_dirs.to_vec();
+    for f in FALLBACKS {
+        if let Some(family) = aliases.get(&f.to_lowercase())
+            && !out.contains(family)
+        {
+            out.push(family.clone());
+        }
+    }
+    out
 }
 
 /// The book index of the regular face of `family` (any face if there is no regular one).

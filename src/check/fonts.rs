@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use crate::diag::{Diagnostic, Diagnostics, Location, display_path};
-use crate::fonts::Fonts;
+use crate::fonts::{Coverage, Fonts};
 use crate::text::SourceText;
 
 /// Past this many characters in one file the rest are counted, not listed: a pasted text in a
@@ -28,8 +28,31 @@ pub(crate) fn check<'a>(
                 col = 1;
                 continue;
             }
-            let missing = t.roles.iter().find(|r| !fonts.covers(**r, c));
-            if let Some(&role) = missing
+            let here = Location::new(&t.location.file, line, col);
+            let lacking = t.roles.iter().find_map(|r| match fonts.coverage(*r, c) {
+                Coverage::Own => None,
+                other => Some((*r, other)),
+            });
+            if let Some((role, Coverage::Fallback(family))) = &lacking {
+                if seen.insert((display_path(&t.location.file), c)) {
+                    out.push(
+                        Diagnostic::warning(
+                            here,
+                            format!(
+                                "`{c}` (U+{:04X}) is not in the {} font ({}); it is drawn with {family}",
+                                c as u32,
+                                role.describe(),
+                                fonts.role(*role).families[0]
+                            ),
+                        )
+                        .with_help(format!("it may look a little different from its neighbours; a {} font that has it, named under `fonts: {}:` in content/gongwen.yaml, draws it in place", role.describe(), role.key())),
+                    );
+                }
+                col += 1;
+                continue;
+            }
+            let missing = lacking.map(|(r, _)| r);
+            if let Some(role) = missing
                 && seen.insert((display_path(&t.location.file), c))
             {
                 let count = per_file
@@ -40,7 +63,7 @@ pub(crate) fn check<'a>(
                     let rf = fonts.role(role);
                     out.push(
                         Diagnostic::error(
-                            Location::new(&t.location.file, line, col),
+                            here,
                             format!(
                                 "no font can draw `{c}` (U+{:04X}) in {}: {} lacks it",
                                 c as u32,

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use crate::cli::{Env, fail};
+use crate::diag::for_terminal;
 use crate::fonts::Fonts;
 use crate::load;
 use crate::text::columns;
@@ -16,12 +17,35 @@ pub(super) fn run(env: &Env) -> ExitCode {
         Err(d) => return fail(&d),
     };
     let fonts = Fonts::load(&config.fonts, &env.opts.font_paths, env.opts.system_fonts);
+    let mut fallbacks: Vec<&str> = Vec::new();
     for (role, f) in fonts.all() {
         let label = role.describe();
         println!(
             "{label}{} {}",
             " ".repeat(46usize.saturating_sub(columns(label))),
             f.source
+        );
+        if !f.not_found.is_empty() {
+            println!(
+                "    not found: {} (configured under `fonts: {}:` in content/gongwen.yaml)",
+                for_terminal(&f.not_found.join(", ")),
+                role.key()
+            );
+        }
+        for (family, _) in &f.fallbacks {
+            if !fallbacks.contains(&family.as_str()) {
+                fallbacks.push(family);
+            }
+        }
+    }
+    if fallbacks.is_empty() {
+        println!(
+            "characters a role's font lacks: no fallback font found (such characters are errors)"
+        );
+    } else {
+        println!(
+            "characters a role's font lacks are drawn with: {} (each is reported as a warning)",
+            for_terminal(&fallbacks.join(", "))
         );
     }
     ExitCode::SUCCESS

@@ -229,3 +229,49 @@ fn typst_warnings_reach_the_user_naming_the_template() {
         stderr(&clean)
     );
 }
+
+#[test]
+fn a_character_the_body_font_lacks_is_drawn_by_a_fallback_with_a_warning() {
+    // 訁 is in FandolSong but not in FandolFang (the embedded 仿宋), as 堃 or 喆 are missing
+    // from many 仿宋 fonts. A folder holding FandolSong stands in for an installed CJK font.
+    let n = notice().replace("请各单位", "请各单位訁");
+    assert_ne!(n, notice());
+    let p = project(&[("notices/a.md", &n)]);
+    let without = gongwen(p.path(), &["check"]);
+    assert!(!without.status.success());
+    assert!(
+        stderr(&without).contains("error: no font can draw `訁`"),
+        "{}",
+        stderr(&without)
+    );
+    let fonts = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        crate::common::repo().join("assets/fonts/FandolSong-Regular.otf"),
+        fonts.path().join("fallback.otf"),
+    )
+    .unwrap();
+    let dir = fonts.path().to_str().unwrap();
+    let o = gongwen(p.path(), &["build", "--font-path", dir]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("warning: `訁` (U+8A01) is not in the 仿宋 (body text) font (FandolFang R); it is drawn with FandolSong"),
+        "{}",
+        stderr(&o)
+    );
+    let pdf = std::fs::read_dir(p.path().join("out/pdf"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        .unwrap()
+        .path();
+    assert!(
+        crate::common::pdf_text(&pdf).contains("请各单位訁"),
+        "the character is printed"
+    );
+    let listed = gongwen(p.path(), &["fonts", "--font-path", dir]);
+    let out = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        out.contains("characters a role's font lacks are drawn with: FandolSong"),
+        "{out}"
+    );
+}

@@ -105,6 +105,9 @@ enum Needs {
     Project,
     /// The settings and the unit registry only.
     Registry,
+    /// The settings, the registry and the task lists: forms for units can be written while
+    /// other units' summaries (or notices) still have errors.
+    TaskLists,
 }
 
 /// Loads and checks the project. When it has errors in what the command needs, prints every
@@ -116,6 +119,12 @@ fn checked(env: &Env, needs: Needs) -> Result<Checked, ExitCode> {
         Needs::Registry => c.diagnostics.iter().any(|d| {
             d.is_error()
                 && (d.file == Path::new(paths::UNITS) || d.file == Path::new(paths::CONFIG))
+        }),
+        Needs::TaskLists => c.diagnostics.iter().any(|d| {
+            d.is_error()
+                && (d.file == Path::new(paths::UNITS)
+                    || d.file == Path::new(paths::CONFIG)
+                    || d.file.starts_with(paths::TASKS))
         }),
     };
     if blocking {

@@ -27,7 +27,12 @@ pub(super) enum What {
 }
 
 pub(super) fn run(env: &Env, what: What) -> ExitCode {
-    let c = match checked(env, Needs::Project) {
+    // A form for one unit does not wait for the others' summaries (or a draft notice) to be right.
+    let needs = match what {
+        What::Notice => Needs::Registry,
+        What::Submission { .. } => Needs::TaskLists,
+    };
+    let c = match checked(env, needs) {
         Ok(c) => c,
         Err(code) => return code,
     };

@@ -83,7 +83,7 @@ fn a_task_with_several_leads_is_done_only_when_all_report_it_done() {
     );
     let table = std::fs::read_to_string(site.join("tasks.html")).unwrap();
     assert!(
-        table.contains("<td class=\"status\">部分单位未报告</td>"),
+        table.contains("<td class=\"status\" data-label=\"状态\">部分单位未报告</td>"),
         "{table}"
     );
 }

@@ -14,24 +14,24 @@ measure() { # label, command...
   printf '%-34s wall %6.2f s   peak memory %7.1f MiB\n' "$label" "$secs" "$(awk "BEGIN {print $kb / 1024}")"
   last_secs=$secs
 }
-"$bin" --no-system-fonts build --emit-typst --out "$out" >/dev/null 2>&1
+"$bin" build --no-system-fonts --emit-typst --out "$out" >/dev/null 2>&1
 count_pages() { find "$1" -name '*.pdf' -exec pdfinfo {} \; 2>/dev/null | awk '/^Pages/ {n += $2} END {print n}'; }
 pages=$(count_pages "$out/pdf")
-for i in 1 2 3; do measure "example build (run $i, $pages pages)" "$bin" --no-system-fonts build --out "$out"; done
+for i in 1 2 3; do measure "example build (run $i, $pages pages)" "$bin" build --no-system-fonts --out "$out"; done
 big="$out/big"
 python3 scripts/gen-project.py "$big" 200 1000 --submissions
 subs=$(ls "$big"/content/submissions/2024 | wc -l)
-measure "check: 200 x 1,000, $subs summaries" "$bin" --no-system-fonts -p "$big" check
-"$bin" --no-system-fonts -p "$big" build >/dev/null 2>&1
+measure "check: 200 x 1,000, $subs summaries" "$bin" -p "$big" check --no-system-fonts
+"$bin" -p "$big" build --no-system-fonts >/dev/null 2>&1
 pages=$(count_pages "$big/out/pdf")
 docs=$(find "$big/out/pdf" -name '*.pdf' | wc -l)
-measure "build: $docs PDFs, $pages pages" "$bin" --no-system-fonts -p "$big" build --no-site
+measure "build: $docs PDFs, $pages pages" "$bin" -p "$big" build --no-system-fonts --no-site
 pdf_secs=$last_secs
 printf '%-34s %.0f PDF pages per second\n' "" "$(awk "BEGIN {print $pages / $pdf_secs}")"
 html=$(find "$big/out/site" -name '*.html' | wc -l)
-measure "build with site ($html HTML pages)" "$bin" --no-system-fonts -p "$big" build
+measure "build with site ($html HTML pages)" "$bin" -p "$big" build --no-system-fonts
 printf '%-34s %.0f HTML pages per second (site time: %.2f s)\n' "" "$(awk "BEGIN {d = $last_secs - $pdf_secs; if (d < 0.01) d = 0.01; print $html / d}")" "$(awk "BEGIN {print $last_secs - $pdf_secs}")"
-measure "gongwen build --no-site (example)" "$bin" --no-system-fonts build --no-site --out "$out"
+measure "gongwen build --no-site (example)" "$bin" build --no-system-fonts --no-site --out "$out"
 if command -v typst >/dev/null 2>&1; then
   # The same generated sources through the Typst CLI, one process per document, same fonts.
   find "$out/pdf" -name '*.typ' | sort > "$out/typs"

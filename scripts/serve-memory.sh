@@ -13,7 +13,7 @@ if [ -z "$project" ]; then
   project="$work/p"
   python3 scripts/gen-project.py "$project" 50 250 --submissions >/dev/null
 fi
-"$bin" --no-system-fonts -p "$project" serve --port 0 > "$work/out" 2>"$work/err" &
+"$bin" -p "$project" serve --no-system-fonts --port 0 > "$work/out" 2>"$work/err" &
 pid=$!
 until grep -q serving "$work/out" 2>/dev/null; do sleep 0.2; done
 addr=$(sed -n 's#serving http://\([^/]*\)/.*#\1#p' "$work/out")

@@ -3,12 +3,14 @@
 use std::process::ExitCode;
 
 use crate::build::Options;
-use crate::cli::{Env, fail, finish, print, wrote};
+use crate::cli::{Env, count, fail, finish, print, wrote};
 use crate::diag::display_path;
 use crate::paths;
 
 #[derive(clap::Args)]
 pub(super) struct Args {
+    #[command(flatten)]
+    pub(super) fonts: super::FontArgs,
     /// Also write the generated Typst source next to each PDF.
     #[arg(long)]
     emit_typst: bool,
@@ -33,7 +35,11 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     };
     for w in &report.written {
         if w.pages > 0 {
-            println!("wrote {} ({} pages)", display_path(&w.path), w.pages);
+            println!(
+                "wrote {} ({})",
+                display_path(&w.path),
+                count(w.pages, "page")
+            );
         } else {
             wrote(&w.path);
         }
@@ -46,7 +52,7 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     }
     if let Some(pages) = report.site_pages {
         let site = opts.out_dir(&env.root).join(paths::OUT_SITE);
-        println!("wrote {} ({pages} pages)", display_path(&site));
+        println!("wrote {} ({})", display_path(&site), count(pages, "page"));
     }
     print(&report.diagnostics);
     finish(&report.diagnostics)

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use crate::cli::{Env, fail, finish, print};
+use crate::cli::{Env, count, fail, finish, print};
 
 pub(super) fn run(env: &Env) -> ExitCode {
     let c = match crate::build::check(&env.root, &env.opts) {
@@ -12,7 +12,12 @@ pub(super) fn run(env: &Env) -> ExitCode {
     print(&c.diagnostics);
     if !c.diagnostics.has_errors() {
         let (notices, lists, subs) = c.project.counts();
-        println!("ok: {notices} notice(s), {lists} task list(s), {subs} submission(s) checked");
+        println!(
+            "ok: {}, {}, {} checked",
+            count(notices, "notice"),
+            count(lists, "task list"),
+            count(subs, "submission")
+        );
     }
     finish(&c.diagnostics)
 }

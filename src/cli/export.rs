@@ -8,6 +8,8 @@ use crate::paths;
 
 #[derive(clap::Args)]
 pub(super) struct Args {
+    #[command(flatten)]
+    pub(super) fonts: super::FontArgs,
     /// Output folder (default: <project>/out/tasks).
     #[arg(long, short = 'o')]
     out: Option<std::path::PathBuf>,

@@ -10,10 +10,12 @@ use crate::sheet::Options;
 
 #[derive(clap::Args)]
 pub(super) struct Args {
+    #[command(flatten)]
+    pub(super) fonts: super::FontArgs,
     /// The spreadsheet.
     file: PathBuf,
     /// Write the YAML here instead of printing it (refuses to overwrite without --force).
-    #[arg(long, short = 'o')]
+    #[arg(long)]
     output: Option<PathBuf>,
     /// Replace the task list at --output: its tasks keep their ids, and the file is replaced
     /// only when the import succeeds.

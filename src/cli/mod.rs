@@ -31,14 +31,19 @@ struct Cli {
     /// The project folder (the one holding content/).
     #[arg(long, short = 'p', global = true, default_value = ".")]
     project: PathBuf,
-    /// A folder with extra fonts (searched for the families named in gongwen.yaml); repeatable.
-    #[arg(long = "font-path", global = true)]
-    font_paths: Vec<PathBuf>,
-    /// Use only the embedded fonts and --font-path folders, not the fonts installed on this machine.
-    #[arg(long, global = true)]
-    no_system_fonts: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+/// How fonts are found: only on the commands that check or typeset text.
+#[derive(clap::Args, Default)]
+struct FontArgs {
+    /// A folder with extra fonts (searched for the families named in gongwen.yaml); repeatable.
+    #[arg(long = "font-path")]
+    font_paths: Vec<PathBuf>,
+    /// Use only the embedded fonts and --font-path folders, not the fonts installed on this machine.
+    #[arg(long)]
+    no_system_fonts: bool,
 }
 
 #[derive(Subcommand)]
@@ -46,13 +51,13 @@ enum Command {
     /// Build every document into out/ (PDFs in out/pdf/).
     Build(build::Args),
     /// Load and check everything; writes nothing. Exits non-zero on any error.
-    Check,
+    Check(FontArgs),
     /// Remove what gongwen wrote under out/ (nothing else).
     Clean(clean::Args),
     /// Start a project: a small starter that builds at once, or --example.
     Init(init::Args),
     /// Show which font serves each GB/T 9704 role.
-    Fonts,
+    Fonts(FontArgs),
     /// Write every task list as .xlsx and .csv (UTF-8 with BOM) to out/tasks/.
     Export(export::Args),
     /// Read a task table from .xlsx or .csv (the export layout) and print it as tasks YAML.
@@ -61,6 +66,8 @@ enum Command {
     New {
         #[command(subcommand)]
         what: new::What,
+        #[command(flatten)]
+        fonts: FontArgs,
     },
     /// Build, serve out/site on 127.0.0.1, rebuild on changes and reload the browser.
     Serve(serve::Args),
@@ -77,26 +84,27 @@ struct Env {
 /// Parses the arguments and runs the command.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let env = Env {
-        root: cli.project,
+    let root = cli.project;
+    let env = |fonts: &FontArgs| Env {
+        root: root.clone(),
         opts: Options {
-            font_paths: cli.font_paths,
-            system_fonts: !cli.no_system_fonts,
+            font_paths: fonts.font_paths.clone(),
+            system_fonts: !fonts.no_system_fonts,
             site: true,
             ..Options::default()
         },
     };
     match cli.command {
-        Command::Build(args) => build::run(&env, args),
-        Command::Check => check::run(&env),
-        Command::Clean(args) => clean::run(&env, args),
-        Command::Init(args) => init::run(&env, args),
-        Command::Fonts => fonts::run(&env),
-        Command::Export(args) => export::run(&env, args),
-        Command::Import(args) => import::run(&env, args),
-        Command::New { what } => new::run(&env, what),
-        Command::Serve(args) => serve::run(&env, args),
-        Command::Tasks(args) => tasks::run(&env, args),
+        Command::Build(args) => build::run(&env(&args.fonts), args),
+        Command::Check(fonts) => check::run(&env(&fonts)),
+        Command::Clean(args) => clean::run(&env(&FontArgs::default()), args),
+        Command::Init(args) => init::run(&env(&FontArgs::default()), args),
+        Command::Fonts(fonts) => fonts::run(&env(&fonts)),
+        Command::Export(args) => export::run(&env(&args.fonts), args),
+        Command::Import(args) => import::run(&env(&args.fonts), args),
+        Command::New { what, fonts } => new::run(&env(&fonts), what),
+        Command::Serve(args) => serve::run(&env(&args.fonts), args),
+        Command::Tasks(args) => tasks::run(&env(&args.fonts), args),
     }
 }
 
@@ -131,6 +139,15 @@ fn checked(env: &Env, needs: Needs) -> Result<Checked, ExitCode> {
         return Err(fail(&c.diagnostics));
     }
     Ok(c)
+}
+
+/// "1 page", "3 pages".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn print(diags: &Diagnostics) {

@@ -7,6 +7,8 @@ use crate::cli::Env;
 
 #[derive(clap::Args)]
 pub(super) struct Args {
+    #[command(flatten)]
+    pub(super) fonts: super::FontArgs,
     /// Port (0 picks a free one).
     #[arg(long, default_value_t = 8000)]
     port: u16,

@@ -11,6 +11,8 @@ use crate::rules::wording;
 
 #[derive(clap::Args)]
 pub(super) struct Args {
+    #[command(flatten)]
+    pub(super) fonts: super::FontArgs,
     /// A unit's id, name or alias.
     #[arg(long, short = 'u')]
     unit: Option<String>,
@@ -84,13 +86,17 @@ fn all(project: &Project) -> String {
         for c in &list.categories {
             let _ = writeln!(out, "  {}", c.name);
             for t in &c.tasks {
+                let support = if t.support.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [配合: {}]", names(&t.support))
+                };
                 let _ = writeln!(
                     out,
-                    "  {:>4}  {}  [牵头: {}] [配合: {}]",
+                    "  {:>4}  {}  [牵头: {}]{support}",
                     t.number,
                     t.text,
-                    names(&t.lead),
-                    names(&t.support)
+                    names(&t.lead)
                 );
             }
         }
@@ -117,7 +123,7 @@ fn unit(project: &Project, name: &str) -> Result<String, Diagnostic> {
     for list in &project.task_lists {
         let (lead, support) = list.tasks_of(&project.registry, &id);
         let _ = writeln!(out, "\n{}", list.title);
-        for (label, tasks) in [("牵头 (leads)", lead), ("配合 (supports)", support)] {
+        for (label, tasks) in [("牵头", lead), ("配合", support)] {
             let _ = writeln!(out, "  {label}: {}", tasks.len());
             for t in tasks {
                 let _ = writeln!(out, "  {:>4}  {}", t.number, t.text);

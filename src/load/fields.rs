@@ -13,6 +13,14 @@ use crate::markdown::{self, Block};
 use crate::rules::date;
 use crate::text::{Role, SourceText};
 
+/// A value a user may write as one line or as a list.
+#[derive(Debug, serde::Deserialize)]
+#[serde(untagged)]
+pub(crate) enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
 /// The values of one file, read in place.
 pub(crate) struct Fields<'a> {
     file: &'a Path,
@@ -61,6 +69,25 @@ impl<'a> Fields<'a> {
         v.as_ref()
             .map(|v| self.text(v, roles))
             .filter(|s| !s.is_empty())
+    }
+
+    /// A value written as one line or as a list, as one line joined with ，(the way 抄送 and
+    /// similar lists of organs are printed); each item is recorded where it stands.
+    pub(crate) fn joined(
+        &mut self,
+        v: &Spanned<OneOrMany>,
+        roles: &'static [Role],
+    ) -> Option<String> {
+        let at = self.at(v);
+        let items: Vec<String> = match &v.value {
+            OneOrMany::One(s) => vec![s.trim().to_string()],
+            OneOrMany::Many(list) => list.iter().map(|s| s.trim().to_string()).collect(),
+        };
+        let items: Vec<String> = items.into_iter().filter(|s| !s.is_empty()).collect();
+        for item in &items {
+            self.record(at.clone(), item, roles);
+        }
+        (!items.is_empty()).then(|| items.join("，"))
     }
 
     /// Records text printed from this file that was not read through `text` (a value printed in

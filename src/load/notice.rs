@@ -7,7 +7,7 @@ use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::limits;
-use crate::load::fields::Fields;
+use crate::load::fields::{Fields, OneOrMany};
 use crate::load::{frontmatter, source, yaml};
 use crate::model::{Config, Document, Notice};
 use crate::root::Root;
@@ -34,7 +34,8 @@ struct Front {
     #[serde(default)]
     issuer: Vec<Spanned<String>>,
     note: Option<Spanned<String>>,
-    cc: Option<Spanned<String>>,
+    /// One line (`区委办公室，区人大常委会办公室`) or a list, joined with ，as printed.
+    cc: Option<Spanned<OneOrMany>>,
     printed_by: Option<Spanned<String>>,
     printed_date: Option<Spanned<String>>,
 }
@@ -208,7 +209,7 @@ pub(crate) fn load<'a>(
         urgency: f.opt(&front.urgency, roles::HEI),
         issuers: front.issuer.iter().map(|i| f.text(i, roles::KAI)).collect(),
         note: f.opt(&front.note, roles::BODY),
-        cc: f.opt(&front.cc, roles::BODY),
+        cc: front.cc.as_ref().and_then(|cc| f.joined(cc, roles::BODY)),
         printed_by: f.opt(&front.printed_by, roles::BODY),
         printed_date,
         body: f.body_in(root, split.body, split.body_line),

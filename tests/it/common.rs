@@ -69,11 +69,18 @@ pub(crate) fn gongwen(root: &Path, args: &[&str]) -> Output {
 }
 
 pub(crate) fn gongwen_args(root: &Path, args: &[String]) -> Output {
+    let mut args = args.to_vec();
+    // After the command: only the commands that find fonts take the option.
+    if args
+        .first()
+        .is_some_and(|c| !["init", "clean", "--help", "--version"].contains(&c.as_str()))
+    {
+        args.insert(1, "--no-system-fonts".to_string());
+    }
     Command::new(env!("CARGO_BIN_EXE_gongwen"))
         .arg("--project")
         .arg(root)
-        .arg("--no-system-fonts")
-        .args(args)
+        .args(&args)
         .output()
         .expect("run gongwen")
 }

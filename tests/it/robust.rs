@@ -343,8 +343,8 @@ fn builds_killed_at_random_moments_never_leave_half_a_file_or_no_site() {
             .args([
                 "--project",
                 p.path().to_str().unwrap(),
-                "--no-system-fonts",
                 "build",
+                "--no-system-fonts",
             ])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())

@@ -37,8 +37,8 @@ fn serve_env(root: &std::path::Path, more: &[&str], env: &[(&str, &str)]) -> (Se
         .args([
             "--project",
             root.to_str().unwrap(),
-            "--no-system-fonts",
             "serve",
+            "--no-system-fonts",
             "--port",
             "0",
         ])

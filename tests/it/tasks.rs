@@ -42,7 +42,7 @@ fn tasks_of_a_unit_include_its_groups() {
         "{out}"
     );
     // Leads 1 directly and 2 through 各区级部门; supports 3.
-    assert!(out.contains("牵头 (leads): 2\n     1  在车站刊播公益广告。\n     2  组织专题发布会。\n  配合 (supports): 1\n     3  开展明察暗访。"), "{out}");
+    assert!(out.contains("牵头: 2\n     1  在车站刊播公益广告。\n     2  组织专题发布会。\n  配合: 1\n     3  开展明察暗访。"), "{out}");
 }
 
 /// What `gongwen tasks` lists for a project whose only task list is `yaml`: every category,

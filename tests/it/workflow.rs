@@ -277,3 +277,65 @@ fn the_year_is_reported(root: &std::path::Path, year: i32) {
         "the picture is on the site"
     );
 }
+
+#[test]
+fn options_appear_only_where_they_work_and_counts_read_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let help =
+        |args: &[&str]| String::from_utf8_lossy(&gongwen(dir.path(), args).stdout).to_string();
+    for cmd in ["init", "clean"] {
+        assert!(
+            !help(&[cmd, "--help"]).contains("--font-path"),
+            "{cmd} takes no font options"
+        );
+    }
+    for cmd in [
+        "build", "check", "fonts", "serve", "tasks", "export", "import",
+    ] {
+        assert!(
+            help(&[cmd, "--help"]).contains("--font-path"),
+            "{cmd} finds fonts"
+        );
+    }
+    // -o is --out DIR wherever it exists; import's file is --output, spelled out.
+    assert!(!help(&["import", "--help"]).contains("-o,"));
+    assert!(help(&["build", "--help"]).contains("-o, --out"));
+    let root = dir.path().join("p");
+    assert!(
+        gongwen(&root, &["init", root.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let c = gongwen(&root, &["check"]);
+    let said = String::from_utf8_lossy(&c.stdout);
+    assert!(
+        said.contains("ok: 1 notice, 1 task list, 0 submissions checked"),
+        "{said}"
+    );
+}
+
+#[test]
+fn cc_written_as_a_list_is_printed_as_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("p");
+    assert!(
+        gongwen(&root, &["init", root.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let year = chrono::Local::now().date_naive().format("%Y").to_string();
+    let notice = format!("content/notices/{year}-1.md");
+    edit(
+        &root,
+        &notice,
+        "# cc: 区委办公室，区人大常委会办公室",
+        "cc: [区委办公室, 区人大常委会办公室]",
+    );
+    let b = gongwen(&root, &["build"]);
+    assert!(b.status.success(), "{}", stderr(&b));
+    let text = crate::common::pdf_text(&root.join(format!("out/pdf/某府办发〔{year}〕1号.pdf")));
+    assert!(
+        crate::common::flat(&text).contains("抄送：区委办公室，区人大常委会办公室。"),
+        "{text}"
+    );
+}

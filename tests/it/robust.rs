@@ -432,3 +432,37 @@ fn names_with_hash_and_percent_link_right() {
         .to_string();
     assert!(site.join(&decoded).is_file(), "{href} → {decoded}");
 }
+
+#[test]
+fn hundreds_of_summaries_build_without_exhausting_a_stack() {
+    // From about 230 documents a rayon worker used to nest document jobs on its stack until it
+    // overflowed (exit 134). 260 small summaries, each a document of its own.
+    let n = 260;
+    let units: String = (1..=n)
+        .map(|i| format!("  - id: u{i}\n    name: 第{i}单位\n"))
+        .collect();
+    let members: Vec<String> = (1..=n).map(|i| format!("u{i}")).collect();
+    let registry = format!(
+        "units:\n{units}groups:\n  - id: all\n    name: 各单位\n    members: [{}]\n",
+        members.join(", ")
+    );
+    let tasks = "title: 2024年清单\nyear: 2024\ndue: 2024-12-31\ncategories:\n  - name: 甲\n    tasks:\n      - id: t1\n        text: 做好工作。\n        lead: [各单位]\n";
+    let p = project(&[("units.yaml", &registry), ("tasks/2024.yaml", tasks)]);
+    for i in 1..=n {
+        let s = format!(
+            "---\nunit: u{i}\ndate: 2024-12-20\ntasks:\n  - task: t1\n    status: 已完成\n    summary: 完成。\n---\n第{i}单位全年工作总结。\n"
+        );
+        let path = p.path().join(format!("content/submissions/2024/u{i}.md"));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, s).unwrap();
+    }
+    let o = gongwen(p.path(), &["build", "--no-site"]);
+    assert!(
+        o.status.success(),
+        "exit {:?}: {}",
+        o.status.code(),
+        stderr(&o)
+    );
+    let pdfs = files_below(&p.path().join("out/pdf/summaries/2024"));
+    assert_eq!(pdfs.len(), n);
+}

@@ -2,11 +2,11 @@
 //! Typst would otherwise print an empty box without a word. Checked before typesetting, so the
 //! error names the source.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Diagnostics, Location, display_path};
 use crate::fonts::{Coverage, Fonts};
-use crate::text::SourceText;
+use crate::text::{Role, SourceText};
 
 /// Past this many characters in one file the rest are counted, not listed: a pasted text in a
 /// foreign script would otherwise bury the first message.
@@ -19,6 +19,7 @@ pub(crate) fn check<'a>(
     let mut out = Diagnostics::default();
     // One message per character and file: the first place it occurs is enough to find it.
     let mut seen = HashSet::new();
+    let mut known: HashMap<(Role, char), Coverage> = HashMap::new();
     let mut per_file: BTreeMap<String, (usize, Location)> = BTreeMap::new();
     for t in printed {
         let (mut line, mut col) = (t.location.line, t.location.column);
@@ -29,9 +30,13 @@ pub(crate) fn check<'a>(
                 continue;
             }
             let here = Location::new(&t.location.file, line, col);
-            let lacking = t.roles.iter().find_map(|r| match fonts.coverage(*r, c) {
-                Coverage::Own => None,
-                other => Some((*r, other)),
+            // Each (typeface, character) is looked up once: the same few thousand characters
+            // recur through every file, and a lookup searches the fonts' coverage tables.
+            let lacking = t.roles.iter().find_map(|r| {
+                match known.entry((*r, c)).or_insert_with(|| fonts.coverage(*r, c)) {
+                    Coverage::Own => None,
+                    other => Some((*r, other.clone())),
+                }
             });
             if let Some((role, Coverage::Fallback(family))) = &lacking {
                 if seen.insert((display_path(&t.location.file), c)) {

@@ -169,7 +169,11 @@ impl YearReport {
 
     /// The status of task `number`, if the report has the task.
     pub(crate) fn task(&self, number: usize) -> Option<&TaskRow> {
-        self.tasks.iter().find(|t| t.number == number)
+        // Tasks are numbered 1, 2, 3 … in order: found by place, not by a search.
+        self.tasks
+            .get(number.wrapping_sub(1))
+            .filter(|t| t.number == number)
+            .or_else(|| self.tasks.iter().find(|t| t.number == number))
     }
 }
 

@@ -145,6 +145,8 @@ struct Site<'a> {
     staging: publish::Staging,
     index: Index,
     pages: usize,
+    /// Each report's units' reports by task (see `task_reports`).
+    by_task: BTreeMap<String, BTreeMap<usize, Vec<TaskReport>>>,
 }
 
 /// Builds out/site from the checked project, its year reports and the PDFs in `pdf_dir`.
@@ -178,6 +180,7 @@ pub(crate) fn build(
         staging: publish::Staging::new(site_dir)?,
         index: Index::default(),
         pages: 0,
+        by_task: BTreeMap::new(),
     };
     site.render_notices()?;
     site.render_tasks()?;
@@ -250,6 +253,16 @@ impl<'a> Site<'a> {
 
     fn report_for(&self, list: &str) -> Option<&'a YearReport> {
         self.reports.iter().find(|r| r.list.slug == list)
+    }
+
+    /// The units' reports on task `number` of `r` (indexed once per report).
+    fn reports_on(&mut self, r: &YearReport, number: usize) -> Vec<TaskReport> {
+        self.by_task
+            .entry(r.list.slug.clone())
+            .or_insert_with(|| task_reports(r))
+            .get(&number)
+            .cloned()
+            .unwrap_or_default()
     }
 
     fn render_notices(&mut self) -> Result<(), Diagnostic> {
@@ -360,7 +373,7 @@ impl<'a> Site<'a> {
             lead_units: t.lead.iter().map(Self::unit_link).collect(),
             support_units: t.support.iter().map(Self::unit_link).collect(),
             reports: report
-                .map(|r| task_reports(r, t.number))
+                .map(|r| self.reports_on(r, t.number))
                 .unwrap_or_default(),
         };
         let task_url = url::task(&list.slug, t.number);
@@ -547,15 +560,19 @@ impl<'a> Site<'a> {
 }
 
 /// What each unit reported on task `number`, in the report's order.
-fn task_reports(r: &YearReport, number: usize) -> Vec<TaskReport> {
-    r.submissions
-        .iter()
-        .filter_map(|s| s.entry(number).map(|e| (s, e)))
-        .map(|(s, e)| TaskReport {
-            unit: s.unit_name.clone(),
-            url: url::submission(r.year, &s.unit),
-            status: e.status.label(),
-            summary: e.summary.clone(),
-        })
-        .collect()
+/// Every unit's report on each task of a year report, by task number: gathered in one pass over
+/// the submissions, not one pass per task (which grows as tasks × units).
+fn task_reports(r: &YearReport) -> BTreeMap<usize, Vec<TaskReport>> {
+    let mut by_task: BTreeMap<usize, Vec<TaskReport>> = BTreeMap::new();
+    for s in &r.submissions {
+        for e in &s.entries {
+            by_task.entry(e.task).or_default().push(TaskReport {
+                unit: s.unit_name.clone(),
+                url: url::submission(r.year, &s.unit),
+                status: e.status.label(),
+                summary: e.summary.clone(),
+            });
+        }
+    }
+    by_task
 }

@@ -117,7 +117,7 @@ pub(crate) struct TaskPage {
 }
 
 /// A unit's report on a task.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub(crate) struct TaskReport {
     pub(crate) unit: String,
     pub(crate) url: String,

@@ -98,6 +98,9 @@ pub(crate) struct RoleFont {
 pub(crate) struct Fonts {
     store: FontStore,
     roles: BTreeMap<Role, RoleFont>,
+    /// What the loaded fonts are, for deciding whether a document must be typeset again: the
+    /// roles' families and the files they came from (path, size, modification time).
+    identity: String,
 }
 
 impl Fonts {
@@ -181,7 +184,20 @@ impl Fonts {
                 (role, rf)
             })
             .collect();
-        (Fonts { store, roles }, problems)
+        let identity = identity(&roles, &sources);
+        (
+            Fonts {
+                store,
+                roles,
+                identity,
+            },
+            problems,
+        )
+    }
+
+    /// The fonts' identity (see the field).
+    pub(crate) fn identity(&self) -> &str {
+        &self.identity
     }
 
     /// What serves each role, in role order.
@@ -330,6 +346,24 @@ fn role_font(
         fallbacks: Vec::new(),
         not_found: Vec::new(),
     }
+}
+
+/// The roles' families and the files of the installed ones, with their size and time.
+fn identity(roles: &BTreeMap<Role, RoleFont>, sources: &BTreeMap<String, String>) -> String {
+    let mut out = String::new();
+    for (role, f) in roles {
+        out.push_str(&format!("{role:?}={};", f.families.join(",")));
+    }
+    for file in sources.values() {
+        let meta = std::fs::metadata(file).ok();
+        let size = meta.as_ref().map_or(0, std::fs::Metadata::len);
+        let time = meta
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        out.push_str(&format!("{file}:{size}:{time};"));
+    }
+    out
 }
 
 /// The fallback families found: the --font-path folders' first, then FALLBACKS in order.

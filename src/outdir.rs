@@ -172,6 +172,10 @@ pub(crate) fn clean(out: &Path) -> Vec<PathBuf> {
         let _ = std::fs::remove_file(&list);
         remove_empty_parents(out, &list);
     }
+    let fingerprints = out.join(paths::OUT_PDF).join(paths::FINGERPRINTS);
+    if std::fs::remove_file(&fingerprints).is_ok() {
+        remove_empty_parents(out, &fingerprints);
+    }
     let _ = std::fs::remove_dir(out);
     removed
 }

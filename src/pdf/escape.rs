@@ -142,6 +142,9 @@ fn push_blocks(out: &mut String, items: &[Block]) {
                 out.push(')');
             }
             Block::Image(image) => {
+                // The picture's content hash: a new picture under the same name changes the
+                // source, so the document is typeset again (see pdf::fingerprint).
+                let _ = writeln!(out, "// picture {}", image.media);
                 let (w, h) = figure_size(image.pixels);
                 let _ = write!(
                     out,

@@ -3,6 +3,7 @@
 
 mod compile;
 pub(crate) mod escape;
+mod fingerprint;
 pub(crate) mod templates;
 mod world;
 
@@ -89,9 +90,16 @@ pub(crate) fn build(
 ) -> Result<Outcome, Diagnostics> {
     let templates = Templates::load(&project.root)?;
     let jobs = jobs(project, reports, &templates, fonts, pdf_dir);
+    let done = fingerprint::Fingerprints::load(pdf_dir);
+    let same = Same {
+        done: &done,
+        binary: fingerprint::binary(),
+    };
     let results = run_queue(jobs, |job| {
-        typeset(job, project, fonts, &templates, emit_typst)
+        typeset(job, project, fonts, &templates, emit_typst, &same)
     });
+    // Only the PDFs written or kept in this build are recorded.
+    done.save().map_err(Diagnostics::from)?;
     let mut outcome = Outcome {
         written: Vec::new(),
         diagnostics: Diagnostics::default(),
@@ -152,14 +160,29 @@ fn run_queue<T: Send, R: Send>(jobs: Vec<T>, work: impl Fn(T) -> R + Sync) -> Ve
     results.into_iter().map(|(_, r)| r).collect()
 }
 
+/// What decides whether a PDF is already as it would be made.
+struct Same<'a> {
+    done: &'a fingerprint::Fingerprints,
+    binary: String,
+}
+
 fn typeset(
     job: Job,
     project: &Project,
     fonts: &Arc<Fonts>,
     templates: &Templates,
     emit_typst: bool,
+    same: &Same,
 ) -> Result<(Vec<Written>, Diagnostics), Diagnostics> {
     let source = job.source?;
+    let date = job.date.to_string();
+    let fp = fingerprint::of(&[
+        same.binary.as_bytes(),
+        fonts.identity().as_bytes(),
+        templates.layout.as_bytes(),
+        date.as_bytes(),
+        source.as_bytes(),
+    ]);
     let mut written = Vec::new();
     if emit_typst {
         let typ = job.path.with_extension("typ");
@@ -168,6 +191,13 @@ fn typeset(
             path: typ,
             pages: 0,
         });
+    }
+    if let Some(pages) = same.done.unchanged(&job.path, &fp) {
+        written.push(Written {
+            path: job.path,
+            pages,
+        });
+        return Ok((written, Diagnostics::default()));
     }
     let world = world::DocWorld::new(
         fonts.clone(),
@@ -178,6 +208,8 @@ fn typeset(
     );
     let out = compile::pdf(&world, job.template)?;
     output::write(&job.path, &out.pdf)?;
+    same.done
+        .record(&job.path, &fp, out.pages, out.pdf.len() as u64);
     written.push(Written {
         path: job.path,
         pages: out.pages,

@@ -275,3 +275,66 @@ fn a_character_the_body_font_lacks_is_drawn_by_a_fallback_with_a_warning() {
         "{out}"
     );
 }
+
+#[test]
+fn a_second_build_keeps_the_pdfs_whose_inputs_did_not_change() {
+    let p = crate::common::fixture("year");
+    assert!(gongwen(p.path(), &["build", "--no-site"]).status.success());
+    let pdfs = crate::common::files_below(&p.path().join("out/pdf"));
+    let times = |p: &std::path::Path| -> Vec<std::time::SystemTime> {
+        pdfs.iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "pdf"))
+            .map(|f| {
+                std::fs::metadata(p.join("out/pdf").join(f))
+                    .unwrap()
+                    .modified()
+                    .unwrap()
+            })
+            .collect()
+    };
+    let first = times(p.path());
+    assert!(first.len() >= 3, "{pdfs:?}");
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    let again = gongwen(p.path(), &["build", "--no-site"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(
+        times(p.path()),
+        first,
+        "nothing changed: no PDF is written again"
+    );
+    // One summary edited: its PDF and the year report are typeset again, the notice is kept.
+    let jtj = p.path().join("content/submissions/2024/jtj.md");
+    let text = std::fs::read_to_string(&jtj).unwrap();
+    std::fs::write(
+        &jtj,
+        text.replace("全年工作总结。", "全年工作总结，有所修改。"),
+    )
+    .unwrap();
+    assert!(gongwen(p.path(), &["build", "--no-site"]).status.success());
+    let changed: Vec<_> = pdfs
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "pdf"))
+        .zip(times(p.path()).iter().zip(&first))
+        .filter(|(_, (now, before))| now != before)
+        .map(|(f, _)| f.to_string_lossy().to_string())
+        .collect();
+    assert_eq!(changed.len(), 2, "{changed:?}");
+    assert!(
+        changed.iter().any(|f| f.contains("区交通局"))
+            && changed.iter().any(|f| f.contains("汇编")),
+        "{changed:?}"
+    );
+    // A PDF changed by hand is made again.
+    let notice = pdfs
+        .iter()
+        .find(|f| f.to_string_lossy().contains("号.pdf"))
+        .unwrap();
+    std::fs::write(p.path().join("out/pdf").join(notice), b"%PDF damaged").unwrap();
+    assert!(gongwen(p.path(), &["build", "--no-site"]).status.success());
+    assert!(
+        std::fs::metadata(p.path().join("out/pdf").join(notice))
+            .unwrap()
+            .len()
+            > 1000
+    );
+}

@@ -7,7 +7,7 @@ use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics, display_path};
 use crate::limits;
-use crate::load::fields::Fields;
+use crate::load::fields::{Fields, Names};
 use crate::load::source;
 use crate::load::yaml;
 use crate::model::{Config, FontPrefs, Layout};
@@ -18,7 +18,7 @@ use crate::text::{SourceText, roles};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
-    organ: Spanned<String>,
+    organ: Spanned<Names>,
     year: Option<Spanned<i64>>,
     #[serde(default)]
     site: RawSite,
@@ -85,15 +85,16 @@ pub(crate) fn load(root: &Root) -> Result<(Config, Vec<SourceText>), Diagnostics
             ),
         );
     }
-    let organ = f.text(&raw.organ, roles::ORGAN);
-    if organ.is_empty() {
+    let organs = f.names(&raw.organ, roles::ORGAN);
+    if organs.is_empty() {
         f.error(
             Diagnostic::error(f.at(&raw.organ), "`organ` is empty")
                 .with_help("name the issuing organ (发文机关): it is printed as the 发文机关标志 and the signature"),
         );
     }
     let config = Config {
-        organ,
+        organ: organs.first().cloned().unwrap_or_default(),
+        organs,
         year: f.year(&raw.year),
         site_title: raw.site.title,
         fonts: raw.fonts,

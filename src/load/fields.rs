@@ -21,6 +21,37 @@ pub(crate) enum OneOrMany {
     Many(Vec<String>),
 }
 
+/// A value that names one thing or several: `organ: 某办公室` or `organ: [甲, 乙]`. The list's
+/// entries keep their own places; a single value takes the place of the whole (`Spanned<Names>`).
+#[derive(Debug, Clone)]
+pub(crate) enum Names {
+    One(String),
+    Many(Vec<Spanned<String>>),
+}
+
+impl<'de> serde::Deserialize<'de> for Names {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Names;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a name or a list of names")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Names, E> {
+                Ok(Names::One(s.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Names, A::Error> {
+                let mut v = Vec::new();
+                while let Some(s) = seq.next_element()? {
+                    v.push(s);
+                }
+                Ok(Names::Many(v))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// The values of one file, read in place.
 pub(crate) struct Fields<'a> {
     file: &'a Path,
@@ -88,6 +119,18 @@ impl<'a> Fields<'a> {
             self.record(at.clone(), item, roles);
         }
         (!items.is_empty()).then(|| items.join("，"))
+    }
+
+    /// A printed name or list of names, each trimmed; empty entries are dropped.
+    pub(crate) fn names(&mut self, v: &Spanned<Names>, roles: &'static [Role]) -> Vec<String> {
+        let names = match &v.value {
+            Names::One(s) => {
+                self.record(self.at(v), s, roles);
+                vec![s.trim().to_string()]
+            }
+            Names::Many(list) => list.iter().map(|s| self.text(s, roles)).collect(),
+        };
+        names.into_iter().filter(|s| !s.is_empty()).collect()
     }
 
     /// Records text printed from this file that was not read through `text` (a value printed in

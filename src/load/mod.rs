@@ -6,6 +6,7 @@
 mod attachment;
 mod config;
 mod fields;
+mod issuing;
 mod frontmatter;
 pub(crate) mod images;
 mod notice;

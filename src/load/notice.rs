@@ -2,14 +2,16 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::limits;
-use crate::load::fields::{Fields, OneOrMany};
+use crate::load::fields::{Fields, Names, OneOrMany};
+use crate::load::issuing::{self, Issuing, Keys};
 use crate::load::{frontmatter, source, yaml};
-use crate::model::{Config, Document, Notice};
+use crate::model::{Config, Document, Format, Notice};
 use crate::root::Root;
 use crate::rules::{docno, title};
 use crate::text::roles;
@@ -20,11 +22,15 @@ struct Front {
     number: Option<Spanned<String>>,
     title: Option<Spanned<String>>,
     title_lines: Option<Vec<Spanned<String>>>,
-    mark: Option<Spanned<String>>,
+    format: Option<Spanned<String>>,
+    organ: Option<Spanned<Names>>,
+    mark: Option<Spanned<Names>>,
+    mark_suffix: Option<Spanned<String>>,
     to: Option<Spanned<String>>,
     #[serde(default)]
     attachments: Vec<Spanned<AttachmentRef>>,
-    signer: Option<Spanned<String>>,
+    signer: Option<Spanned<Names>>,
+    signer_title: Option<Spanned<String>>,
     seal_note: Option<Spanned<String>>,
     sealed: Option<bool>,
     date: Option<Spanned<String>>,
@@ -38,6 +44,29 @@ struct Front {
     cc: Option<Spanned<OneOrMany>>,
     printed_by: Option<Spanned<String>>,
     printed_date: Option<Spanned<String>>,
+    present: Option<Spanned<Names>>,
+    on_leave: Option<Spanned<Names>>,
+    observers: Option<Spanned<Names>>,
+}
+
+impl Front {
+    /// The keys of who issues the notice and in which format.
+    fn issuing_keys(&self) -> Keys<'_> {
+        Keys {
+            format: &self.format,
+            organ: &self.organ,
+            mark: &self.mark,
+            mark_suffix: &self.mark_suffix,
+            signer: &self.signer,
+            signer_title: &self.signer_title,
+            seal_note: &self.seal_note,
+            printed_by: &self.printed_by,
+            printed_date: &self.printed_date,
+            present: &self.present,
+            on_leave: &self.on_leave,
+            observers: &self.observers,
+        }
+    }
 }
 
 /// `attachments:` entries: a path, or a path with the name the 附件说明 uses.
@@ -100,30 +129,6 @@ fn title_lines(
     lines
 }
 
-/// A value that defaults to the organ (发文机关标志, 署名); written but empty is a mistake, not
-/// a wish for nothing.
-fn or_organ(
-    f: &mut Fields,
-    v: &Option<Spanned<String>>,
-    key: &str,
-    roles: &'static [crate::text::Role],
-    config: &Config,
-) -> String {
-    let Some(v) = v else {
-        return config.organ.clone();
-    };
-    let text = f.text(v, roles);
-    if text.is_empty() {
-        f.error(
-            Diagnostic::error(f.at(v), format!("`{key}` is empty")).with_help(format!(
-                "write it, or remove the line to use the organ ({})",
-                config.organ
-            )),
-        );
-    }
-    text
-}
-
 /// The 份号: six Arabic digits.
 fn copy_no(f: &mut Fields, code: &Option<Spanned<String>>) -> Option<String> {
     let value = f.opt(code, roles::BODY)?;
@@ -138,14 +143,37 @@ fn copy_no(f: &mut Fields, code: &Option<Spanned<String>>) -> Option<String> {
     Some(value)
 }
 
-/// The 发文字号, checked.
-fn number(f: &mut Fields, v: &Option<Spanned<String>>) -> Option<String> {
+/// The 发文字号, checked; a 命令's 令号 (第N号) and a 纪要's number (第N期, numbered as each
+/// office does) are printed as written.
+fn number(f: &mut Fields, v: &Option<Spanned<String>>, format: Format) -> Option<String> {
     let n = f.opt(v, roles::BODY)?;
+    if matches!(format, Format::Order | Format::Minutes) {
+        return Some(n);
+    }
     if let Err((msg, help)) = docno::check(&n) {
         let at = f.at(v.as_ref()?);
         f.error(Diagnostic::error(at, msg).with_help(help));
     }
     Some(n)
+}
+
+/// The 成文日期 (required) and the 印发日期.
+fn dates(f: &mut Fields, front: &Front, top: Location) -> (NaiveDate, Option<NaiveDate>) {
+    let date = match &front.date {
+        Some(d) => f.date(d, "date"),
+        None => {
+            f.error(
+                Diagnostic::error(top, "the notice has no `date` (成文日期)")
+                    .with_help("add `date: YYYY-MM-DD`"),
+            );
+            None
+        }
+    };
+    let printed_date = front
+        .printed_date
+        .as_ref()
+        .and_then(|d| f.date(d, "printed_date"));
+    (date.unwrap_or_default(), printed_date)
 }
 
 pub(crate) fn load<'a>(
@@ -171,25 +199,11 @@ pub(crate) fn load<'a>(
                 .with_help("write the document's title"),
         );
     }
-    let number = number(&mut f, &front.number);
-    let date = match &front.date {
-        Some(d) => f.date(d, "date"),
-        None => {
-            f.error(
-                Diagnostic::error(top, "the notice has no `date` (成文日期)")
-                    .with_help("add `date: YYYY-MM-DD`"),
-            );
-            None
-        }
-    };
-    let printed_date = front
-        .printed_date
-        .as_ref()
-        .and_then(|d| f.date(d, "printed_date"));
-    let mark = or_organ(&mut f, &front.mark, "mark", roles::TITLE, config);
+    let who: Issuing = issuing::read(&mut f, &front.issuing_keys(), config);
+    let number = number(&mut f, &front.number, who.format);
+    let (date, printed_date) = dates(&mut f, &front, top);
     let title_at = f.at(title_v);
-    let title_lines = title_lines(&mut f, &title, &front.title_lines, &config.organ, title_at);
-    let signer = or_organ(&mut f, &front.signer, "signer", roles::BODY, config);
+    let title_lines = title_lines(&mut f, &title, &front.title_lines, &who.organs[0], title_at);
     let copy_no = copy_no(&mut f, &front.copy_no);
     let notice = Notice {
         slug: slug.to_string(),
@@ -197,13 +211,17 @@ pub(crate) fn load<'a>(
         number,
         title_lines,
         title,
-        mark,
+        format: who.format,
+        organs: who.organs,
+        mark: who.mark,
+        mark_suffix: who.mark_suffix,
         to: f.opt(&front.to, roles::BODY),
         attachments: Vec::new(),
-        signer,
+        signers: who.signers,
+        signer_title: who.signer_title,
         seal_note: f.opt(&front.seal_note, roles::BODY),
         sealed: front.sealed.unwrap_or(true),
-        date: date.unwrap_or_default(),
+        date,
         copy_no,
         secrecy: f.opt(&front.secrecy, roles::HEI),
         urgency: f.opt(&front.urgency, roles::HEI),
@@ -212,6 +230,7 @@ pub(crate) fn load<'a>(
         cc: front.cc.as_ref().and_then(|cc| f.joined(cc, roles::BODY)),
         printed_by: f.opt(&front.printed_by, roles::BODY),
         printed_date,
+        attendance: who.attendance,
         body: f.body_in(root, split.body, split.body_line),
         printed: Vec::new(),
     };

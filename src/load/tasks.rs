@@ -5,11 +5,11 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::limits;
 use crate::load::fields::Fields;
 use crate::load::{source, yaml};
-use crate::model::{Category, Registry, TableLayout, Task, TaskList, UnitRef};
+use crate::model::{Category, Registry, TableLayout, TablePages, Task, TaskList, UnitRef};
 use crate::root::Root;
 use crate::text::roles;
 
@@ -31,6 +31,7 @@ struct RawTable {
     columns: Option<Spanned<Vec<Spanned<f64>>>>,
     leading: Option<Spanned<f64>>,
     padding: Option<Spanned<f64>>,
+    pages: Option<Spanned<String>>,
 }
 
 /// The widest a table may be, in points: the 225 mm the rotated or landscape page holds, less a
@@ -84,7 +85,26 @@ fn table(f: &mut Fields, raw: &RawTable) -> TableLayout {
         columns,
         leading: f.number(&raw.leading, "table.leading", 0.0..=2.0, "em", d.leading),
         padding: f.number(&raw.padding, "table.padding", 0.0..=20.0, "pt", d.padding),
+        pages: pages(f, &raw.pages),
     }
+}
+
+/// `table.pages`: the table turned on portrait pages (the default, GB/T 9704 §8) or landscape
+/// pages; anything else is an error with a did-you-mean.
+fn pages(f: &mut Fields, v: &Option<Spanned<String>>) -> TablePages {
+    let Some(v) = v else {
+        return TablePages::default();
+    };
+    let name = v.value.trim();
+    TablePages::from_name(name).unwrap_or_else(|| {
+        let names = TablePages::NAMES.iter().map(|(n, _)| *n);
+        let help = match did_you_mean(name, names) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "write `portrait` (the table turned on portrait pages) or `landscape`".into(),
+        };
+        f.error(Diagnostic::error(f.at(v), format!("unknown `table.pages` value `{name}`")).with_help(help));
+        TablePages::default()
+    })
 }
 
 #[derive(Debug, Deserialize)]

@@ -5,8 +5,11 @@ use serde::{Deserialize, Serialize};
 /// The project's settings.
 #[derive(Debug, Clone)]
 pub(crate) struct Config {
-    /// The default issuing organ (发文机关), also the default 发文机关标志 and 署名.
+    /// The default issuing organ (发文机关), also the default 发文机关标志 and 署名; the host
+    /// organ when `organs` has several.
     pub(crate) organ: String,
+    /// The default issuing organs: several when the office issues jointly by default.
+    pub(crate) organs: Vec<String>,
     pub(crate) year: Option<i32>,
     /// The site's name; the organ when not set.
     pub(crate) site_title: Option<String>,

@@ -10,9 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 pub(crate) use config::{Config, FontPrefs, Layout};
-pub(crate) use notice::{Attachment, AttachmentKind, Document, Notice};
+pub(crate) use notice::{Attachment, AttachmentKind, Attendance, Document, Format, Notice};
 pub(crate) use submission::{Entry, Status, Submission};
-pub(crate) use tasks::{Category, TableLayout, Task, TaskList, UnitRef};
+pub(crate) use tasks::{Category, TableLayout, TablePages, Task, TaskList, UnitRef};
 pub(crate) use units::{Group, Ref, Registry, Unit};
 
 use crate::root::Root;

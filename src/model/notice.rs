@@ -20,13 +20,21 @@ pub(crate) struct Notice {
     pub(crate) number: Option<String>,
     pub(crate) title: String,
     pub(crate) title_lines: Vec<String>,
-    /// 发文机关标志.
-    pub(crate) mark: String,
+    /// The layout: 文件格式 or one of the special formats of §10.
+    pub(crate) format: Format,
+    /// The issuing organs, the host organ first; several for joint issuing (联合行文).
+    pub(crate) organs: Vec<String>,
+    /// 发文机关标志: one line, or the names of joint issuers stacked.
+    pub(crate) mark: Vec<String>,
+    /// "文件", set beside the stacked names (or after the single line).
+    pub(crate) mark_suffix: Option<String>,
     /// 主送机关, as written (the colon is the views' business).
     pub(crate) to: Option<String>,
     pub(crate) attachments: Vec<Attachment>,
-    /// 署名.
-    pub(crate) signer: String,
+    /// 署名: one per issuing organ, the host first.
+    pub(crate) signers: Vec<String>,
+    /// The signer's office (职务) beside a 签名章 (命令, §7.3.5.3).
+    pub(crate) signer_title: Option<String>,
     pub(crate) seal_note: Option<String>,
     pub(crate) sealed: bool,
     /// 成文日期.
@@ -41,9 +49,74 @@ pub(crate) struct Notice {
     pub(crate) cc: Option<String>,
     pub(crate) printed_by: Option<String>,
     pub(crate) printed_date: Option<NaiveDate>,
+    /// 纪要: who attended, who was on leave, who sat in (§10.3).
+    pub(crate) attendance: Attendance,
     pub(crate) body: Vec<Block>,
     /// Everything of the notice's own file that is printed, for the checks.
     pub(crate) printed: Vec<SourceText>,
+}
+
+/// The formats of GB/T 9704: the 文件格式 of §7 and the special formats of §10.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Format {
+    /// 文件格式 (§7): the default.
+    #[default]
+    File,
+    /// 信函格式 (§10.1), used for 函.
+    Letter,
+    /// 命令（令）格式 (§10.2).
+    Order,
+    /// 纪要格式 (§10.3).
+    Minutes,
+}
+
+impl Format {
+    /// What `format:` accepts: the standard's names, short and long, and English ones.
+    pub(crate) const NAMES: [(&'static str, Format); 14] = [
+        ("文件", Format::File),
+        ("文件格式", Format::File),
+        ("信函", Format::Letter),
+        ("信函格式", Format::Letter),
+        ("函", Format::Letter),
+        ("命令", Format::Order),
+        ("令", Format::Order),
+        ("命令格式", Format::Order),
+        ("纪要", Format::Minutes),
+        ("纪要格式", Format::Minutes),
+        ("file", Format::File),
+        ("letter", Format::Letter),
+        ("order", Format::Order),
+        ("minutes", Format::Minutes),
+    ];
+
+    /// The format a name stands for ("minutes" too).
+    pub(crate) fn from_name(name: &str) -> Option<Format> {
+        Format::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, f)| *f)
+    }
+
+    /// The key the templates test.
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Format::File => "file",
+            Format::Letter => "letter",
+            Format::Order => "order",
+            Format::Minutes => "minutes",
+        }
+    }
+}
+
+/// The attendance lists of 纪要, each as written (names joined with 、).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Attendance {
+    /// 出席.
+    pub(crate) present: Option<String>,
+    /// 请假.
+    pub(crate) on_leave: Option<String>,
+    /// 列席.
+    pub(crate) observers: Option<String>,
 }
 
 /// An attachment as the notice lists it.

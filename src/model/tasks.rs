@@ -28,13 +28,45 @@ pub(crate) struct TaskList {
 }
 
 /// How the list is set as a table: type size, column widths in characters of that size (工作任务,
-/// 牵头单位, 配合单位; 序号 takes the rest), line spacing and cell padding.
+/// 牵头单位, 配合单位; 序号 takes the rest), line spacing, cell padding, and the pages it is set on.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct TableLayout {
     pub(crate) size: f64,
     pub(crate) columns: [f64; 3],
     pub(crate) leading: f64,
     pub(crate) padding: f64,
+    pub(crate) pages: TablePages,
+}
+
+/// The pages a table attachment is set on (GB/T 9704 §8).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum TablePages {
+    /// Portrait pages with the table turned, its head on the left edge; page numbers where they
+    /// are on every other page.
+    #[default]
+    Portrait,
+    /// Landscape pages.
+    Landscape,
+}
+
+impl TablePages {
+    /// Every value, as `table.pages` and the 设置 sheet spell it.
+    pub(crate) const NAMES: [(&'static str, TablePages); 2] = [
+        ("portrait", TablePages::Portrait),
+        ("landscape", TablePages::Landscape),
+    ];
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            TablePages::Portrait => "portrait",
+            TablePages::Landscape => "landscape",
+        }
+    }
+
+    pub(crate) fn from_name(name: &str) -> Option<TablePages> {
+        Self::NAMES.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
+    }
 }
 
 impl Default for TableLayout {
@@ -44,6 +76,7 @@ impl Default for TableLayout {
             columns: [31.0, 8.0, 7.0],
             leading: 0.65,
             padding: 4.0,
+            pages: TablePages::default(),
         }
     }
 }

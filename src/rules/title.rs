@@ -45,25 +45,66 @@ pub(crate) fn width_em(s: &str) -> f64 {
     w
 }
 
-/// Words of `s`, with digits kept together with a following measure word (2020年).
+/// Marks that open a phrase: a line never ends with one (避头尾).
+const OPENING: &str = "（《“‘〔【「『〈";
+/// Marks that close a phrase or a clause: a line never starts with one.
+const CLOSING: &str = "，。、；：？！）》」』”’〕】〉";
+
+/// The mark that closes a phrase opened by `c`.
+fn closer(c: char) -> Option<char> {
+    let i = OPENING.chars().position(|o| o == c)?;
+    "）》”’〕】」』〉".chars().nth(i)
+}
+
+/// Words of `s`, with digits kept together with a following measure word (2020年), closing marks
+/// with the word before them and opening marks with the word after them.
 fn words(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut opening = String::new();
     for w in jieba().cut(s, true).into_iter().map(|t| t.word) {
-        let glue = out
-            .last()
-            .is_some_and(|p: &String| p.chars().all(|c| c.is_ascii_alphanumeric()))
+        if w.chars().all(|c| OPENING.contains(c)) {
+            opening.push_str(w);
+            continue;
+        }
+        let glue = opening.is_empty()
+            && out
+                .last()
+                .is_some_and(|p: &String| p.chars().all(|c| c.is_ascii_alphanumeric()))
             && w.chars().count() == 1
             && "年月日号个项条次期".contains(w);
-        // Closing punctuation never starts a line.
-        let closing = w
-            .chars()
-            .next()
-            .is_some_and(|c| "，。、；：？！）》」』”’〕".contains(c));
-        if (glue || closing) && !out.is_empty() {
-            out.last_mut().unwrap().push_str(w);
-        } else {
-            out.push(w.to_string());
+        let closing = opening.is_empty() && w.chars().next().is_some_and(|c| CLOSING.contains(c));
+        match out.last_mut() {
+            Some(last) if glue || closing => last.push_str(w),
+            _ => out.push(std::mem::take(&mut opening) + w),
         }
+    }
+    if !opening.is_empty() {
+        match out.last_mut() {
+            Some(last) => last.push_str(&opening),
+            None => out.push(opening),
+        }
+    }
+    out
+}
+
+/// The words with each bracketed phrase （…） 《…》 “…” made one unit, where it fits on a line:
+/// a reader takes it as one name, so a title keeps it whole when it can.
+fn units(words: Vec<String>, max_em: f64) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let close = words[i].chars().next().and_then(closer);
+        let end = close.and_then(|c| (i..words.len()).find(|&j| words[j].contains(c)));
+        if let Some(j) = end {
+            let phrase = words[i..=j].concat();
+            if j > i && width_em(&phrase) <= max_em {
+                out.push(phrase);
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(words[i].clone());
+        i += 1;
     }
     out
 }
@@ -87,10 +128,28 @@ pub(crate) fn break_lines(title: &str, organ: &str, max_em: f64) -> Vec<String> 
     lines
 }
 
+/// The longest start of `word` that fits in `max_em`, never ending with an opening mark nor
+/// leaving a closing mark to start the rest.
+fn split_head(word: &str, max_em: f64) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let mut n = 0;
+    while n < chars.len() && width_em(&chars[..=n].iter().collect::<String>()) <= max_em {
+        n += 1;
+    }
+    let fits = n.max(1);
+    while n > 1
+        && (OPENING.contains(chars[n - 1]) || chars.get(n).is_some_and(|c| CLOSING.contains(*c)))
+    {
+        n -= 1;
+    }
+    let n = if n <= 1 { fits } else { n };
+    chars[..n].iter().collect()
+}
+
 fn fill(text: &str, max_em: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for w in words(text) {
+    for w in units(words(text), max_em) {
         let candidate = format!("{line}{w}");
         if !line.is_empty() && width_em(&candidate) > max_em {
             lines.push(std::mem::take(&mut line));
@@ -100,13 +159,7 @@ fn fill(text: &str, max_em: f64) -> Vec<String> {
         }
         // A single word longer than a line is split by characters: better than overflowing.
         while width_em(&line) > max_em {
-            let mut head = String::new();
-            for c in line.chars() {
-                if width_em(&format!("{head}{c}")) > max_em {
-                    break;
-                }
-                head.push(c);
-            }
+            let head = split_head(&line, max_em);
             line = line[head.len()..].to_string();
             lines.push(head);
         }
@@ -151,5 +204,54 @@ mod tests {
         for l in break_lines(t, "", 10.0) {
             assert!(!l.starts_with('）') && !l.starts_with('、'), "{l}");
         }
+    }
+
+    /// No line ends with an opening mark or starts with a closing one, and a bracketed phrase
+    /// that fits on a line is never split, whatever the line width and the phrase's place.
+    #[test]
+    fn marks_stay_with_their_words_and_bracketed_phrases_stay_whole() {
+        let phrases = ["（示例）", "（征求意见稿）", "《营商环境条例》", "“放管服”", "（2024年修订）"];
+        let stems = [
+            "区交通局2020年度工作总结",
+            "关于印发某某区优化营商环境若干措施",
+            "某某区人民政府办公室关于进一步做好年度目标考核",
+        ];
+        for stem in stems {
+            for phrase in phrases {
+                for tail in ["", "的通知", "工作的实施方案"] {
+                    let t = format!("{stem}{phrase}{tail}");
+                    for max in 6..=22 {
+                        let max = f64::from(max);
+                        let lines = break_lines(&t, "", max);
+                        assert_eq!(lines.concat(), t);
+                        for (i, l) in lines.iter().enumerate() {
+                            let last = l.chars().last().unwrap();
+                            assert!(
+                                i + 1 == lines.len() || !OPENING.contains(last),
+                                "{max}: {lines:?}"
+                            );
+                            assert!(
+                                !CLOSING.contains(l.chars().next().unwrap()),
+                                "{max}: {lines:?}"
+                            );
+                        }
+                        if width_em(phrase) <= max {
+                            assert!(
+                                lines.iter().any(|l| l.contains(phrase)),
+                                "{phrase} split at {max}: {lines:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_bracketed_phrase_goes_to_the_next_line_whole() {
+        assert_eq!(
+            break_lines("区交通局2020年度优化营商环境工作总结（示例）", "", 20.0),
+            ["区交通局2020年度优化营商环境工作总结", "（示例）"]
+        );
     }
 }

@@ -143,8 +143,11 @@ fn lines(text: &str, width: f64) -> usize {
         .sum()
 }
 
+/// The 设置 row naming the pages a table is set on, as `table.pages` spells them.
+pub(crate) const PAGES_SETTING: &str = "页面";
+
 /// The 设置 sheet: what a task list holds besides its rows.
-fn settings_rows(list: &TaskList) -> [(&'static str, String); 6] {
+fn settings_rows(list: &TaskList) -> [(&'static str, String); 7] {
     let t = &list.table;
     let columns: Vec<String> = t.columns.iter().map(f64::to_string).collect();
     [
@@ -159,6 +162,7 @@ fn settings_rows(list: &TaskList) -> [(&'static str, String); 6] {
         ("列宽（字）", columns.join(",")),
         ("行距", t.leading.to_string()),
         ("内边距", t.padding.to_string()),
+        (PAGES_SETTING, t.pages.name().to_string()),
     ]
 }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::tasks::valid_id;
-use crate::model::{Registry, TableLayout};
+use crate::model::{Registry, TableLayout, TablePages};
 use crate::sheet::{DUE, HEADERS, ID_HEADER, SETTING_KEYS, SETTINGS, SHEET, YEAR};
 use crate::{limits, zipcheck};
 
@@ -653,6 +653,10 @@ fn table_layout(grid: &Grid, header_row: usize) -> Option<TableLayout> {
         },
         leading: num("行距").unwrap_or(d.leading),
         padding: num("内边距").unwrap_or(d.padding),
+        pages: grid
+            .setting(super::export::PAGES_SETTING)
+            .and_then(|v| TablePages::from_name(v.trim()))
+            .unwrap_or_default(),
     })
 }
 

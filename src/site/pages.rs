@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::report::Counts;
-use crate::view::notice::{AttachmentView, NoticeView};
+use crate::view::notice::{AttachmentView, AttendanceView, NoticeView};
 use crate::view::report::{LeadReportView, ReportView};
 
 /// A unit named on a task page, linked when it is a unit (a group has no page).
@@ -35,13 +35,19 @@ pub(crate) struct SubLink {
 pub(crate) struct NoticePage {
     pub(crate) title: String,
     pub(crate) title_lines: Vec<String>,
-    pub(crate) mark: String,
+    /// "file", "letter", "order" or "minutes": the head and the signature differ.
+    pub(crate) format: &'static str,
+    pub(crate) mark: Vec<String>,
+    pub(crate) mark_suffix: Option<String>,
+    pub(crate) organ: String,
     pub(crate) number: Option<String>,
     pub(crate) to: Option<String>,
     pub(crate) body: String,
     pub(crate) attachments: Vec<AttachmentPage>,
-    pub(crate) signer: String,
+    pub(crate) signers: Vec<String>,
+    pub(crate) signer_title: Option<String>,
     pub(crate) seal_note: Option<String>,
+    pub(crate) attendance: Vec<AttendanceView>,
     pub(crate) date: String,
     pub(crate) note: Option<String>,
     pub(crate) pdf: String,
@@ -77,13 +83,18 @@ impl NoticePage {
         NoticePage {
             title: v.title,
             title_lines: v.title_lines,
+            format: v.format,
             mark: v.mark,
+            mark_suffix: v.mark_suffix,
+            organ: v.organ,
             number: v.number,
             to: v.to,
             body: v.body,
             attachments,
-            signer: v.signer,
+            signers: v.signers,
+            signer_title: v.signer_title,
             seal_note: v.seal_note,
+            attendance: v.attendance,
             date: v.date,
             note: v.note,
             pdf,
@@ -203,6 +214,7 @@ pub(crate) struct ReportPage {
     pub(crate) reporting: String,
     pub(crate) pdf: String,
     pub(crate) categories: Vec<Counts>,
+    pub(crate) chart_caption: String,
     pub(crate) counts: Vec<Counts>,
     pub(crate) tasks: Vec<ReportTaskRow>,
     pub(crate) owing: Vec<OwingRow>,
@@ -247,6 +259,7 @@ impl ReportPage {
             reporting: v.reporting,
             pdf: links.pdf,
             categories: v.categories,
+            chart_caption: v.chart_caption,
             counts: v.counts,
             tasks: v
                 .tasks

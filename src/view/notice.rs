@@ -6,7 +6,7 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use crate::markdown::Block;
-use crate::model::{AttachmentKind, Notice, TableLayout, TaskList};
+use crate::model::{AttachmentKind, Attendance, Notice, TableLayout, TaskList};
 use crate::rules::{date, wording};
 
 /// A notice, ready to print; `B` is how its bodies are held (blocks, or a backend's code).
@@ -15,10 +15,20 @@ pub(crate) struct NoticeView<B> {
     pub(crate) number: Option<String>,
     pub(crate) title: String,
     pub(crate) title_lines: Vec<String>,
-    pub(crate) mark: String,
+    /// "file", "letter", "order" or "minutes".
+    pub(crate) format: &'static str,
+    /// 发文机关标志: its line, or the stacked names of joint issuers; "文件" beside them.
+    pub(crate) mark: Vec<String>,
+    pub(crate) mark_suffix: Option<String>,
+    /// The host organ.
+    pub(crate) organ: String,
     /// 主送, with its colon.
     pub(crate) to: Option<String>,
+    /// 署名: the first signer, and every one (several when issued jointly).
     pub(crate) signer: String,
+    pub(crate) signers: Vec<String>,
+    /// 职务 beside a 签名章.
+    pub(crate) signer_title: Option<String>,
     /// The seal note in （）.
     pub(crate) seal_note: Option<String>,
     pub(crate) sealed: bool,
@@ -38,8 +48,31 @@ pub(crate) struct NoticeView<B> {
     pub(crate) printed_by: Option<String>,
     /// "2020年4月29日印发".
     pub(crate) printed_date: Option<String>,
+    /// 纪要: 出席, 请假, 列席, each with its names.
+    pub(crate) attendance: Vec<AttendanceView>,
     pub(crate) body: B,
     pub(crate) attachments: Vec<AttachmentView<B>>,
+}
+
+/// A line of a 纪要's attendance: its label (printed in 黑体) and the names.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct AttendanceView {
+    pub(crate) label: &'static str,
+    pub(crate) names: String,
+}
+
+/// The attendance lines of a 纪要, in the order of §10.3: 出席, 请假, 列席.
+fn attendance(a: &Attendance) -> Vec<AttendanceView> {
+    [
+        ("出席", &a.present),
+        ("请假", &a.on_leave),
+        ("列席", &a.observers),
+    ]
+    .into_iter()
+    .filter_map(|(label, names)| {
+        names.clone().map(|names| AttendanceView { label, names })
+    })
+    .collect()
 }
 
 /// An attachment: its name in the 附件说明, its label on its own first page, and its content.
@@ -137,9 +170,14 @@ impl NoticeView<Vec<Block>> {
             number: n.number.clone(),
             title: n.title.clone(),
             title_lines: n.title_lines.clone(),
+            format: n.format.key(),
             mark: n.mark.clone(),
+            mark_suffix: n.mark_suffix.clone(),
+            organ: n.organs.first().cloned().unwrap_or_default(),
             to: n.to.as_deref().map(wording::recipients),
-            signer: n.signer.clone(),
+            signer: n.signers.first().cloned().unwrap_or_default(),
+            signers: n.signers.clone(),
+            signer_title: n.signer_title.clone(),
             seal_note: n.seal_note.as_deref().map(wording::in_parens),
             sealed: n.sealed,
             date: date::chinese(n.date),
@@ -154,6 +192,7 @@ impl NoticeView<Vec<Block>> {
             cc: n.cc.as_deref().map(wording::cc),
             printed_by: n.printed_by.clone(),
             printed_date: n.printed_date.map(wording::printed_date),
+            attendance: attendance(&n.attendance),
             body: n.body.clone(),
             attachments: attachments(n),
         }
@@ -167,9 +206,14 @@ impl<B> NoticeView<B> {
             number: self.number,
             title: self.title,
             title_lines: self.title_lines,
+            format: self.format,
             mark: self.mark,
+            mark_suffix: self.mark_suffix,
+            organ: self.organ,
             to: self.to,
             signer: self.signer,
+            signers: self.signers,
+            signer_title: self.signer_title,
             seal_note: self.seal_note,
             sealed: self.sealed,
             date: self.date,
@@ -184,6 +228,7 @@ impl<B> NoticeView<B> {
             cc: self.cc,
             printed_by: self.printed_by,
             printed_date: self.printed_date,
+            attendance: self.attendance,
             body: f(self.body),
             attachments: self
                 .attachments

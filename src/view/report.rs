@@ -22,6 +22,8 @@ pub(crate) struct ReportView<B> {
     /// The sentences that open 报送情况.
     pub(crate) reporting: String,
     pub(crate) categories: Vec<Counts>,
+    /// The caption under the chart of the categories.
+    pub(crate) chart_caption: String,
     /// The categories and the totals row.
     pub(crate) counts: Vec<Counts>,
     pub(crate) tasks: Vec<ReportTaskView>,
@@ -33,7 +35,9 @@ pub(crate) struct ReportView<B> {
 pub(crate) struct ReportTaskView {
     pub(crate) number: usize,
     pub(crate) text: String,
+    /// The lead units joined with 、, and one by one (a table breaks lines only between them).
     pub(crate) lead: String,
+    pub(crate) leads: Vec<String>,
     pub(crate) status: &'static str,
     /// The lead units that have not reported it, joined with 、 (empty when all have).
     pub(crate) missing: String,
@@ -74,6 +78,9 @@ pub(crate) fn progress_label(p: Progress) -> &'static str {
     }
 }
 
+/// The caption of the chart of progress per category.
+const CHART_CAPTION: &str = "图1　各类别任务进展情况（单位：项）";
+
 /// What a task with no lead unit's report shows.
 pub(crate) const NO_REPORT: &str = "未报告";
 /// What a task some of whose lead units have not reported shows.
@@ -92,6 +99,7 @@ fn task_view(t: &TaskRow) -> ReportTaskView {
         number: t.number,
         text: t.text.clone(),
         lead: wording::join(&t.lead),
+        leads: t.lead.clone(),
         status: progress_label(t.progress()),
         missing: wording::join(t.missing()),
         reports: t
@@ -166,6 +174,7 @@ impl ReportView<Vec<Block>> {
             overview,
             reporting,
             categories: r.categories.clone(),
+            chart_caption: CHART_CAPTION.to_string(),
             counts: r.counts_with_total().into_iter().cloned().collect(),
             tasks: r.tasks.iter().map(task_view).collect(),
             owing: r.owing.iter().map(owing_view).collect(),
@@ -193,6 +202,7 @@ impl<B> ReportView<B> {
             overview: self.overview,
             reporting: self.reporting,
             categories: self.categories,
+            chart_caption: self.chart_caption,
             counts: self.counts,
             tasks: self.tasks,
             owing: self.owing,

@@ -68,6 +68,8 @@ pub(crate) fn gongwen(root: &Path, args: &[&str]) -> Output {
     gongwen_args(root, &args)
 }
 
+/// The binary under test; `GONGWEN_TEST_BIN` runs the tests against another build (to see a
+/// new test fail on the code before a fix).
 pub(crate) fn gongwen_args(root: &Path, args: &[String]) -> Output {
     let mut args = args.to_vec();
     // After the command: only the commands that find fonts take the option.
@@ -77,7 +79,9 @@ pub(crate) fn gongwen_args(root: &Path, args: &[String]) -> Output {
     {
         args.insert(1, "--no-system-fonts".to_string());
     }
-    Command::new(env!("CARGO_BIN_EXE_gongwen"))
+    let bin = std::env::var_os("GONGWEN_TEST_BIN")
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_gongwen").into());
+    Command::new(bin)
         .arg("--project")
         .arg(root)
         .args(&args)
@@ -90,7 +94,18 @@ pub(crate) fn stderr(o: &Output) -> String {
 }
 
 pub(crate) fn pdf_text(pdf: &Path) -> String {
+    pdftotext(pdf, &[])
+}
+
+/// The text in the order the PDF draws it (`pdftotext -raw`): a table turned on its page (GB/T
+/// 9704 §8) reads row by row, where poppler's reading order would shuffle the turned lines.
+pub(crate) fn pdf_raw_text(pdf: &Path) -> String {
+    pdftotext(pdf, &["-raw"])
+}
+
+fn pdftotext(pdf: &Path, options: &[&str]) -> String {
     let out = Command::new("pdftotext")
+        .args(options)
         .arg(pdf)
         .arg("-")
         .output()

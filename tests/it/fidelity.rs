@@ -3,8 +3,6 @@
 //! text line starting with a space right after another text line begins a new page.
 
 use crate::common::{gongwen, repo};
-use html5ever::tendril::TendrilSink;
-use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 fn norm(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -47,75 +45,20 @@ fn seed_pages(text: &str) -> Vec<Vec<String>> {
 /// (`pdftotext -raw -bbox`), a new line wherever the baseline changes. This keeps a table row
 /// together as the seed has it (number, text lines, then the unit cells sharing a baseline), and
 /// keeps whole the visual lines poppler would otherwise split where 标点挤压 makes two glyphs'
-/// nominal boxes overlap.
+/// nominal boxes overlap. The table attachment is turned a quarter on portrait pages (GB/T 9704
+/// §8); on those pages a baseline runs up the page, so lines change where its x does.
 fn pdf_pages(pdf: &std::path::Path) -> Vec<Vec<String>> {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-raw", "-bbox"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    let dom = html5ever::parse_document(RcDom::default(), Default::default())
-        .from_utf8()
-        .read_from(&mut &out.stdout[..])
-        .unwrap();
-    let mut pages: Vec<Vec<(f64, String)>> = Vec::new();
-    collect_words(&dom.document, &mut pages);
-    pages
-        .into_iter()
+    crate::pdf::drawn_pages(pdf)
+        .iter()
         .map(|p| {
-            p.into_iter()
-                .map(|(_, l)| norm(&l))
+            p.drawn_lines()
+                .into_iter()
+                .map(|l| norm(&l))
                 .filter(|l| !l.is_empty() && !is_page_number(l))
                 .collect::<Vec<_>>()
         })
         .filter(|p: &Vec<String>| !p.is_empty())
         .collect()
-}
-
-fn attr(h: &Handle, name: &str) -> f64 {
-    match &h.data {
-        NodeData::Element { attrs, .. } => attrs
-            .borrow()
-            .iter()
-            .find(|a| &*a.name.local == name)
-            .and_then(|a| a.value.parse().ok())
-            .unwrap_or(0.0),
-        _ => 0.0,
-    }
-}
-
-fn text_of(h: &Handle, out: &mut String) {
-    if let NodeData::Text { contents } = &h.data {
-        out.push_str(&contents.borrow());
-    }
-    for c in h.children.borrow().iter() {
-        text_of(c, out);
-    }
-}
-
-/// Pages of (baseline, line text).
-fn collect_words(h: &Handle, pages: &mut Vec<Vec<(f64, String)>>) {
-    if let NodeData::Element { name, .. } = &h.data {
-        match &*name.local {
-            "page" => pages.push(Vec::new()),
-            "word" => {
-                let mut word = String::new();
-                text_of(h, &mut word);
-                let y = attr(h, "ymax");
-                let page = pages.last_mut().expect("word inside a page");
-                match page.last_mut() {
-                    Some((baseline, line)) if (*baseline - y).abs() < 1.0 => line.push_str(&word),
-                    _ => page.push((y, word)),
-                }
-                return;
-            }
-            _ => {}
-        }
-    }
-    for c in h.children.borrow().iter() {
-        collect_words(c, pages);
-    }
 }
 
 /// Length of the longest common subsequence of two line lists: lines reproduced in order.

@@ -16,7 +16,7 @@ fn a_notice_with_a_task_list_builds_its_table() {
     let p = tasks_project(&tasks_yaml());
     let o = gongwen(p.path(), &["build"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let text = crate::common::pdf_text(&p.path().join("out/pdf/某府办发〔2024〕7号.pdf"));
+    let text = crate::common::pdf_raw_text(&p.path().join("out/pdf/某府办发〔2024〕7号.pdf"));
     let flat: String = text.split_whitespace().collect();
     for want in [
         "附件：2024年重点工作任务清单",
@@ -281,4 +281,103 @@ fn the_exported_workbook_prints_on_a4_landscape_one_page_wide_with_its_titles() 
     ] {
         assert!(all.contains(task), "{task} printed: {all}");
     }
+}
+
+/// A task whose text and units run to many lines, after `before` short tasks: a list whose long
+/// row falls at a different place of its pages for each `before`.
+fn long_row_list(before: usize, text: &str, units: &[&str]) -> String {
+    let mut yaml = String::from("title: 2024年重点工作任务清单\nyear: 2024\ncategories:\n  - name: 宣传\n    tasks:\n");
+    for _ in 0..before {
+        yaml.push_str("      - text: 开展检查。\n        lead: [区交通局]\n");
+    }
+    yaml.push_str(&format!(
+        "      - text: {text}\n        lead: [区交通局]\n        support: [{}]\n",
+        units.join(", ")
+    ));
+    yaml
+}
+
+/// The lines of a cell whose text is `whole`, across pages: on each page, the words in the band
+/// of the column that holds pieces of it, grouped by baseline, the groups that hold a piece of
+/// it (of two characters or more) kept in drawing order.
+fn cell_lines(pdf: &std::path::Path, whole: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for page in crate::pdf::drawn_pages(pdf) {
+        let turned = page.turned();
+        // (across the line, along the line) for a word.
+        let axes = |w: &crate::pdf::Word| if turned { ((w.x1, w.x1), (w.y0, w.y1)) } else { ((w.y1, w.y1), (w.x0, w.x1)) };
+        let piece = |w: &crate::pdf::Word| w.text.chars().count() > 1 && whole.contains(w.text.as_str());
+        let pieces: Vec<&crate::pdf::Word> = page.words.iter().filter(|w| piece(w)).collect();
+        if pieces.is_empty() {
+            continue;
+        }
+        // A mark ending a line is set half wide, its box reaching half a character beyond.
+        let lo = pieces.iter().map(|w| axes(w).1.0).fold(f64::INFINITY, f64::min) - 7.0;
+        let hi = pieces.iter().map(|w| axes(w).1.1).fold(f64::NEG_INFINITY, f64::max) + 7.0;
+        let mut groups: Vec<(f64, String, bool)> = Vec::new();
+        for w in page.words.iter().filter(|w| axes(w).1.0 >= lo && axes(w).1.1 <= hi) {
+            let b = axes(w).0.0;
+            match groups.iter_mut().find(|g| (g.0 - b).abs() < 1.0) {
+                Some(g) => {
+                    g.1.push_str(&w.text);
+                    g.2 |= piece(w);
+                }
+                None => groups.push((b, w.text.clone(), piece(w))),
+            }
+        }
+        lines.extend(groups.into_iter().filter(|g| g.2).map(|g| g.1));
+    }
+    lines
+}
+
+#[test]
+fn a_row_split_across_pages_keeps_the_lines_it_has_whole() {
+    let text = "推进政务服务“一网通办”，优化营商环境（试点）、加强事中事后监管。".repeat(12);
+    let names = [
+        "中国电信沙坪坝分公司",
+        "中国移动沙坪坝分公司",
+        "中国联通沙坪坝分公司",
+        "区住建委",
+        "区城管局",
+        "区商务委",
+        "区市场监管局",
+        "有关园区平台",
+    ];
+    let mut units = fixture_text("tasks/content/units.yaml");
+    for (i, n) in names.iter().enumerate() {
+        units = units.replace("groups:\n", &format!("  - id: u{i}\n    name: {n}\ngroups:\n"));
+    }
+    let support = names.join("、");
+    let notice = fixture_text("tasks/content/notices/a.md");
+    let sweep: Vec<usize> = (0..=16).collect();
+    let mut files = vec![("units.yaml".to_string(), units)];
+    for &k in &sweep {
+        files.push((format!("tasks/l{k}.yaml"), long_row_list(k, &text, &names)));
+        files.push((
+            format!("notices/n{k}.md"),
+            notice
+                .replace("7号", &format!("{}号", 100 + k))
+                .replace("tasks/2024.yaml", &format!("tasks/l{k}.yaml")),
+        ));
+    }
+    let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let p = fixture_with("tasks", &refs);
+    let o = gongwen(p.path(), &["build", "--no-site"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = |k: usize| p.path().join(format!("out/pdf/某府办发〔2024〕{}号.pdf", 100 + k));
+    // With nothing before it the row stands whole on the table's first page.
+    let (whole_text, whole_units) = (cell_lines(&pdf(0), &text), cell_lines(&pdf(0), &support));
+    assert_eq!(whole_text.concat(), text);
+    assert_eq!(whole_units.concat(), support);
+    let mut split = 0;
+    for &k in &sweep[1..] {
+        let pages = crate::pdf::drawn_pages(&pdf(k));
+        let holding: Vec<usize> = (0..pages.len())
+            .filter(|&i| pages[i].words.iter().any(|w| text.contains(w.text.as_str()) && w.text.chars().count() > 3))
+            .collect();
+        split += usize::from(holding.len() > 1);
+        assert_eq!(cell_lines(&pdf(k), &text), whole_text, "{k} short rows before it");
+        assert_eq!(cell_lines(&pdf(k), &support), whole_units, "{k} short rows before it");
+    }
+    assert!(split >= 8, "the sweep splits the row on most steps ({split})");
 }

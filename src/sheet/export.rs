@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 
 use crate::diag::Diagnostic;
 use crate::model::TaskList;
-use crate::sheet::{DUE, HEADERS, ID_HEADER, Row, SETTINGS, SHEET, YEAR, csv_cell, rows};
+use crate::sheet::{DUE, HEADERS, ID_HEADER, PAGES, Row, SETTINGS, SHEET, YEAR, csv_cell, rows};
 use crate::text::is_wide;
 use crate::{output, paths};
 
@@ -143,9 +143,6 @@ fn lines(text: &str, width: f64) -> usize {
         .sum()
 }
 
-/// The 设置 row naming the pages a table is set on, as `table.pages` spells them.
-pub(crate) const PAGES_SETTING: &str = "页面";
-
 /// The 设置 sheet: what a task list holds besides its rows.
 fn settings_rows(list: &TaskList) -> [(&'static str, String); 7] {
     let t = &list.table;
@@ -162,7 +159,7 @@ fn settings_rows(list: &TaskList) -> [(&'static str, String); 7] {
         ("列宽（字）", columns.join(",")),
         ("行距", t.leading.to_string()),
         ("内边距", t.padding.to_string()),
-        (PAGES_SETTING, t.pages.name().to_string()),
+        (PAGES, t.pages.name().to_string()),
     ]
 }
 

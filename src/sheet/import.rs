@@ -654,7 +654,7 @@ fn table_layout(grid: &Grid, header_row: usize) -> Option<TableLayout> {
         leading: num("行距").unwrap_or(d.leading),
         padding: num("内边距").unwrap_or(d.padding),
         pages: grid
-            .setting(super::export::PAGES_SETTING)
+            .setting(super::PAGES)
             .and_then(|v| TablePages::from_name(v.trim()))
             .unwrap_or_default(),
     })

@@ -25,7 +25,9 @@ pub(crate) const ID_HEADER: &str = "编号";
 /// The settings keys, as the 设置 sheet and the CSV's settings rows name them.
 pub(crate) const YEAR: &str = "年度";
 pub(crate) const DUE: &str = "报送截止";
-pub(crate) const SETTING_KEYS: [&str; 6] = [YEAR, DUE, "字号", "列宽（字）", "行距", "内边距"];
+/// The pages a table is set on, as `table.pages` spells them.
+pub(crate) const PAGES: &str = "页面";
+pub(crate) const SETTING_KEYS: [&str; 7] = [YEAR, DUE, "字号", "列宽（字）", "行距", "内边距", PAGES];
 
 /// A CSV cell starting with one of these is read as a formula by Excel and WPS (CSV injection):
 /// export puts a `'` before it, as OWASP recommends, and import takes it off again.

@@ -62,7 +62,7 @@ fn report_pages() -> &'static [pdf::Page] {
             "  - id: yd\n    name: 中国移动沙坪坝分公司\n  - id: jxw\n    name: 区经济信息委（大数据局）\n  - id: zfb\n    name: 区政府办公室\ngroups:\n",
         );
         let tasks = fixture_text("year/content/tasks/2024.yaml")
-            + "      - text: 推进区级部门之间数据共享互认，打通系统联通瓶颈，推动各项政务服务由网上可办转向一网通办。\n        lead: [区政府办公室, 区经济信息委（大数据局）, 区交通局]\n        support: [中国移动沙坪坝分公司]\n";
+            + "      - id: t4\n        text: 推进区级部门之间数据共享互认，打通系统联通瓶颈，推动各项政务服务由网上可办转向一网通办。\n        lead: [区政府办公室, 区经济信息委（大数据局）, 区交通局]\n        support: [中国移动沙坪坝分公司]\n";
         let p = crate::common::fixture_with(
             "year",
             &[

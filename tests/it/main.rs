@@ -7,6 +7,7 @@ mod cases;
 mod common;
 mod details;
 mod fidelity;
+mod landscape;
 mod formats;
 mod pdf;
 mod robust;

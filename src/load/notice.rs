@@ -129,6 +129,19 @@ fn title_lines(
     lines
 }
 
+/// The organs' names a title starts with, set on a line of their own: all the joint issuers'
+/// (written one after the other, or with 、), else the host's.
+fn organ_prefix<'t>(title: &'t str, organs: &[String]) -> &'t str {
+    let joined = [organs.concat(), organs.join("、")];
+    let host = organs.first().map(String::as_str).unwrap_or_default();
+    joined
+        .iter()
+        .map(String::as_str)
+        .chain([host])
+        .find(|p| !p.is_empty() && title.starts_with(p))
+        .map_or("", |p| &title[..p.len()])
+}
+
 /// The 份号: six Arabic digits.
 fn copy_no(f: &mut Fields, code: &Option<Spanned<String>>) -> Option<String> {
     let value = f.opt(code, roles::BODY)?;
@@ -203,7 +216,8 @@ pub(crate) fn load<'a>(
     let number = number(&mut f, &front.number, who.format);
     let (date, printed_date) = dates(&mut f, &front, top);
     let title_at = f.at(title_v);
-    let title_lines = title_lines(&mut f, &title, &front.title_lines, &who.organs[0], title_at);
+    let prefix = organ_prefix(&title, &who.organs);
+    let title_lines = title_lines(&mut f, &title, &front.title_lines, prefix, title_at);
     let copy_no = copy_no(&mut f, &front.copy_no);
     let notice = Notice {
         slug: slug.to_string(),
@@ -273,4 +287,26 @@ pub(crate) fn load_document(root: &Root, shown: &Path) -> Result<Document, Diagn
         body,
         printed: f.finish()?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_joint_title_sets_all_the_issuers_names_apart() {
+        let organs = ["某某区人民政府".to_string(), "某某区人民武装部".to_string()];
+        let t = "某某区人民政府某某区人民武装部关于做好2024年度征兵工作的通知";
+        assert_eq!(organ_prefix(t, &organs), "某某区人民政府某某区人民武装部");
+        let t = "某某区人民政府、某某区人民武装部关于做好征兵工作的通知";
+        assert_eq!(organ_prefix(t, &organs), "某某区人民政府、某某区人民武装部");
+        assert_eq!(organ_prefix("某某区人民政府关于…的通知", &organs), "某某区人民政府");
+        assert_eq!(organ_prefix("关于…的通知", &organs), "");
+        let lines = title::break_lines(
+            "某某区人民政府某某区人民武装部关于做好2024年度征兵工作的通知",
+            "某某区人民政府某某区人民武装部",
+            title::TITLE_MAX_EM,
+        );
+        assert_eq!(lines, ["某某区人民政府某某区人民武装部", "关于做好2024年度征兵工作的通知"]);
+    }
 }

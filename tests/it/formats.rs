@@ -81,6 +81,14 @@ fn a_joint_mark_stacks_the_names_host_first_with_wenjian_centred_beside_them() {
     // The mark as a whole centred on the 版心, its top edge 35 mm below the 版心's top.
     assert!(near((host.x0 + wenjian.x1) / 2.0, (LEFT + RIGHT) / 2.0, 1.0));
     assert!(near(host.y0, TOP + 35.0 * MM, 1.5), "mark top at {} mm", host.y0 / MM);
+    // The title sets the issuers' names apart, on a line of their own above the rest.
+    let titles: Vec<String> = pages[0]
+        .lines()
+        .into_iter()
+        .filter(|l| near(l.y1 - l.y0, 22.0, 0.5))
+        .map(|l| l.text)
+        .collect();
+    assert_eq!(titles, ["某某区人民政府某某区人民武装部", "关于做好2024年度征兵工作的通知"]);
     // In red 小标宋 (the embedded title face is FandolSong).
     let runs = pdf::runs(&pdf("某府发〔2024〕5号.pdf"));
     let mark = runs.iter().find(|r| r.text == "文件").unwrap();
@@ -236,6 +244,14 @@ fn minutes_have_the_jiyao_mark_attendance_in_hei_and_no_signature() {
     // 左空二字; wrapped names aligned after the colon; 请假 and 列席 on lines of their own.
     assert!(near(lines[present].x0, LEFT + 2.0 * CELL, 1.0), "{:?}", lines[present]);
     assert!(near(lines[present + 1].x0, LEFT + 5.0 * CELL, 1.0), "{:?}", lines[present + 1]);
+    // A line breaks between two names, never inside one.
+    assert!(lines[present].text.ends_with('、'), "{:?}", lines[present]);
+    let names = ["陈十一", "褚十二", "卫十三", "蒋十四", "沈十五", "韩十六", "郑十", "吴九"];
+    assert!(
+        names.iter().any(|n| lines[present + 1].text.starts_with(n)),
+        "{:?}",
+        lines[present + 1]
+    );
     assert!(lines.iter().any(|l| l.text == "请假：杨十七"));
     assert!(lines.iter().any(|l| l.text == "列席：区发展改革委主任朱十八、区财政局局长秦十九"));
     // No signature: the date is printed once, in the head; nothing follows the attendance.

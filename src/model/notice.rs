@@ -155,9 +155,14 @@ impl Notice {
             }))
     }
 
-    /// Its PDF, relative to out/pdf.
+    /// Its PDF, relative to out/pdf: named by its 发文字号; a 命令's 令号 or a 纪要's number
+    /// (第5号, 第3期) says little alone, so the mark comes before it (某某区人民政府令第5号).
     pub(crate) fn pdf(&self) -> std::path::PathBuf {
-        crate::paths::notice_pdf(self.number.as_deref(), &self.slug)
+        let named = match (self.format, &self.number) {
+            (Format::Order | Format::Minutes, Some(n)) => Some(format!("{}{n}", self.mark.concat())),
+            _ => self.number.clone(),
+        };
+        crate::paths::notice_pdf(named.as_deref(), &self.slug)
     }
 
     /// The task lists it attaches.

@@ -202,7 +202,7 @@ fn a_letter_has_its_mark_30mm_down_double_rules_and_no_number_on_page_1() {
 
 #[test]
 fn an_order_has_its_mark_20mm_down_the_order_number_and_a_signature_stamp() {
-    let pages = pdf::pages(&pdf("第5号.pdf"));
+    let pages = pdf::pages(&pdf("某某区人民政府令第5号.pdf"));
     let mark = word(&pages[0], "某某区人民政府令");
     assert!(near(mark.y0, TOP + 20.0 * MM, 1.5), "mark top at {} mm", mark.y0 / MM);
     let number = pages[0].line_with("第5号").unwrap();
@@ -229,7 +229,7 @@ fn an_order_has_its_mark_20mm_down_the_order_number_and_a_signature_stamp() {
 
 #[test]
 fn minutes_have_the_jiyao_mark_attendance_in_hei_and_no_signature() {
-    let file = pdf("第3期.pdf");
+    let file = pdf("某某区人民政府常务会议纪要第3期.pdf");
     let pages = pdf::pages(&file);
     let mark = word(&pages[0], "某某区人民政府常务会议纪要");
     assert!(near(mark.y0, TOP + 35.0 * MM, 1.5), "mark top at {} mm", mark.y0 / MM);

@@ -845,4 +845,12 @@ mod tests {
         let e = year_and_due(&bare, 1, Path::new("t.csv"), &Options::default()).unwrap_err();
         assert!(e.to_string().contains("does not say which year"), "{e}");
     }
+
+    #[test]
+    fn the_pages_setting_is_read_back_and_defaults_to_portrait() {
+        let pages = |v: &str| table_layout(&grid(&[], &[("字号", "12"), ("页面", v)])).unwrap().pages;
+        assert_eq!(pages("landscape"), TablePages::Landscape);
+        assert_eq!(pages(" portrait "), TablePages::Portrait);
+        assert_eq!(pages("横向"), TablePages::Portrait);
+    }
 }

@@ -381,3 +381,20 @@ fn a_row_split_across_pages_keeps_the_lines_it_has_whole() {
     }
     assert!(split >= 8, "the sweep splits the row on most steps ({split})");
 }
+
+#[test]
+fn the_table_pages_setting_survives_the_spreadsheet_round_trip() {
+    let yaml = tasks_yaml().replace("due: 2024-12-31\n", "due: 2024-12-31\ntable:\n  pages: landscape\n");
+    let p = tasks_project(&yaml);
+    let o = gongwen(p.path(), &["export"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let back = p.path().join("back.yaml");
+    let xlsx = p.path().join("out/tasks/2024.xlsx");
+    let o = gongwen(
+        p.path(),
+        &["import", xlsx.to_str().unwrap(), "--output", back.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let got = std::fs::read_to_string(&back).unwrap();
+    assert!(got.contains("pages: landscape"), "{got}");
+}

@@ -40,7 +40,10 @@ impl<'de> serde::Deserialize<'de> for Names {
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Names, E> {
                 Ok(Names::One(s.to_string()))
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Names, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Names, A::Error> {
                 let mut v = Vec::new();
                 while let Some(s) = seq.next_element()? {
                     v.push(s);

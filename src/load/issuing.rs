@@ -47,9 +47,7 @@ fn format(f: &mut Fields, v: &Option<Spanned<String>>) -> Format {
             Some(s) => format!("did you mean `{s}`?"),
             None => "write 文件 (the default), 信函, 命令 or 纪要".to_string(),
         };
-        f.error(
-            Diagnostic::error(f.at(v), format!("unknown format `{name}`")).with_help(help),
-        );
+        f.error(Diagnostic::error(f.at(v), format!("unknown format `{name}`")).with_help(help));
         Format::File
     })
 }
@@ -97,7 +95,13 @@ pub(crate) fn read(f: &mut Fields, k: &Keys, config: &Config) -> Issuing {
     if organs.is_empty() {
         organs = vec![config.organ.clone()];
     }
-    let mark = or_default(f, k.mark, "mark", roles::TITLE, &default_mark(format, &organs));
+    let mark = or_default(
+        f,
+        k.mark,
+        "mark",
+        roles::TITLE,
+        &default_mark(format, &organs),
+    );
     let signers = or_default(f, k.signer, "signer", roles::BODY, &organs);
     let mut list = |v: &Option<Spanned<Names>>| {
         v.as_ref()
@@ -119,6 +123,7 @@ pub(crate) fn read(f: &mut Fields, k: &Keys, config: &Config) -> Issuing {
         attendance,
     };
     check(f, k, &issuing);
+    order_signer(f, k, format);
     issuing
 }
 
@@ -132,24 +137,81 @@ fn check(f: &mut Fields, k: &Keys, i: &Issuing) {
     let at = |v: &Option<Spanned<String>>| v.as_ref().map(|v| v.referenced);
     let at_names = |v: &Option<Spanned<Names>>| v.as_ref().map(|v| v.referenced);
     if i.format == Format::Letter {
-        for (key, v) in [("printed_by", k.printed_by), ("printed_date", k.printed_date)] {
-            refuse(at(v), key, "is not printed in the 信函格式", "GB/T 9704 §10.1: a letter's 版记 has no 印发机关和印发日期; remove the line");
+        for (key, v) in [
+            ("printed_by", k.printed_by),
+            ("printed_date", k.printed_date),
+        ] {
+            refuse(
+                at(v),
+                key,
+                "is not printed in the 信函格式",
+                "GB/T 9704 §10.1: a letter's 版记 has no 印发机关和印发日期; remove the line",
+            );
         }
     }
     if i.format == Format::Minutes {
-        refuse(at_names(k.signer), "signer", "is not printed in the 纪要格式", "GB/T 9704 §10.3: 纪要 carry no signature; list who attended under `present:`");
-        refuse(at(k.seal_note), "seal_note", "is not printed in the 纪要格式", "纪要 carry no signature or seal; remove the line");
+        refuse(
+            at_names(k.signer),
+            "signer",
+            "is not printed in the 纪要格式",
+            "GB/T 9704 §10.3: 纪要 carry no signature; list who attended under `present:`",
+        );
+        refuse(
+            at(k.seal_note),
+            "seal_note",
+            "is not printed in the 纪要格式",
+            "纪要 carry no signature or seal; remove the line",
+        );
     } else {
-        for (key, v) in [("present", k.present), ("on_leave", k.on_leave), ("observers", k.observers)] {
-            refuse(at_names(v), key, "belongs to the 纪要格式", "add `format: 纪要`, or remove the line");
+        for (key, v) in [
+            ("present", k.present),
+            ("on_leave", k.on_leave),
+            ("observers", k.observers),
+        ] {
+            refuse(
+                at_names(v),
+                key,
+                "belongs to the 纪要格式",
+                "add `format: 纪要`, or remove the line",
+            );
         }
     }
     if i.format != Format::Order {
-        refuse(at(k.signer_title), "signer_title", "belongs to the 签名章 of the 命令格式", "add `format: 命令`, or remove the line");
+        refuse(
+            at(k.signer_title),
+            "signer_title",
+            "belongs to the 签名章 of the 命令格式",
+            "add `format: 命令`, or remove the line",
+        );
     } else if i.signers.len() > 1 {
-        refuse(at_names(k.signer), "signer", "names several people", "a 命令 is signed with one 签名章 (GB/T 9704 §7.3.5.3): name one signer");
+        refuse(
+            at_names(k.signer),
+            "signer",
+            "names several people",
+            "a 命令 is signed with one 签名章 (GB/T 9704 §7.3.5.3): name one signer",
+        );
     }
     if i.signers.len() > 1 {
-        refuse(at(k.seal_note), "seal_note", "cannot go with several signers", "a seal note stands under a single 署名; remove it, or name one signer");
+        refuse(
+            at(k.seal_note),
+            "seal_note",
+            "cannot go with several signers",
+            "a seal note stands under a single 署名; remove it, or name one signer",
+        );
+    }
+}
+
+/// A 命令 is signed by a person with a 签名章 (§7.3.5.3): the organ's name in its place would be
+/// a wrong signature, so a 命令 without `signer` is an error.
+fn order_signer(f: &mut Fields, k: &Keys, format: Format) {
+    if format != Format::Order || k.signer.is_some() {
+        return;
+    }
+    if let Some(v) = k.format {
+        f.error(
+            Diagnostic::error(f.at(v), "a 命令 needs `signer`").with_help(
+                "GB/T 9704 §7.3.5.3: a 命令 is signed with the signer's 签名章; add e.g. `signer: 张三` and `signer_title: 区长`",
+            ),
+        );
     }
 }

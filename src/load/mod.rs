@@ -6,9 +6,9 @@
 mod attachment;
 mod config;
 mod fields;
-mod issuing;
 mod frontmatter;
 pub(crate) mod images;
+mod issuing;
 mod notice;
 pub(crate) mod source;
 pub(crate) mod submission;

@@ -300,13 +300,22 @@ mod tests {
         assert_eq!(organ_prefix(t, &organs), "某某区人民政府某某区人民武装部");
         let t = "某某区人民政府、某某区人民武装部关于做好征兵工作的通知";
         assert_eq!(organ_prefix(t, &organs), "某某区人民政府、某某区人民武装部");
-        assert_eq!(organ_prefix("某某区人民政府关于…的通知", &organs), "某某区人民政府");
+        assert_eq!(
+            organ_prefix("某某区人民政府关于…的通知", &organs),
+            "某某区人民政府"
+        );
         assert_eq!(organ_prefix("关于…的通知", &organs), "");
         let lines = title::break_lines(
             "某某区人民政府某某区人民武装部关于做好2024年度征兵工作的通知",
             "某某区人民政府某某区人民武装部",
             title::TITLE_MAX_EM,
         );
-        assert_eq!(lines, ["某某区人民政府某某区人民武装部", "关于做好2024年度征兵工作的通知"]);
+        assert_eq!(
+            lines,
+            [
+                "某某区人民政府某某区人民武装部",
+                "关于做好2024年度征兵工作的通知"
+            ]
+        );
     }
 }

@@ -102,7 +102,10 @@ fn pages(f: &mut Fields, v: &Option<Spanned<String>>) -> TablePages {
             Some(s) => format!("did you mean `{s}`?"),
             None => "write `portrait` (the table turned on portrait pages) or `landscape`".into(),
         };
-        f.error(Diagnostic::error(f.at(v), format!("unknown `table.pages` value `{name}`")).with_help(help));
+        f.error(
+            Diagnostic::error(f.at(v), format!("unknown `table.pages` value `{name}`"))
+                .with_help(help),
+        );
         TablePages::default()
     })
 }

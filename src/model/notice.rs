@@ -159,7 +159,9 @@ impl Notice {
     /// (第5号, 第3期) says little alone, so the mark comes before it (某某区人民政府令第5号).
     pub(crate) fn pdf(&self) -> std::path::PathBuf {
         let named = match (self.format, &self.number) {
-            (Format::Order | Format::Minutes, Some(n)) => Some(format!("{}{n}", self.mark.concat())),
+            (Format::Order | Format::Minutes, Some(n)) => {
+                Some(format!("{}{n}", self.mark.concat()))
+            }
             _ => self.number.clone(),
         };
         crate::paths::notice_pdf(named.as_deref(), &self.slug)

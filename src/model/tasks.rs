@@ -65,7 +65,10 @@ impl TablePages {
     }
 
     pub(crate) fn from_name(name: &str) -> Option<TablePages> {
-        Self::NAMES.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
+        Self::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, p)| *p)
     }
 }
 

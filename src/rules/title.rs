@@ -210,7 +210,13 @@ mod tests {
     /// that fits on a line is never split, whatever the line width and the phrase's place.
     #[test]
     fn marks_stay_with_their_words_and_bracketed_phrases_stay_whole() {
-        let phrases = ["（示例）", "（征求意见稿）", "《营商环境条例》", "“放管服”", "（2024年修订）"];
+        let phrases = [
+            "（示例）",
+            "（征求意见稿）",
+            "《营商环境条例》",
+            "“放管服”",
+            "（2024年修订）",
+        ];
         let stems = [
             "区交通局2020年度工作总结",
             "关于印发某某区优化营商环境若干措施",

@@ -654,7 +654,7 @@ fn table_layout(grid: &Grid, header_row: usize) -> Option<TableLayout> {
         leading: num("行距").unwrap_or(d.leading),
         padding: num("内边距").unwrap_or(d.padding),
         pages: grid
-            .setting(super::PAGES)
+            .setting(super::PAGES, header_row)
             .and_then(|v| TablePages::from_name(v.trim()))
             .unwrap_or_default(),
     })
@@ -848,7 +848,11 @@ mod tests {
 
     #[test]
     fn the_pages_setting_is_read_back_and_defaults_to_portrait() {
-        let pages = |v: &str| table_layout(&grid(&[], &[("字号", "12"), ("页面", v)])).unwrap().pages;
+        let pages = |v: &str| {
+            table_layout(&grid(&[], &[("字号", "12"), ("页面", v)]), 0)
+                .unwrap()
+                .pages
+        };
         assert_eq!(pages("landscape"), TablePages::Landscape);
         assert_eq!(pages(" portrait "), TablePages::Portrait);
         assert_eq!(pages("横向"), TablePages::Portrait);

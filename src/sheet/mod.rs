@@ -27,7 +27,8 @@ pub(crate) const YEAR: &str = "年度";
 pub(crate) const DUE: &str = "报送截止";
 /// The pages a table is set on, as `table.pages` spells them.
 pub(crate) const PAGES: &str = "页面";
-pub(crate) const SETTING_KEYS: [&str; 7] = [YEAR, DUE, "字号", "列宽（字）", "行距", "内边距", PAGES];
+pub(crate) const SETTING_KEYS: [&str; 7] =
+    [YEAR, DUE, "字号", "列宽（字）", "行距", "内边距", PAGES];
 
 /// A CSV cell starting with one of these is read as a formula by Excel and WPS (CSV injection):
 /// export puts a `'` before it, as OWASP recommends, and import takes it off again.

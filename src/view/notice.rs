@@ -69,9 +69,7 @@ fn attendance(a: &Attendance) -> Vec<AttendanceView> {
         ("列席", &a.observers),
     ]
     .into_iter()
-    .filter_map(|(label, names)| {
-        names.clone().map(|names| AttendanceView { label, names })
-    })
+    .filter_map(|(label, names)| names.clone().map(|names| AttendanceView { label, names }))
     .collect()
 }
 

@@ -102,14 +102,19 @@ fn a_compilation_numbers_its_body_not_its_cover_and_contents() {
     assert_eq!(page_number(&pages[3]).as_deref(), Some("—2—"));
     // The contents give the body's numbers.
     let contents = pages[1].lines();
-    let first = contents.iter().find(|l| l.text.starts_with("一、总体情况")).unwrap();
+    let first = contents
+        .iter()
+        .find(|l| l.text.starts_with("一、总体情况"))
+        .unwrap();
     assert!(first.text.ends_with('1'), "{first:?}");
 }
 
 #[test]
 fn the_chart_has_a_caption_under_it() {
     let pages = report_pages();
-    let legend = pages[2].line_with("已完成推进中未启动未报告").expect("the legend");
+    let legend = pages[2]
+        .line_with("已完成推进中未启动")
+        .expect("the legend");
     let caption = pages[2]
         .line_with("图1")
         .expect("a caption on the chart's page");
@@ -118,7 +123,10 @@ fn the_chart_has_a_caption_under_it() {
     // Centred on the 版心 (the closing mark that ends the line is set half wide, which poppler's
     // box does not show: up to a quarter of a 4号 character off).
     let centre = 28.0 * MM + 78.0 * MM;
-    assert!(((caption.x0 + caption.x1) / 2.0 - centre).abs() < 4.0, "{caption:?}");
+    assert!(
+        ((caption.x0 + caption.x1) / 2.0 - centre).abs() < 4.0,
+        "{caption:?}"
+    );
 }
 
 #[test]
@@ -150,7 +158,10 @@ fn dates_in_the_reporting_table_stay_on_one_line() {
     // The section 三、报送情况, up to the summaries (whose signatures carry the dates too).
     let body = report_body();
     let from = body.iter().position(|l| l.text == "三、报送情况").unwrap();
-    let to = body.iter().position(|l| l.text == "四、各单位工作总结").unwrap();
+    let to = body
+        .iter()
+        .position(|l| l.text == "四、各单位工作总结")
+        .unwrap();
     let table = &body[from..to];
     for date in ["2024年12月20日", "2025年1月6日"] {
         assert!(
@@ -197,8 +208,14 @@ fn title_lines(page: &pdf::Page) -> Vec<String> {
 #[test]
 fn a_title_keeps_its_bracketed_phrase_whole_and_no_line_ends_with_an_opening_mark() {
     for (title, phrase) in [
-        ("关于印发某某区优化营商环境若干措施（征求意见稿）的通知", "（征求意见稿）"),
-        ("某某区交通局2024年度优化营商环境工作总结（示例）", "（示例）"),
+        (
+            "关于印发某某区优化营商环境若干措施（征求意见稿）的通知",
+            "（征求意见稿）",
+        ),
+        (
+            "某某区交通局2024年度优化营商环境工作总结（示例）",
+            "（示例）",
+        ),
     ] {
         let pages = notice_pages(|n| {
             n.replace(

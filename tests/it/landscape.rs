@@ -63,7 +63,10 @@ fn table_pages(pages: &[pdf::Page]) -> usize {
 fn a_table_is_turned_on_portrait_pages_head_to_the_left_numbers_unmoved() {
     let pages = built(None);
     let first = table_pages(&pages);
-    assert!(pages.len() - first >= 3, "the list takes three pages of table or more");
+    assert!(
+        pages.len() - first >= 3,
+        "the list takes three pages of table or more"
+    );
     // Where the notice's own pages carry their numbers: odd pages right, even pages left, one 字
     // in (§7.5).
     let odd = page_number(&pages[0]).expect("page 1's number");
@@ -71,12 +74,16 @@ fn a_table_is_turned_on_portrait_pages_head_to_the_left_numbers_unmoved() {
     for (i, page) in pages.iter().enumerate() {
         assert!(page.width < page.height, "page {} is portrait", i + 1);
         // Numbered on from the notice, each where the notice's pages have it.
-        let (n, x0, x1) = page_number(page).unwrap_or_else(|| panic!("page {} has a number", i + 1));
+        let (n, x0, x1) =
+            page_number(page).unwrap_or_else(|| panic!("page {} has a number", i + 1));
         assert_eq!(n, i + 1);
         if n % 2 == 1 {
             assert!((x1 - odd.2).abs() < 0.5, "page {n}'s number ends at {x1}");
         } else {
-            assert!((x0 - (LEFT + CELL)).abs() < 3.0, "page {n}'s number at {x0}");
+            assert!(
+                (x0 - (LEFT + CELL)).abs() < 3.0,
+                "page {n}'s number at {x0}"
+            );
         }
         if i < first {
             assert!(!page.turned(), "the notice's page {} is upright", i + 1);
@@ -86,14 +93,22 @@ fn a_table_is_turned_on_portrait_pages_head_to_the_left_numbers_unmoved() {
         // The header row (repeated on every page) nearer the left edge than every row of the
         // body: the table's head lies on the left edge, the binding edge of an odd page and the
         // outer edge of an even one.
-        let head = page.words.iter().find(|w| w.text == "序号").expect("the header");
+        let head = page
+            .words
+            .iter()
+            .find(|w| w.text == "序号")
+            .expect("the header");
         let body = page
             .words
             .iter()
             .filter(|w| w.text.contains("持续刊播"))
             .map(|w| w.x0)
             .fold(f64::INFINITY, f64::min);
-        assert!(head.x1 < body, "page {}: head at {head:?}, body from {body}", i + 1);
+        assert!(
+            head.x1 < body,
+            "page {}: head at {head:?}, body from {body}",
+            i + 1
+        );
         // The turned table fills the 版心 across: from its left edge to its right edge.
         let left = page
             .words
@@ -101,7 +116,11 @@ fn a_table_is_turned_on_portrait_pages_head_to_the_left_numbers_unmoved() {
             .filter(|w| w.y0 < page.height - 35.0 * MM)
             .map(|w| w.x0)
             .fold(f64::INFINITY, f64::min);
-        assert!((left - LEFT).abs() < 6.0, "page {}: text from {left}", i + 1);
+        assert!(
+            (left - LEFT).abs() < 6.0,
+            "page {}: text from {left}",
+            i + 1
+        );
     }
 }
 
@@ -112,7 +131,12 @@ fn table_pages_landscape_keeps_landscape_pages_numbered_on() {
     assert!(pages.len() - first >= 2, "several pages of table");
     for (i, page) in pages.iter().enumerate() {
         let landscape = page.width > page.height;
-        assert_eq!(landscape, i >= first, "page {} landscape: {landscape}", i + 1);
+        assert_eq!(
+            landscape,
+            i >= first,
+            "page {} landscape: {landscape}",
+            i + 1
+        );
         assert!(!page.turned(), "page {} upright", i + 1);
         let (n, _, _) = page_number(page).unwrap_or_else(|| panic!("page {} has a number", i + 1));
         assert_eq!(n, i + 1, "numbers run on from the notice");
@@ -126,11 +150,18 @@ fn the_table_header_is_centred_over_every_column() {
     let pages = built(None);
     let page = &pages[table_pages(&pages)];
     let head = page.words.iter().find(|w| w.text == "工作任务").unwrap();
-    let text = page.words.iter().find(|w| w.text.starts_with("在车站")).unwrap();
+    let text = page
+        .words
+        .iter()
+        .find(|w| w.text.starts_with("在车站"))
+        .unwrap();
     let (from_start, start) = if page.turned() {
         (text.y1 - head.y1, text.y1)
     } else {
         (head.x0 - text.x0, text.x0)
     };
-    assert!(from_start > 100.0, "工作任务 {head:?} flush with the texts' start ({start})");
+    assert!(
+        from_start > 100.0,
+        "工作任务 {head:?} flush with the texts' start ({start})"
+    );
 }

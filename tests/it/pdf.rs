@@ -51,12 +51,20 @@ pub(crate) fn drawn_pages(pdf: &Path) -> Vec<Page> {
 
 fn read_pages(pdf: &Path, raw: bool) -> Vec<Page> {
     let out = std::process::Command::new("pdftotext")
-        .args(if raw { &["-raw", "-bbox"][..] } else { &["-bbox"][..] })
+        .args(if raw {
+            &["-raw", "-bbox"][..]
+        } else {
+            &["-bbox"][..]
+        })
         .arg(pdf)
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils) must be installed");
-    assert!(out.status.success(), "pdftotext failed on {}", pdf.display());
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
     let dom = html5ever::parse_document(RcDom::default(), Default::default())
         .from_utf8()
         .read_from(&mut &out.stdout[..])
@@ -98,13 +106,17 @@ fn collect(h: &Handle, pages: &mut Vec<Page>) {
             "word" => {
                 let mut text = String::new();
                 text_of(h, &mut text);
-                pages.last_mut().expect("word inside a page").words.push(Word {
-                    text,
-                    x0: attr(h, "xmin"),
-                    y0: attr(h, "ymin"),
-                    x1: attr(h, "xmax"),
-                    y1: attr(h, "ymax"),
-                });
+                pages
+                    .last_mut()
+                    .expect("word inside a page")
+                    .words
+                    .push(Word {
+                        text,
+                        x0: attr(h, "xmin"),
+                        y0: attr(h, "ymin"),
+                        x1: attr(h, "xmax"),
+                        y1: attr(h, "ymax"),
+                    });
                 return;
             }
             _ => {}
@@ -146,7 +158,11 @@ impl Page {
     /// Whether the page's text is turned a quarter (a table set across a portrait page, GB/T
     /// 9704 §8): most of its words of several characters are taller than wide.
     pub(crate) fn turned(&self) -> bool {
-        let long: Vec<&Word> = self.words.iter().filter(|w| w.text.chars().count() > 1).collect();
+        let long: Vec<&Word> = self
+            .words
+            .iter()
+            .filter(|w| w.text.chars().count() > 1)
+            .collect();
         let upright = long.iter().filter(|w| w.y1 - w.y0 > w.x1 - w.x0).count();
         upright * 2 > long.len()
     }
@@ -182,7 +198,6 @@ impl Page {
 /// subset prefix) and colour.
 #[derive(Debug, Clone)]
 pub(crate) struct Run {
-    pub(crate) page: usize,
     pub(crate) text: String,
     pub(crate) family: String,
     pub(crate) color: String,
@@ -195,15 +210,18 @@ pub(crate) fn runs(pdf: &Path) -> Vec<Run> {
         .arg(pdf)
         .output()
         .expect("pdftohtml (poppler-utils) must be installed");
-    assert!(out.status.success(), "pdftohtml failed on {}", pdf.display());
+    assert!(
+        out.status.success(),
+        "pdftohtml failed on {}",
+        pdf.display()
+    );
     let dom = html5ever::parse_document(RcDom::default(), Default::default())
         .from_utf8()
         .read_from(&mut &out.stdout[..])
         .unwrap();
     let mut fonts = std::collections::HashMap::new();
     let mut runs = Vec::new();
-    let mut page = 0;
-    walk_runs(&dom.document, &mut page, &mut fonts, &mut runs);
+    walk_runs(&dom.document, &mut fonts, &mut runs);
     runs
 }
 
@@ -221,24 +239,26 @@ fn attr_text(h: &Handle, name: &str) -> String {
 
 fn walk_runs(
     h: &Handle,
-    page: &mut usize,
     fonts: &mut std::collections::HashMap<String, (String, String)>,
     runs: &mut Vec<Run>,
 ) {
     if let NodeData::Element { name, .. } = &h.data {
         match &*name.local {
-            "page" => *page = attr(h, "number") as usize,
             "fontspec" => {
                 let family = attr_text(h, "family");
-                let family = family.split_once('+').map_or(family.clone(), |(_, f)| f.to_string());
+                let family = family
+                    .split_once('+')
+                    .map_or(family.clone(), |(_, f)| f.to_string());
                 fonts.insert(attr_text(h, "id"), (family, attr_text(h, "color")));
             }
             "text" => {
                 let mut text = String::new();
                 text_of(h, &mut text);
-                let (family, color) = fonts.get(&attr_text(h, "font")).cloned().unwrap_or_default();
+                let (family, color) = fonts
+                    .get(&attr_text(h, "font"))
+                    .cloned()
+                    .unwrap_or_default();
                 runs.push(Run {
-                    page: *page,
                     text: text.split_whitespace().collect(),
                     family,
                     color,
@@ -249,24 +269,40 @@ fn walk_runs(
         }
     }
     for c in h.children.borrow().iter() {
-        walk_runs(c, page, fonts, runs);
+        walk_runs(c, fonts, runs);
     }
 }
 
 /// The rows of a page (at `dpi`) where a colour covers a long horizontal stretch: rules. Each is
 /// (top in mm from the paper's top edge, length in mm of the longest stretch on that row).
-pub(crate) fn rules(pdf: &Path, page: usize, dpi: u32, is_colour: impl Fn([u8; 3]) -> bool) -> Vec<(f64, f64)> {
+pub(crate) fn rules(
+    pdf: &Path,
+    page: usize,
+    dpi: u32,
+    is_colour: impl Fn([u8; 3]) -> bool,
+) -> Vec<(f64, f64)> {
     let dir = tempfile::tempdir().unwrap();
     let stem = dir.path().join("p");
     let out = std::process::Command::new("pdftoppm")
-        .args(["-png", "-r", &dpi.to_string(), "-f", &page.to_string(), "-l", &page.to_string(), "-singlefile"])
+        .args([
+            "-png",
+            "-r",
+            &dpi.to_string(),
+            "-f",
+            &page.to_string(),
+            "-l",
+            &page.to_string(),
+            "-singlefile",
+        ])
         .arg(pdf)
         .arg(&stem)
         .output()
         .expect("pdftoppm (poppler-utils) must be installed");
     assert!(out.status.success());
     let file = std::fs::File::open(stem.with_extension("png")).unwrap();
-    let mut reader = png::Decoder::new(std::io::BufReader::new(file)).read_info().unwrap();
+    let mut reader = png::Decoder::new(std::io::BufReader::new(file))
+        .read_info()
+        .unwrap();
     let mut buf = vec![0; reader.output_buffer_size().unwrap()];
     let info = reader.next_frame(&mut buf).unwrap();
     let channels = info.color_type.samples();

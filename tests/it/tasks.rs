@@ -286,7 +286,9 @@ fn the_exported_workbook_prints_on_a4_landscape_one_page_wide_with_its_titles() 
 /// A task whose text and units run to many lines, after `before` short tasks: a list whose long
 /// row falls at a different place of its pages for each `before`.
 fn long_row_list(before: usize, text: &str, units: &[&str]) -> String {
-    let mut yaml = String::from("title: 2024年重点工作任务清单\nyear: 2024\ncategories:\n  - name: 宣传\n    tasks:\n");
+    let mut yaml = String::from(
+        "title: 2024年重点工作任务清单\nyear: 2024\ncategories:\n  - name: 宣传\n    tasks:\n",
+    );
     for _ in 0..before {
         yaml.push_str("      - text: 开展检查。\n        lead: [区交通局]\n");
     }
@@ -305,17 +307,36 @@ fn cell_lines(pdf: &std::path::Path, whole: &str) -> Vec<String> {
     for page in crate::pdf::drawn_pages(pdf) {
         let turned = page.turned();
         // (across the line, along the line) for a word.
-        let axes = |w: &crate::pdf::Word| if turned { ((w.x1, w.x1), (w.y0, w.y1)) } else { ((w.y1, w.y1), (w.x0, w.x1)) };
-        let piece = |w: &crate::pdf::Word| w.text.chars().count() > 1 && whole.contains(w.text.as_str());
+        let axes = |w: &crate::pdf::Word| {
+            if turned {
+                ((w.x1, w.x1), (w.y0, w.y1))
+            } else {
+                ((w.y1, w.y1), (w.x0, w.x1))
+            }
+        };
+        let piece =
+            |w: &crate::pdf::Word| w.text.chars().count() > 1 && whole.contains(w.text.as_str());
         let pieces: Vec<&crate::pdf::Word> = page.words.iter().filter(|w| piece(w)).collect();
         if pieces.is_empty() {
             continue;
         }
         // A mark ending a line is set half wide, its box reaching half a character beyond.
-        let lo = pieces.iter().map(|w| axes(w).1.0).fold(f64::INFINITY, f64::min) - 7.0;
-        let hi = pieces.iter().map(|w| axes(w).1.1).fold(f64::NEG_INFINITY, f64::max) + 7.0;
+        let lo = pieces
+            .iter()
+            .map(|w| axes(w).1.0)
+            .fold(f64::INFINITY, f64::min)
+            - 7.0;
+        let hi = pieces
+            .iter()
+            .map(|w| axes(w).1.1)
+            .fold(f64::NEG_INFINITY, f64::max)
+            + 7.0;
         let mut groups: Vec<(f64, String, bool)> = Vec::new();
-        for w in page.words.iter().filter(|w| axes(w).1.0 >= lo && axes(w).1.1 <= hi) {
+        for w in page
+            .words
+            .iter()
+            .filter(|w| axes(w).1.0 >= lo && axes(w).1.1 <= hi)
+        {
             let b = axes(w).0.0;
             match groups.iter_mut().find(|g| (g.0 - b).abs() < 1.0) {
                 Some(g) => {
@@ -345,7 +366,10 @@ fn a_row_split_across_pages_keeps_the_lines_it_has_whole() {
     ];
     let mut units = fixture_text("tasks/content/units.yaml");
     for (i, n) in names.iter().enumerate() {
-        units = units.replace("groups:\n", &format!("  - id: u{i}\n    name: {n}\ngroups:\n"));
+        units = units.replace(
+            "groups:\n",
+            &format!("  - id: u{i}\n    name: {n}\ngroups:\n"),
+        );
     }
     let support = names.join("、");
     let notice = fixture_text("tasks/content/notices/a.md");
@@ -360,11 +384,17 @@ fn a_row_split_across_pages_keeps_the_lines_it_has_whole() {
                 .replace("tasks/2024.yaml", &format!("tasks/l{k}.yaml")),
         ));
     }
-    let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
     let p = fixture_with("tasks", &refs);
     let o = gongwen(p.path(), &["build", "--no-site"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let pdf = |k: usize| p.path().join(format!("out/pdf/某府办发〔2024〕{}号.pdf", 100 + k));
+    let pdf = |k: usize| {
+        p.path()
+            .join(format!("out/pdf/某府办发〔2024〕{}号.pdf", 100 + k))
+    };
     // With nothing before it the row stands whole on the table's first page.
     let (whole_text, whole_units) = (cell_lines(&pdf(0), &text), cell_lines(&pdf(0), &support));
     assert_eq!(whole_text.concat(), text);
@@ -373,18 +403,37 @@ fn a_row_split_across_pages_keeps_the_lines_it_has_whole() {
     for &k in &sweep[1..] {
         let pages = crate::pdf::drawn_pages(&pdf(k));
         let holding: Vec<usize> = (0..pages.len())
-            .filter(|&i| pages[i].words.iter().any(|w| text.contains(w.text.as_str()) && w.text.chars().count() > 3))
+            .filter(|&i| {
+                pages[i]
+                    .words
+                    .iter()
+                    .any(|w| text.contains(w.text.as_str()) && w.text.chars().count() > 3)
+            })
             .collect();
         split += usize::from(holding.len() > 1);
-        assert_eq!(cell_lines(&pdf(k), &text), whole_text, "{k} short rows before it");
-        assert_eq!(cell_lines(&pdf(k), &support), whole_units, "{k} short rows before it");
+        assert_eq!(
+            cell_lines(&pdf(k), &text),
+            whole_text,
+            "{k} short rows before it"
+        );
+        assert_eq!(
+            cell_lines(&pdf(k), &support),
+            whole_units,
+            "{k} short rows before it"
+        );
     }
-    assert!(split >= 8, "the sweep splits the row on most steps ({split})");
+    assert!(
+        split >= 8,
+        "the sweep splits the row on most steps ({split})"
+    );
 }
 
 #[test]
 fn the_table_pages_setting_survives_the_spreadsheet_round_trip() {
-    let yaml = tasks_yaml().replace("due: 2024-12-31\n", "due: 2024-12-31\ntable:\n  pages: landscape\n");
+    let yaml = tasks_yaml().replace(
+        "due: 2024-12-31\n",
+        "due: 2024-12-31\ntable:\n  pages: landscape\n",
+    );
     let p = tasks_project(&yaml);
     let o = gongwen(p.path(), &["export"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -392,7 +441,12 @@ fn the_table_pages_setting_survives_the_spreadsheet_round_trip() {
     let xlsx = p.path().join("out/tasks/2024.xlsx");
     let o = gongwen(
         p.path(),
-        &["import", xlsx.to_str().unwrap(), "--output", back.to_str().unwrap()],
+        &[
+            "import",
+            xlsx.to_str().unwrap(),
+            "--output",
+            back.to_str().unwrap(),
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let got = std::fs::read_to_string(&back).unwrap();

@@ -62,8 +62,9 @@ fn a_task_with_several_leads_is_done_only_when_all_report_it_done() {
     let p = year_project(&[("tasks/2024.yaml", &tasks)]);
     let o = gongwen(p.path(), &["build"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    // 区交通局 says done; 区发展改革委 sent nothing.
-    let text = flat(&pdf_text(
+    // 区交通局 says done; 区发展改革委 sent nothing. (Read in drawing order: a cell's lines one
+    // after the other, whatever the widths of the columns beside it.)
+    let text = flat(&crate::common::pdf_raw_text(
         &p.path().join("out/pdf/2024-年度工作总结汇编.pdf"),
     ));
     assert!(

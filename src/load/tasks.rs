@@ -34,9 +34,20 @@ struct RawTable {
     pages: Option<Spanned<String>>,
 }
 
-/// The widest a table may be, in points: the 225 mm the rotated or landscape page holds, less a
-/// little for the 序号 column and the rules.
-const TABLE_WIDTH_PT: f64 = 600.0;
+/// The widest a table may be, in points: the 225 mm the turned or landscape type area holds.
+const TABLE_WIDTH_PT: f64 = 225.0 / 25.4 * 72.0;
+/// What a column adds to its text, in points: the cell's padding on both sides and a rule
+/// (`task-attachment` in gongwen.typ).
+const COLUMN_EXTRA_PT: f64 = 6.5;
+/// The 序号 column takes what the others leave; it needs two characters, so its header never
+/// stands on end (序 / 号).
+const NUMBER_CHARS: f64 = 2.0;
+
+/// How wide the table is, in points: its three columns of `chars` characters of `size` and the
+/// 序号 column at its narrowest.
+fn table_width(chars: &[f64; 3], size: f64) -> f64 {
+    (chars.iter().sum::<f64>() + NUMBER_CHARS) * size + 4.0 * COLUMN_EXTRA_PT
+}
 
 /// The table settings, each within the range README "Limits" documents, and the columns
 /// together no wider than the page.
@@ -63,13 +74,13 @@ fn table(f: &mut Fields, raw: &RawTable) -> TableLayout {
                     d.columns[i],
                 );
             }
-            let total = w.iter().sum::<f64>() * size;
+            let total = table_width(&w, size);
             if total > TABLE_WIDTH_PT {
                 f.error(
                     Diagnostic::error(
                         f.at(c),
                         format!(
-                            "the columns are {:.0} mm wide together; the page holds {:.0} mm",
+                            "the columns are {:.1} mm wide together with the 序号 column; the page holds {:.1} mm",
                             total / 72.0 * 25.4,
                             TABLE_WIDTH_PT / 72.0 * 25.4
                         ),
@@ -385,5 +396,19 @@ mod id_tests {
             again.tasks().map(|t| t.id.as_str()).collect::<Vec<_>>(),
             ["t1", "t2"]
         );
+    }
+}
+
+#[cfg(test)]
+mod width_tests {
+    use super::*;
+
+    #[test]
+    fn the_default_table_fits_and_a_squeezed_xuhao_column_does_not() {
+        let d = TableLayout::default();
+        assert!(table_width(&d.columns, d.size) <= TABLE_WIDTH_PT);
+        // 49 characters of 12 pt leave the 序号 column less than its two characters.
+        assert!(table_width(&[34.0, 8.0, 7.0], 12.0) > TABLE_WIDTH_PT);
+        assert!(table_width(&[33.0, 8.0, 7.0], 12.0) <= TABLE_WIDTH_PT);
     }
 }

@@ -402,3 +402,93 @@ fn the_site_shows_each_format_s_elements() {
     assert!(minutes.contains("<span class=\"doc-attendance-label\">列席：</span>"));
     assert!(!minutes.contains("doc-sign"), "a 纪要 has no signature");
 }
+
+/// `n` organs' names of `len` characters each, told apart by their last character.
+fn organs(n: usize, len: usize) -> Vec<String> {
+    let filler: Vec<char> = "交通建设发展改革委员会财政商务市场监管应急管理"
+        .chars()
+        .collect();
+    (0..n)
+        .map(|i| {
+            let mut s: String = filler.iter().take(len - 1).collect();
+            s.push("甲乙丙丁戊己".chars().nth(i).unwrap());
+            s
+        })
+        .collect()
+}
+
+#[test]
+fn joint_signatures_of_any_number_and_length_stay_apart_and_inside_the_type_area() {
+    // A sweep: two to five organs with short to very long names, sealed and not.
+    let mut files = Vec::new();
+    let mut cases = Vec::new();
+    for n in 2..=5 {
+        for len in [3, 6, 10, 17] {
+            for sealed in [true, false] {
+                let k = files.len() + 10;
+                let names = organs(n, len);
+                files.push((
+                    format!("notices/j{k}.md"),
+                    format!(
+                        "---\nnumber: 某府发〔2024〕{k}号\norgan: [{}]\nsealed: {sealed}\ntitle: 关于做好有关工作的通知\ndate: 2024-12-31\n---\n请认真贯彻执行。\n",
+                        names.join(", ")
+                    ),
+                ));
+                cases.push((k, names, sealed));
+            }
+        }
+    }
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let p = crate::common::fixture_with("minimal", &refs);
+    let o = gongwen(p.path(), &["build", "--no-site"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for (k, names, sealed) in cases {
+        let file = p.path().join(format!("out/pdf/某府发〔2024〕{k}号.pdf"));
+        let pages = pdf::pages(&file);
+        let last = pages.last().unwrap();
+        // The 署名: words in the body size (the mark's names are larger).
+        let signed: Vec<pdf::Word> = names
+            .iter()
+            .map(|n| {
+                last.words
+                    .iter()
+                    .find(|w| &w.text == n && w.y1 - w.y0 < 20.0)
+                    .unwrap_or_else(|| panic!("{k}: {n} not signed: {:#?}", last.lines()))
+                    .clone()
+            })
+            .collect();
+        for w in &signed {
+            assert!(
+                w.x0 >= LEFT - 0.5 && w.x1 <= RIGHT + 0.5,
+                "{k}: {w:?} outside the 版心"
+            );
+        }
+        let date = last.line_with("2024年12月31日").unwrap();
+        assert!(
+            signed.iter().all(|w| w.y1 < date.y1),
+            "{k}: the date under the names"
+        );
+        // Names sharing a row neither touch nor overlap; sealed, their seals (42 mm) do not meet.
+        for a in &signed {
+            for b in signed
+                .iter()
+                .filter(|b| near(a.y0, b.y0, 1.0) && b.x0 > a.x0)
+            {
+                assert!(b.x0 >= a.x1 + 0.9 * CELL, "{k}: {a:?} and {b:?} touch");
+                if sealed {
+                    let gap = (b.x0 + b.x1) / 2.0 - (a.x0 + a.x1) / 2.0;
+                    assert!(gap >= 42.0 * MM - 1.0, "{k}: seals of {a:?} and {b:?} meet");
+                }
+            }
+        }
+        if !sealed {
+            // Stacked host first, one a line.
+            for pair in signed.windows(2) {
+                assert!(near(pair[1].y0 - pair[0].y0, PITCH, 1.0), "{k}: {pair:?}");
+            }
+        }
+    }
+}

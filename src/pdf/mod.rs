@@ -3,6 +3,9 @@
 
 mod compile;
 pub(crate) mod escape;
+mod frames;
+mod marks;
+mod refit;
 pub(crate) mod templates;
 mod world;
 
@@ -176,7 +179,7 @@ fn typeset(
         project.root.clone(),
         job.date,
     );
-    let out = compile::pdf(&world, job.template)?;
+    let out = compile::pdf(world, job.template)?;
     output::write(&job.path, &out.pdf)?;
     written.push(Written {
         path: job.path,

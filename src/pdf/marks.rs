@@ -100,9 +100,10 @@ pub(crate) fn push(out: &mut String, s: &str, measure: Measure, after_text: bool
             e.text(c);
         } else if paired {
             let b = chars[i + 1];
-            e.call("mp", "", c);
-            // The first of the pair lost half its share of tracking: `k` makes up for it.
+            // The text before the pair lost its tracking when `mp` began a run of its own: the
+            // second mark makes up for it, with its own.
             let k = e.k(1.0);
+            e.call("mp", "", c);
             if is_closing(b) && hangs(i + 1) {
                 e.call("mh", &format!("(0.5, {k})"), b);
             } else {

@@ -33,7 +33,10 @@ pub(crate) fn check<'a>(
             // Each (typeface, character) is looked up once: the same few thousand characters
             // recur through every file, and a lookup searches the fonts' coverage tables.
             let lacking = t.roles.iter().find_map(|r| {
-                match known.entry((*r, c)).or_insert_with(|| fonts.coverage(*r, c)) {
+                match known
+                    .entry((*r, c))
+                    .or_insert_with(|| fonts.coverage(*r, c))
+                {
                     Coverage::Own => None,
                     other => Some((*r, other.clone())),
                 }

@@ -30,7 +30,7 @@ pub(crate) struct Fingerprints {
 impl Fingerprints {
     /// The record in `pdf_dir` (empty when there is none or it cannot be read).
     pub(crate) fn load(pdf_dir: &Path) -> Self {
-        let text = std::fs::read_to_string(pdf_dir.join(FILE)).unwrap_or_default();
+        let text = std::fs::read_to_string(record_path(pdf_dir)).unwrap_or_default();
         let old = text
             .lines()
             .filter_map(|l| {
@@ -91,8 +91,13 @@ impl Fingerprints {
             .iter()
             .map(|(name, e)| format!("{}\t{}\t{}\t{name}\n", e.fingerprint, e.pages, e.bytes))
             .collect();
-        output::write(&self.dir.join(FILE), text.as_bytes())
+        output::write(&record_path(&self.dir), text.as_bytes())
     }
+}
+
+/// The record lives beside the output folder's manifest, not among the PDFs.
+fn record_path(pdf_dir: &Path) -> PathBuf {
+    pdf_dir.parent().unwrap_or(pdf_dir).join(FILE)
 }
 
 /// The fingerprint of a document made from these parts (FNV-1a, 64 bits, over each part and

@@ -2,10 +2,13 @@
 //! (tests/fixtures) and error cases kept as data (tests/cases).
 
 mod architecture;
+mod bbox;
 mod build;
 mod cases;
+mod closing;
 mod common;
 mod fidelity;
+mod punctuation;
 mod robust;
 mod serve;
 mod site;

@@ -62,9 +62,16 @@ pub struct Diagnostic {
     pub(crate) line: Option<(usize, usize)>,
     pub(crate) message: String,
     pub(crate) help: Option<String>,
-    /// The proofreading rule that found it (shown as `warning[rule]`), so it can be silenced by name.
-    pub(crate) rule: Option<&'static str>,
-    /// A fix safe to apply mechanically: the text at the location and what to write instead.
+    /// What the proofreading adds: the rule and the fix (boxed: most diagnostics have none,
+    /// and every `Result` carries the size).
+    pub(crate) finding: Option<Box<Finding>>,
+}
+
+/// A proofreading finding's rule (shown as `warning[rule]`, so it can be silenced by name) and,
+/// when safe to apply mechanically, its fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Finding {
+    pub(crate) rule: &'static str,
     pub(crate) fix: Option<Fix>,
 }
 
@@ -83,8 +90,7 @@ impl Diagnostic {
             line: Some((loc.line, loc.column)),
             message: message.into(),
             help: None,
-            rule: None,
-            fix: None,
+            finding: None,
         }
     }
 
@@ -96,8 +102,7 @@ impl Diagnostic {
             line: None,
             message: message.into(),
             help: None,
-            rule: None,
-            fix: None,
+            finding: None,
         }
     }
 
@@ -121,17 +126,25 @@ impl Diagnostic {
         self
     }
 
+    /// Names the proofreading rule that found it.
     pub(crate) fn with_rule(mut self, rule: &'static str) -> Self {
-        self.rule = Some(rule);
+        self.finding = Some(Box::new(Finding { rule, fix: None }));
         self
     }
 
+    /// The fix of a proofreading finding (after `with_rule`).
     pub(crate) fn with_fix(mut self, from: impl Into<String>, to: impl Into<String>) -> Self {
-        self.fix = Some(Fix {
+        let finding = self.finding.as_mut().expect("a fix belongs to a rule");
+        finding.fix = Some(Fix {
             from: from.into(),
             to: to.into(),
         });
         self
+    }
+
+    /// The proofreading rule that found it, if one did.
+    pub(crate) fn rule(&self) -> Option<&'static str> {
+        self.finding.as_ref().map(|f| f.rule)
     }
 
     /// One line of JSON for editors and CI: where, how severe, which rule, what, and the fix.
@@ -153,12 +166,13 @@ impl Diagnostic {
             line,
             column,
             severity: self.severity.name(),
-            rule: self.rule,
+            rule: self.rule(),
             message: &self.message,
             suggestion: self.help.as_deref(),
             fix: self
-                .fix
+                .finding
                 .as_ref()
+                .and_then(|f| f.fix.as_ref())
                 .map(|f| serde_json::json!({"replace": f.from, "with": f.to})),
         };
         serde_json::to_string(&line).expect("plain data serializes")
@@ -200,7 +214,7 @@ impl fmt::Display for Diagnostic {
             write!(f, ":{line}:{col}")?;
         }
         write!(f, ": {}", self.severity.name())?;
-        if let Some(rule) = self.rule {
+        if let Some(rule) = self.rule() {
             write!(f, "[{rule}]")?;
         }
         write!(f, ": {}", for_terminal(&self.message))?;

@@ -6,6 +6,7 @@ mod build;
 mod cases;
 mod common;
 mod fidelity;
+mod proofread;
 mod robust;
 mod serve;
 mod site;

@@ -69,6 +69,13 @@ pub(crate) fn cited(text: &str) -> Vec<Cited> {
     out
 }
 
+/// Whether two titles name one document: the same, or one without the organ before 关于
+/// (《关于甲的通知》 for 《某某区人民政府关于甲的通知》).
+fn same_title(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long || (short.starts_with("关于") && long.ends_with(short))
+}
+
 /// What the project says about each title and number so far, and where it said it first.
 #[derive(Default)]
 pub(crate) struct Register {
@@ -101,8 +108,10 @@ impl Register {
                 "《{}》 is cited as {} here but as {number} ({there})",
                 c.title, c.number
             ))
-        } else if let Some((title, there)) =
-            self.by_number.get(&c.number).filter(|(t, _)| *t != c.title)
+        } else if let Some((title, there)) = self
+            .by_number
+            .get(&c.number)
+            .filter(|(t, _)| !same_title(t, &c.title))
         {
             Some(format!(
                 "{} is cited as 《{}》 here but as 《{title}》 ({there})",
@@ -172,5 +181,10 @@ mod tests {
                 .contains("here but as 《某某区关于甲的通知》")
         );
         assert_eq!(cite(&mut r, "《另一个通知》（某府办发〔2024〕9号）"), None);
+        assert_eq!(
+            cite(&mut r, "《关于甲的通知》（某府办发〔2024〕7号）"),
+            None
+        );
+        assert!(cite(&mut r, "《甲的通知》（某府办发〔2024〕7号）").is_some());
     }
 }

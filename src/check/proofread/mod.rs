@@ -200,7 +200,7 @@ impl<'p> Pass<'p> {
     /// The findings in order, each once, without those a `gongwen: allow` comment silences.
     fn finish(self) -> Diagnostics {
         let mut found = self.found;
-        let key = |d: &Diagnostic| (d.file.clone(), d.line, d.rule, d.message.clone());
+        let key = |d: &Diagnostic| (d.file.clone(), d.line, d.rule(), d.message.clone());
         found.sort_by_key(key);
         found.dedup_by(|a, b| key(a) == key(b));
         let mut by_file: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
@@ -211,7 +211,7 @@ impl<'p> Pass<'p> {
         for (file, found) in by_file {
             let allowed = allowed_in(&self.project.root, &file);
             for d in found {
-                let silenced = match (d.line, d.rule) {
+                let silenced = match (d.line, d.rule()) {
                     (Some((line, _)), Some(rule)) => silence::allows(&allowed, line, rule),
                     _ => false,
                 };

@@ -42,6 +42,8 @@ pub(crate) fn half_width(text: &str, out: &mut Vec<Hit>) {
         let next = char_at(&chars, Some(i + 1));
         let hit = match c {
             ',' | ';' | '?' | '!' | ':' => chinese_before(prev),
+            // 一. at the start is a heading number written wrong: heading-form's.
+            '.' if chars[..i].iter().all(|x| is_numeral(x.1)) => false,
             '.' => {
                 prev.is_some_and(is_ideograph)
                     && next.is_none_or(|n| is_ideograph(n) || n.is_whitespace())
@@ -356,6 +358,7 @@ mod tests {
         for s in [
             "see GB/T 9704-2012, p. 3; ok?",
             "1.工作要求",
+            "一.总体要求",
             "比例为1:2，上午9:30",
             "f(x) = 1,000.5",
             "(1)加强领导",

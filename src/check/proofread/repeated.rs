@@ -35,7 +35,11 @@ pub(crate) fn check(text: &str, out: &mut Vec<Hit>) {
             continue;
         }
         let (a, m, e) = (byte(i), byte(i + k), byte(i + 2 * k));
-        if !(is_bound(a) && is_bound(m) && is_bound(e)) || legitimate(&chars, i, k) {
+        // A doubled word ends where a word ends and its second copy starts a word; its first
+        // copy may be glued into a compound (工作总结|总结). One character must stand alone
+        // (目的|的 is not 的的).
+        let whole = is_bound(m) && is_bound(e) && (is_bound(a) || k > 1);
+        if !whole || legitimate(&chars, i, k) {
             continue;
         }
         let unit = &text[a..m];
@@ -109,6 +113,11 @@ mod tests {
         );
         assert_eq!(hits("任务完成了了。"), [("了了".into(), Some("了".into()))]);
         assert_eq!(hits("推进营商环境营商环境建设").len(), 1);
+        // The first copy glued into a compound (营商环境|环境).
+        assert_eq!(
+            hits("持续优化营商环境环境。"),
+            [("环境环境".to_string(), Some("环境".to_string()))]
+        );
     }
 
     #[test]

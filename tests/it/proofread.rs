@@ -52,7 +52,8 @@ struct Member {
 }
 
 /// Every project made of the repository's content files: the example, the fixtures (with the
-/// loose parts laid into one), the starter of `gongwen init`, and every error case.
+/// loose parts laid into one), the starter of `gongwen init` with a `new notice`, and every
+/// error case.
 fn corpus() -> Vec<Member> {
     let mut out = vec![Member {
         name: "example".into(),
@@ -85,6 +86,9 @@ fn corpus() -> Vec<Member> {
     let starter = tempfile::tempdir().unwrap();
     let o = gongwen(starter.path(), &["init", starter.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
+    // With a scaffolded notice: its placeholders are the placeholder check's, not findings.
+    let n = gongwen(starter.path(), &["new", "notice"]);
+    assert!(n.status.success(), "{}", stderr(&n));
     add("starter", starter, None);
     let mut cases: Vec<PathBuf> = std::fs::read_dir(repo().join("tests/cases"))
         .unwrap()

@@ -316,7 +316,7 @@ pub(crate) fn dash(text: &str, out: &mut Vec<Hit>) {
                 Rule::Dash,
                 span,
                 "a single `—` between Chinese words",
-                "the 破折号 is two em dashes `——`; one `—` only joins a range of places or times (北京—上海)",
+                "the 破折号 is two em dashes `——`; a single `—` is right only where it joins a range (北京—上海)",
             ));
         }
         i += run;

@@ -144,8 +144,12 @@ impl Builder {
         self.stack.last_mut().expect("root frame")
     }
 
-    /// What the text at this point is part of: a heading, a top-level paragraph, or another block.
+    /// What the text at this point is part of: a heading, a top-level paragraph, or another block
+    /// (a picture's caption too, though Markdown writes it inside a paragraph).
     fn part(&self) -> Part {
+        if self.stack.iter().any(|f| f.kind == FrameKind::Image) {
+            return Part::Other;
+        }
         match self.stack.get(1).map(|f| &f.kind) {
             Some(FrameKind::Heading(level)) => Part::Heading(*level),
             Some(FrameKind::Para) => Part::Para,
@@ -626,7 +630,7 @@ mod tests {
     fn texts_know_their_block_and_whether_they_continue_the_previous_one() {
         let mut printed = Vec::new();
         parse(
-            "第一行\n第二**粗**行\n\n## 标题\n\n- 项\n\n> 引\n",
+            "第一行\n第二**粗**行\n\n## 标题\n\n- 项\n\n> 引\n\n前![图注](a.png)后\n",
             Path::new("t.md"),
             1,
             &mut printed,
@@ -646,6 +650,9 @@ mod tests {
                 ("标题", Part::Heading(1), false),
                 ("项", Part::Other, false),
                 ("引", Part::Other, false),
+                ("前", Part::Para, false),
+                ("图注", Part::Other, false),
+                ("后", Part::Para, false),
             ]
         );
     }

@@ -254,3 +254,19 @@ fn allowed_words_skipped_rules_and_comments_keep_findings_quiet() {
     let (_, e) = run(&[("notices/a.md", &yaml)]);
     assert!(!e.contains("title-stop"), "{e}");
 }
+
+#[test]
+fn a_slip_across_a_line_break_or_emphasis_is_found_where_it_starts() {
+    let body = "请各单位持续优化\n优化营商环境，推进**改革**改革创新。\n";
+    let text = notice().replace("请各单位于12月20日前报送年度工作总结。\n", body);
+    let p = project(&[("notices/a.md", &text)]);
+    let got = findings(p.path());
+    let got: Vec<&str> = got.iter().map(|(_, f)| f.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "content/notices/a.md:7:7 repeated-word",
+            "content/notices/a.md:8:12 repeated-word",
+        ]
+    );
+}

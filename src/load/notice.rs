@@ -1,5 +1,6 @@
 //! content/notices/*.md and content/attachments/*.md: front matter + Markdown body.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -90,7 +91,7 @@ fn title_lines(
     let Some(lines) = lines else {
         return title::break_lines(title, organ, title::TITLE_MAX_EM);
     };
-    let lines: Vec<String> = lines.iter().map(|l| f.text(l, roles::TITLE)).collect();
+    let lines: Vec<String> = lines.iter().map(|l| f.copy(l, roles::TITLE)).collect();
     if lines.concat() != title {
         f.error(
             Diagnostic::error(at, "`title_lines` do not spell out `title`")
@@ -126,7 +127,7 @@ fn or_organ(
 
 /// The 份号: six Arabic digits.
 fn copy_no(f: &mut Fields, code: &Option<Spanned<String>>) -> Option<String> {
-    let value = f.opt(code, roles::BODY)?;
+    let value = f.code(code, roles::BODY)?;
     if !(value.len() == 6 && value.chars().all(|ch| ch.is_ascii_digit())) {
         let at = f.at(code.as_ref()?);
         f.error(
@@ -140,12 +141,30 @@ fn copy_no(f: &mut Fields, code: &Option<Spanned<String>>) -> Option<String> {
 
 /// The 发文字号, checked.
 fn number(f: &mut Fields, v: &Option<Spanned<String>>) -> Option<String> {
-    let n = f.opt(v, roles::BODY)?;
+    let n = f.code(v, roles::BODY)?;
     if let Err((msg, help)) = docno::check(&n) {
         let at = f.at(v.as_ref()?);
         f.error(Diagnostic::error(at, msg).with_help(help));
     }
     Some(n)
+}
+
+/// Where each printed front-matter key is written.
+fn places(f: &Fields, front: &Front) -> BTreeMap<&'static str, Location> {
+    [
+        ("number", &front.number),
+        ("title", &front.title),
+        ("mark", &front.mark),
+        ("to", &front.to),
+        ("signer", &front.signer),
+        ("printed_by", &front.printed_by),
+        ("note", &front.note),
+    ]
+    .into_iter()
+    .filter_map(|(key, v)| v.as_ref().map(|v| (key, f.at(v))))
+    .chain(front.cc.as_ref().map(|v| ("cc", f.at(v))))
+    .chain(front.attachments.first().map(|a| ("attachments", f.at(a))))
+    .collect()
 }
 
 pub(crate) fn load<'a>(
@@ -214,6 +233,7 @@ pub(crate) fn load<'a>(
         printed_date,
         body: f.body_in(root, split.body, split.body_line),
         printed: Vec::new(),
+        places: places(&f, &front),
     };
     let attachments = front
         .attachments

@@ -136,15 +136,17 @@ mod tests {
 
     #[test]
     fn a_pdf_is_kept_only_while_its_fingerprint_and_size_match() {
-        let dir = tempfile::tempdir().unwrap();
-        let pdf = dir.path().join("sub/a.pdf");
+        let out = tempfile::tempdir().unwrap();
+        let dir = out.path().join("pdf");
+        let pdf = dir.join("sub/a.pdf");
         std::fs::create_dir_all(pdf.parent().unwrap()).unwrap();
         std::fs::write(&pdf, b"%PDF-1.7 x").unwrap();
-        let f = Fingerprints::load(dir.path());
+        let f = Fingerprints::load(&dir);
         assert_eq!(f.unchanged(&pdf, "1"), None, "nothing recorded yet");
         f.record(&pdf, "1", 3, 10);
         f.save().unwrap();
-        let f = Fingerprints::load(dir.path());
+        assert!(out.path().join(FILE).is_file(), "the record is beside the PDF folder");
+        let f = Fingerprints::load(&dir);
         assert_eq!(f.unchanged(&pdf, "1"), Some(3));
         assert_eq!(f.unchanged(&pdf, "2"), None, "made from something else");
         std::fs::write(&pdf, b"%PDF-1.7 changed by hand").unwrap();

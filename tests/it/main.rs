@@ -8,6 +8,7 @@ mod cases;
 mod closing;
 mod common;
 mod fidelity;
+mod proofread;
 mod punctuation;
 mod robust;
 mod serve;

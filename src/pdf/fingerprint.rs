@@ -145,7 +145,10 @@ mod tests {
         assert_eq!(f.unchanged(&pdf, "1"), None, "nothing recorded yet");
         f.record(&pdf, "1", 3, 10);
         f.save().unwrap();
-        assert!(out.path().join(FILE).is_file(), "the record is beside the PDF folder");
+        assert!(
+            out.path().join(FILE).is_file(),
+            "the record is beside the PDF folder"
+        );
         let f = Fingerprints::load(&dir);
         assert_eq!(f.unchanged(&pdf, "1"), Some(3));
         assert_eq!(f.unchanged(&pdf, "2"), None, "made from something else");

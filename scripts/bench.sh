@@ -22,6 +22,9 @@ big="$out/big"
 python3 scripts/gen-project.py "$big" 200 1000 --submissions
 subs=$(ls "$big"/content/submissions/2024 | wc -l)
 measure "check: 200 x 1,000, $subs summaries" "$bin" -p "$big" check --no-system-fonts
+with_proofreading=$last_secs
+measure "check --no-proofread (same project)" "$bin" -p "$big" check --no-system-fonts --no-proofread
+printf '%-34s proofreading adds %.2f s\n' "" "$(awk "BEGIN {print $with_proofreading - $last_secs}")"
 "$bin" -p "$big" build --no-system-fonts >/dev/null 2>&1
 pages=$(count_pages "$big/out/pdf")
 docs=$(find "$big/out/pdf" -name '*.pdf' | wc -l)

@@ -22,6 +22,8 @@ pub struct Options {
     pub out_dir: Option<PathBuf>,
     /// Also write the static site to <out>/site.
     pub site: bool,
+    /// Leave out the proofreading (its warnings, and the time it takes).
+    pub no_proofread: bool,
 }
 
 impl Options {
@@ -55,8 +57,8 @@ pub struct Checked {
     pub diagnostics: Diagnostics,
 }
 
-/// Loads and checks everything, fonts included. Nothing is written. Only unreadable settings
-/// fail outright; any other problem is in the diagnostics.
+/// Loads and checks everything, fonts included, and proofreads it unless told not to. Nothing is
+/// written. Only unreadable settings fail outright; any other problem is in the diagnostics.
 pub fn check(root: &Path, opts: &Options) -> Result<Checked, Diagnostics> {
     check_for(root, opts, false)
 }
@@ -70,7 +72,12 @@ fn check_for(root: &Path, opts: &Options, building: bool) -> Result<Checked, Dia
         Fonts::load_checked(&project.config.fonts, &opts.font_paths, opts.system_fonts);
     diagnostics.extend(problems);
     let fonts = Arc::new(fonts);
-    diagnostics.extend(crate::check::check(&mut project, &fonts, building));
+    diagnostics.extend(crate::check::check(
+        &mut project,
+        &fonts,
+        building,
+        !opts.no_proofread,
+    ));
     diagnostics.extend(report::not_rebuilt(&project));
     Ok(Checked {
         project,

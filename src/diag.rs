@@ -45,6 +45,15 @@ pub(crate) enum Severity {
     Warning,
 }
 
+impl Severity {
+    fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One message for the user, about a place in one of the project's files. `file` is always known; `location` when we can point closer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -53,6 +62,24 @@ pub struct Diagnostic {
     pub(crate) line: Option<(usize, usize)>,
     pub(crate) message: String,
     pub(crate) help: Option<String>,
+    /// What the proofreading adds: the rule and the fix (boxed: most diagnostics have none,
+    /// and every `Result` carries the size).
+    pub(crate) finding: Option<Box<Finding>>,
+}
+
+/// A proofreading finding's rule (shown as `warning[rule]`, so it can be silenced by name) and,
+/// when safe to apply mechanically, its fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Finding {
+    pub(crate) rule: &'static str,
+    pub(crate) fix: Option<Fix>,
+}
+
+/// Replace `from`, which starts at the diagnostic's location, with `to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Fix {
+    pub(crate) from: String,
+    pub(crate) to: String,
 }
 
 impl Diagnostic {
@@ -63,6 +90,7 @@ impl Diagnostic {
             line: Some((loc.line, loc.column)),
             message: message.into(),
             help: None,
+            finding: None,
         }
     }
 
@@ -74,6 +102,7 @@ impl Diagnostic {
             line: None,
             message: message.into(),
             help: None,
+            finding: None,
         }
     }
 
@@ -95,6 +124,58 @@ impl Diagnostic {
     pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// Names the proofreading rule that found it.
+    pub(crate) fn with_rule(mut self, rule: &'static str) -> Self {
+        self.finding = Some(Box::new(Finding { rule, fix: None }));
+        self
+    }
+
+    /// The fix of a proofreading finding (after `with_rule`).
+    pub(crate) fn with_fix(mut self, from: impl Into<String>, to: impl Into<String>) -> Self {
+        let finding = self.finding.as_mut().expect("a fix belongs to a rule");
+        finding.fix = Some(Fix {
+            from: from.into(),
+            to: to.into(),
+        });
+        self
+    }
+
+    /// The proofreading rule that found it, if one did.
+    pub(crate) fn rule(&self) -> Option<&'static str> {
+        self.finding.as_ref().map(|f| f.rule)
+    }
+
+    /// One line of JSON for editors and CI: where, how severe, which rule, what, and the fix.
+    pub fn to_json(&self) -> String {
+        #[derive(serde::Serialize)]
+        struct Line<'a> {
+            file: String,
+            line: Option<usize>,
+            column: Option<usize>,
+            severity: &'static str,
+            rule: Option<&'static str>,
+            message: &'a str,
+            suggestion: Option<&'a str>,
+            fix: Option<serde_json::Value>,
+        }
+        let (line, column) = self.line.unzip();
+        let line = Line {
+            file: display_path(&self.file),
+            line,
+            column,
+            severity: self.severity.name(),
+            rule: self.rule(),
+            message: &self.message,
+            suggestion: self.help.as_deref(),
+            fix: self
+                .finding
+                .as_ref()
+                .and_then(|f| f.fix.as_ref())
+                .map(|f| serde_json::json!({"replace": f.from, "with": f.to})),
+        };
+        serde_json::to_string(&line).expect("plain data serializes")
     }
 
     /// Whether this stops the document it is about from being written.
@@ -132,11 +213,11 @@ impl fmt::Display for Diagnostic {
         if let Some((line, col)) = self.line {
             write!(f, ":{line}:{col}")?;
         }
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, ": {kind}: {}", for_terminal(&self.message))?;
+        write!(f, ": {}", self.severity.name())?;
+        if let Some(rule) = self.rule() {
+            write!(f, "[{rule}]")?;
+        }
+        write!(f, ": {}", for_terminal(&self.message))?;
         if let Some(help) = &self.help {
             write!(f, "\n  help: {}", for_terminal(help))?;
         }
@@ -158,6 +239,13 @@ impl Diagnostics {
     /// Whether any of them is an error (warnings alone do not fail a step).
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(Diagnostic::is_error)
+    }
+    /// The same diagnostics with every warning made an error (`check --strict`).
+    pub fn strict(mut self) -> Self {
+        for d in &mut self.0 {
+            d.severity = Severity::Error;
+        }
+        self
     }
     /// Whether there is nothing to say.
     pub fn is_empty(&self) -> bool {
@@ -266,6 +354,28 @@ mod tests {
             d.to_string(),
             "a\\u{1b}.md:1:1: error: unknown unit `\\u{1b}[31m红\\u{7}\\u{202e}`"
         );
+    }
+
+    #[test]
+    fn a_rule_is_named_after_the_severity_and_in_json() {
+        let d = Diagnostic::warning(Location::new("content/a.md", 3, 9), "doubled")
+            .with_help("write `优化`")
+            .with_rule("repeated-word")
+            .with_fix("优化优化", "优化");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:3:9: warning[repeated-word]: doubled\n  help: write `优化`"
+        );
+        assert_eq!(
+            d.to_json(),
+            r#"{"file":"content/a.md","line":3,"column":9,"severity":"warning","rule":"repeated-word","message":"doubled","suggestion":"write `优化`","fix":{"replace":"优化优化","with":"优化"}}"#
+        );
+        let e = Diagnostic::file_error("content/b.md", "bad");
+        assert_eq!(
+            e.to_json(),
+            r#"{"file":"content/b.md","line":null,"column":null,"severity":"error","rule":null,"message":"bad","suggestion":null,"fix":null}"#
+        );
+        assert!(Diagnostics::from(d).strict().has_errors());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::diag::{Diagnostic, LineIndex, Location};
 use crate::limits;
 use crate::rules::numbering::{has_own_number, heading_number};
-use crate::text::{Role, SourceText, is_wide, roles};
+use crate::text::{Part, Role, SourceText, is_wide, roles};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Inline {
@@ -85,6 +85,12 @@ struct Builder {
     counters: [usize; 4],
     /// Inside a table's header row (printed in 黑体).
     in_head: bool,
+    /// Counts block boundaries, so a recorded text knows whether it continues the previous one.
+    block_seq: usize,
+    recorded_seq: Option<usize>,
+    /// The lines of the HTML block being read, with their offsets: its comments are dropped
+    /// when it ends.
+    html: Vec<(String, usize)>,
 }
 
 #[derive(Default)]
@@ -138,7 +144,36 @@ impl Builder {
         self.stack.last_mut().expect("root frame")
     }
 
+    /// What the text at this point is part of: a heading, a top-level paragraph, or another block
+    /// (a picture's caption too, though Markdown writes it inside a paragraph).
+    fn part(&self) -> Part {
+        if self.stack.iter().any(|f| f.kind == FrameKind::Image) {
+            return Part::Other;
+        }
+        match self.stack.get(1).map(|f| &f.kind) {
+            Some(FrameKind::Heading(level)) => Part::Heading(*level),
+            Some(FrameKind::Para) => Part::Para,
+            _ if self.stack.iter().any(|f| f.kind == FrameKind::Literal) => Part::Literal,
+            _ => Part::Other,
+        }
+    }
+
+    /// Records a text that will be printed, with where it stands.
+    fn record(&mut self, printed: &mut Vec<SourceText>, location: Location, text: &str) {
+        printed.push(SourceText {
+            location,
+            text: text.to_string(),
+            roles: self.roles(),
+            part: self.part(),
+            joined: self.recorded_seq == Some(self.block_seq),
+        });
+        self.recorded_seq = Some(self.block_seq);
+    }
+
     fn push(&mut self, kind: FrameKind) {
+        if !matches!(kind, FrameKind::Strong | FrameKind::Emph) {
+            self.block_seq += 1;
+        }
         self.stack.push(Frame {
             kind,
             ..Frame::default()
@@ -170,6 +205,9 @@ impl Builder {
     /// Closes a frame, putting what it built into its parent.
     fn pop(&mut self) {
         let frame = self.stack.pop().expect("frame to close");
+        if !matches!(frame.kind, FrameKind::Strong | FrameKind::Emph) {
+            self.block_seq += 1;
+        }
         let inlines = clean(frame.inlines);
         let parent = self.top();
         match frame.kind {
@@ -263,9 +301,30 @@ fn clean(inlines: Vec<Inline>) -> Vec<Inline> {
     out
 }
 
+/// The byte ranges of `s` left when its closed HTML comments `<!-- … -->` are taken out. An
+/// unclosed `<!--` stays text: a forgotten `-->` must not hide the rest of a document.
+fn outside_comments(s: &str) -> Vec<std::ops::Range<usize>> {
+    let mut keep = Vec::new();
+    let mut from = 0;
+    while let Some(open) = s[from..].find("<!--").map(|i| from + i) {
+        let Some(close) = s[open + 4..].find("-->").map(|i| open + 4 + i + 3) else {
+            break;
+        };
+        if open > from {
+            keep.push(from..open);
+        }
+        from = close;
+    }
+    if from < s.len() {
+        keep.push(from..s.len());
+    }
+    keep
+}
+
 /// Parses a body that starts on line `first_line` of `file`.
 /// Every text node is recorded in `printed` with its position and the typeface it is printed in,
-/// after entities are decoded (`&#x20BB7;` is checked as the character it prints).
+/// after entities are decoded (`&#x20BB7;` is checked as the character it prints). HTML comments
+/// are not printed: they hold notes and `gongwen: allow` directives.
 pub(crate) fn parse(
     body: &str,
     file: &Path,
@@ -279,6 +338,9 @@ pub(crate) fn parse(
         images: Vec::new(),
         counters: [0; 4],
         in_head: false,
+        block_seq: 0,
+        recorded_seq: None,
+        html: Vec::new(),
     };
     let at = |offset: usize| {
         let (line, col) = index.position(offset);
@@ -298,6 +360,19 @@ pub(crate) fn parse(
             )
             .with_help("an official document needs a few levels at most; flatten the structure"));
         }
+        if let Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) = &event {
+            para_chars += t.chars().count();
+            if para_chars > limits::PARAGRAPH_CHARS {
+                return Err(Diagnostic::error(
+                    at(para_start),
+                    format!(
+                        "a paragraph of more than {} characters",
+                        limits::PARAGRAPH_CHARS
+                    ),
+                )
+                .with_help("break it into paragraphs (an empty line between them)"));
+            }
+        }
         match event {
             Event::Start(Tag::Image { dest_url, .. }) => {
                 b.images.push((dest_url.to_string(), at(range.start)));
@@ -306,24 +381,12 @@ pub(crate) fn parse(
             Event::Start(tag) => b
                 .start(tag)
                 .map_err(|(msg, help)| Diagnostic::error(at(range.start), msg).with_help(help))?,
+            Event::End(TagEnd::HtmlBlock) => b.end_html(printed, &at),
             Event::End(end) => b.end(end),
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                para_chars += t.chars().count();
-                if para_chars > limits::PARAGRAPH_CHARS {
-                    return Err(Diagnostic::error(
-                        at(para_start),
-                        format!(
-                            "a paragraph of more than {} characters",
-                            limits::PARAGRAPH_CHARS
-                        ),
-                    )
-                    .with_help("break it into paragraphs (an empty line between them)"));
-                }
-                printed.push(SourceText {
-                    location: at(range.start),
-                    text: t.to_string(),
-                    roles: b.roles(),
-                });
+            Event::Html(t) => b.html.push((t.to_string(), range.start)),
+            Event::InlineHtml(t) if t.starts_with("<!--") => {}
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) => {
+                b.record(printed, at(range.start), &t);
                 b.text(&t)
             }
             Event::SoftBreak => b.soft_break(),
@@ -374,6 +437,29 @@ impl Builder {
             _ => self.push(FrameKind::Skip),
         }
         Ok(())
+    }
+
+    /// Ends an HTML block: what is outside its comments is printed as literal text.
+    fn end_html(&mut self, printed: &mut Vec<SourceText>, at: &dyn Fn(usize) -> Location) {
+        let lines = std::mem::take(&mut self.html);
+        let mut starts = Vec::with_capacity(lines.len());
+        let mut joined = String::new();
+        for (t, _) in &lines {
+            starts.push(joined.len());
+            joined.push_str(t);
+        }
+        // What is left between and after comments is often just their line ends.
+        for keep in outside_comments(&joined) {
+            if joined[keep.clone()].trim().is_empty() {
+                continue;
+            }
+            // Back to the source: the line the kept text starts on, and its offset there.
+            let i = starts.partition_point(|&s| s <= keep.start) - 1;
+            let location = at(lines[i].1 + keep.start - starts[i]);
+            self.record(printed, location, &joined[keep.clone()]);
+            self.text(&joined[keep]);
+        }
+        self.end(TagEnd::HtmlBlock);
     }
 
     fn end(&mut self, end: TagEnd) {
@@ -502,6 +588,71 @@ mod tests {
                 (9, 5, "二级", roles::KAI),
                 (11, 3, "表头", roles::HEI),
                 (13, 3, "格", roles::BODY),
+            ]
+        );
+    }
+
+    #[test]
+    fn html_comments_are_not_printed_but_an_unclosed_one_is() {
+        let mut printed = Vec::new();
+        let b = parse(
+            "正文<!-- gongwen: allow repeated-word -->\n\n<!-- 注释\n两行 -->\n\n段落\n\n<div>留</div><!-- 去 -->\n\n<!-- 未闭合\n",
+            Path::new("t.md"),
+            1,
+            &mut printed,
+        )
+        .unwrap();
+        assert_eq!(
+            b,
+            vec![
+                Block::Para(vec![Inline::Text("正文".into())]),
+                Block::Para(vec![Inline::Text("段落".into())]),
+                Block::Literal("<div>留</div>".into()),
+                Block::Literal("<!-- 未闭合".into()),
+            ]
+        );
+        let texts: Vec<_> = printed
+            .iter()
+            .map(|t| (t.location.line, t.location.column, t.text.trim_end()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (1, 1, "正文"),
+                (6, 1, "段落"),
+                (8, 1, "<div>留</div>"),
+                (10, 1, "<!-- 未闭合")
+            ]
+        );
+    }
+
+    #[test]
+    fn texts_know_their_block_and_whether_they_continue_the_previous_one() {
+        let mut printed = Vec::new();
+        parse(
+            "第一行\n第二**粗**行\n\n## 标题\n\n- 项\n\n> 引\n\n前![图注](a.png)后\n",
+            Path::new("t.md"),
+            1,
+            &mut printed,
+        )
+        .unwrap();
+        let got: Vec<_> = printed
+            .iter()
+            .map(|t| (t.text.as_str(), t.part, t.joined))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("第一行", Part::Para, false),
+                ("第二", Part::Para, true),
+                ("粗", Part::Para, true),
+                ("行", Part::Para, true),
+                ("标题", Part::Heading(1), false),
+                ("项", Part::Other, false),
+                ("引", Part::Other, false),
+                ("前", Part::Para, false),
+                ("图注", Part::Other, false),
+                ("后", Part::Para, false),
             ]
         );
     }

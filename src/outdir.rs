@@ -172,10 +172,7 @@ pub(crate) fn clean(out: &Path) -> Vec<PathBuf> {
         let _ = std::fs::remove_file(&list);
         remove_empty_parents(out, &list);
     }
-    let fingerprints = out.join(paths::OUT_PDF).join(paths::FINGERPRINTS);
-    if std::fs::remove_file(&fingerprints).is_ok() {
-        remove_empty_parents(out, &fingerprints);
-    }
+    let _ = std::fs::remove_file(out.join(paths::FINGERPRINTS));
     let _ = std::fs::remove_dir(out);
     removed
 }

@@ -59,13 +59,39 @@ pub(crate) mod roles {
 }
 
 /// A piece of text a user wrote that will be printed, where it came from, and the typefaces it
-/// will be set in. Every printed field is recorded as one, so the font check (and any later
-/// check of the text) sees all of it.
+/// will be set in. Every printed field is recorded as one, so the font check and the
+/// proofreading see all of it.
 #[derive(Debug, Clone)]
 pub(crate) struct SourceText {
     pub(crate) location: Location,
     pub(crate) text: String,
     pub(crate) roles: &'static [Role],
+    /// What the text is: a field of its own, or part of a Markdown body.
+    pub(crate) part: Part,
+    /// It continues the previous text in the same block (after a line break in the source, an
+    /// entity or emphasis), so a slip that spans both is seen whole.
+    pub(crate) joined: bool,
+}
+
+/// Where a printed text stands, for the checks of its wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// A value of its own (a YAML field or front-matter key).
+    Field,
+    /// A body heading of level 1..=4 (`##` .. `#####`).
+    Heading(u8),
+    /// A paragraph of a body, not inside a list, quote or table.
+    Para,
+    /// Anything else of a body: list items, quotes, table cells.
+    Other,
+    /// Code and raw HTML, printed as the literal text they are.
+    Literal,
+    /// A code whose form a rule of its own checks (发文字号, 份号): its fonts are checked, its
+    /// wording is not.
+    Code,
+    /// A second printing of a text that is recorded whole elsewhere (a line of `title_lines`,
+    /// a task list's title in the 附件说明): its fonts are checked, its wording is not again.
+    Copy,
 }
 
 /// Chinese ideographs (with the extension planes): what search indexes as character bigrams.

@@ -1,10 +1,11 @@
-//! Whole-project checks after loading: that the fonts can draw every printed character, and that
-//! no two documents would be written to the same file. A document that fails is left out, with
-//! every document that would print it; the rest go on.
+//! Whole-project checks after loading: that the fonts can draw every printed character, that
+//! no two documents would be written to the same file, and the proofreading (warnings only). A
+//! document that fails is left out, with every document that would print it; the rest go on.
 
 mod fonts;
 mod names;
 pub(crate) mod placeholder;
+pub(crate) mod proofread;
 mod size;
 
 use std::collections::BTreeSet;
@@ -13,8 +14,14 @@ use crate::diag::Diagnostics;
 use crate::fonts::Fonts;
 use crate::model::Project;
 
-/// Checks the loaded project, leaving out what fails; returns what it found.
-pub(crate) fn check(project: &mut Project, fonts: &Fonts, building: bool) -> Diagnostics {
+/// Checks the loaded project, leaving out what fails, and proofreads what is left when asked;
+/// returns what it found. `building` makes a scaffold's placeholder an error.
+pub(crate) fn check(
+    project: &mut Project,
+    fonts: &Fonts,
+    building: bool,
+    proofread: bool,
+) -> Diagnostics {
     let mut diagnostics = fonts::check(&project.config_printed, fonts);
     // Unit names are printed in every year report and in each unit's summary: with one that
     // cannot be drawn, none of those is written.
@@ -58,5 +65,8 @@ pub(crate) fn check(project: &mut Project, fonts: &Fonts, building: bool) -> Dia
     diagnostics.extend(names::check(project));
     diagnostics.extend(size::check(project));
     diagnostics.extend(placeholder::check(project, building));
+    if proofread {
+        diagnostics.extend(proofread::check(project));
+    }
     diagnostics
 }

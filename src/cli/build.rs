@@ -20,6 +20,9 @@ pub(super) struct Args {
     /// Skip the static site (PDFs only).
     #[arg(long)]
     no_site: bool,
+    /// Leave out the proofreading warnings.
+    #[arg(long)]
+    no_proofread: bool,
 }
 
 pub(super) fn run(env: &Env, args: Args) -> ExitCode {
@@ -27,6 +30,7 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
         emit_typst: args.emit_typst,
         out_dir: args.out,
         site: !args.no_site,
+        no_proofread: args.no_proofread,
         ..env.opts.clone()
     };
     let report = match crate::build::build(&env.root, &opts) {

@@ -50,8 +50,8 @@ struct FontArgs {
 enum Command {
     /// Build every document into out/ (PDFs in out/pdf/).
     Build(build::Args),
-    /// Load and check everything; writes nothing. Exits non-zero on any error.
-    Check(FontArgs),
+    /// Load, check and proofread everything; writes nothing. Exits non-zero on any error.
+    Check(check::Args),
     /// Remove what gongwen wrote under out/ (nothing else).
     Clean(clean::Args),
     /// Start a project: a small starter that builds at once, or --example.
@@ -96,7 +96,7 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Command::Build(args) => build::run(&env(&args.fonts), args),
-        Command::Check(fonts) => check::run(&env(&fonts)),
+        Command::Check(args) => check::run(&env(&args.fonts), args),
         Command::Clean(args) => clean::run(&env(&FontArgs::default()), args),
         Command::Init(args) => init::run(&env(&FontArgs::default()), args),
         Command::Fonts(fonts) => fonts::run(&env(&fonts)),
@@ -121,7 +121,12 @@ enum Needs {
 /// Loads and checks the project. When it has errors in what the command needs, prints every
 /// diagnostic and returns the exit code to end with.
 fn checked(env: &Env, needs: Needs) -> Result<Checked, ExitCode> {
-    let c = crate::build::check(&env.root, &env.opts).map_err(|d| fail(&d))?;
+    // These commands print only what stops them; proofreading warnings would be lost time.
+    let opts = Options {
+        no_proofread: true,
+        ..env.opts.clone()
+    };
+    let c = crate::build::check(&env.root, &opts).map_err(|d| fail(&d))?;
     let blocking = match needs {
         Needs::Project => c.diagnostics.has_errors(),
         Needs::Registry => c.diagnostics.iter().any(|d| {

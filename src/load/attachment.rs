@@ -12,15 +12,15 @@ use crate::paths;
 use crate::root::Root;
 use crate::text::roles;
 
-/// Resolves one entry; warns when the 附件说明 name differs from the attachment's title. The name
-/// printed in the 附件说明 is recorded in the notice's `fields`.
+/// Resolves one entry. The name printed in the 附件说明 is recorded in the notice's `fields`
+/// (whether it matches the attachment's title is for the proofreading to say).
 pub(crate) fn resolve(
     root: &Root,
     at: &Location,
     r: &AttachmentRef,
     task_lists: &BTreeMap<PathBuf, Arc<TaskList>>,
     fields: &mut Fields,
-) -> Result<(Attachment, Option<Diagnostic>), Diagnostics> {
+) -> Result<Attachment, Diagnostics> {
     let rel = r.file().trim();
     let shown = Path::new(paths::CONTENT).join(rel);
     let not_found = || {
@@ -66,13 +66,13 @@ pub(crate) fn resolve(
             n.trim().to_string()
         }
         None => {
-            fields.record(title_at, &title, roles::BODY);
+            fields.record_copy(title_at, &title, roles::BODY);
             title.clone()
         }
     };
-    let warning = (name != title).then(|| {
-        Diagnostic::warning(at.clone(), format!("the 附件说明 names `{name}` but the attachment's title is `{title}`"))
-            .with_help("GB/T 9704 §7.3.7 wants them to match; keep the difference only if it is in the issued text")
-    });
-    Ok((Attachment { name, kind }, warning))
+    Ok(Attachment {
+        name,
+        at: at.clone(),
+        kind,
+    })
 }

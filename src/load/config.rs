@@ -10,7 +10,7 @@ use crate::limits;
 use crate::load::fields::{Fields, Names};
 use crate::load::source;
 use crate::load::yaml;
-use crate::model::{Config, FontPrefs, Layout};
+use crate::model::{Config, FontPrefs, Layout, Proofread};
 use crate::paths;
 use crate::root::Root;
 use crate::text::{SourceText, roles};
@@ -26,6 +26,8 @@ struct RawConfig {
     fonts: FontPrefs,
     #[serde(default)]
     layout: RawLayout,
+    #[serde(default)]
+    proofread: RawProofread,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -54,6 +56,15 @@ fn layout(f: &mut Fields, raw: &RawLayout) -> Layout {
             d.red_rule,
         ),
     }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProofread {
+    #[serde(default)]
+    skip: Vec<Spanned<String>>,
+    #[serde(default)]
+    allow: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -99,6 +110,21 @@ pub(crate) fn load(root: &Root) -> Result<(Config, Vec<SourceText>), Diagnostics
         site_title: raw.site.title,
         fonts: raw.fonts,
         layout: layout(&mut f, &raw.layout),
+        proofread: Proofread {
+            skip: raw
+                .proofread
+                .skip
+                .iter()
+                .map(|r| (r.value.trim().to_string(), f.at(r)))
+                .collect(),
+            allow: raw
+                .proofread
+                .allow
+                .iter()
+                .map(|w| w.trim().to_string())
+                .filter(|w| !w.is_empty())
+                .collect(),
+        },
     };
     Ok((config, f.finish()?))
 }

@@ -11,7 +11,7 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::load::yaml;
 use crate::markdown::{self, Block};
 use crate::rules::date;
-use crate::text::{Role, SourceText};
+use crate::text::{Part, Role, SourceText};
 
 /// A value a user may write as one line or as a list.
 #[derive(Debug, serde::Deserialize)]
@@ -136,13 +136,43 @@ impl<'a> Fields<'a> {
         names.into_iter().filter(|s| !s.is_empty()).collect()
     }
 
-    /// Records text printed from this file that was not read through `text` (a value printed in
-    /// a second place, with more typefaces).
+    /// An optional printed code whose form a rule of its own checks (发文字号, 份号): recorded
+    /// for the font check; the proofreading of wording leaves it alone.
+    pub(crate) fn code(
+        &mut self,
+        v: &Option<Spanned<String>>,
+        roles: &'static [Role],
+    ) -> Option<String> {
+        let v = v.as_ref()?;
+        self.record_as(self.at(v), &v.value, roles, Part::Code);
+        Some(v.value.trim().to_string()).filter(|s| !s.is_empty())
+    }
+
+    /// A printed value that repeats part of one read before (a line of `title_lines`): recorded
+    /// for the font check, not for a second proofreading.
+    pub(crate) fn copy(&mut self, v: &Spanned<String>, roles: &'static [Role]) -> String {
+        self.record_as(self.at(v), &v.value, roles, Part::Copy);
+        v.value.trim().to_string()
+    }
+
+    /// Records text printed from this file that was not read through `text`.
     pub(crate) fn record(&mut self, location: Location, text: &str, roles: &'static [Role]) {
+        self.record_as(location, text, roles, Part::Field);
+    }
+
+    /// Records a text printed a second time, in more typefaces (a task list's title in the
+    /// 附件说明).
+    pub(crate) fn record_copy(&mut self, location: Location, text: &str, roles: &'static [Role]) {
+        self.record_as(location, text, roles, Part::Copy);
+    }
+
+    fn record_as(&mut self, location: Location, text: &str, roles: &'static [Role], part: Part) {
         self.printed.push(SourceText {
             location,
             text: text.to_string(),
             roles,
+            part,
+            joined: false,
         });
     }
 

@@ -185,10 +185,7 @@ fn load_notices(
             }
             seen.push(file);
             match attachment::resolve(root, at, r, task_lists, &mut fields) {
-                Ok((a, warning)) => {
-                    diagnostics.0.extend(warning);
-                    n.attachments.push(a);
-                }
+                Ok(a) => n.attachments.push(a),
                 Err(d) => {
                     diagnostics.extend(d);
                     ok = false;

@@ -1,5 +1,6 @@
 //! content/notices/*.md and content/attachments/*.md: front matter + Markdown body.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -119,7 +120,7 @@ fn title_lines(
     let Some(lines) = lines else {
         return title::break_lines(title, organ, title::TITLE_MAX_EM);
     };
-    let lines: Vec<String> = lines.iter().map(|l| f.text(l, roles::TITLE)).collect();
+    let lines: Vec<String> = lines.iter().map(|l| f.copy(l, roles::TITLE)).collect();
     if lines.concat() != title {
         f.error(
             Diagnostic::error(at, "`title_lines` do not spell out `title`")
@@ -144,7 +145,7 @@ fn organ_prefix<'t>(title: &'t str, organs: &[String]) -> &'t str {
 
 /// The 份号: six Arabic digits.
 fn copy_no(f: &mut Fields, code: &Option<Spanned<String>>) -> Option<String> {
-    let value = f.opt(code, roles::BODY)?;
+    let value = f.code(code, roles::BODY)?;
     if !(value.len() == 6 && value.chars().all(|ch| ch.is_ascii_digit())) {
         let at = f.at(code.as_ref()?);
         f.error(
@@ -159,7 +160,7 @@ fn copy_no(f: &mut Fields, code: &Option<Spanned<String>>) -> Option<String> {
 /// The 发文字号, checked; a 命令's 令号 (第N号) and a 纪要's number (第N期, numbered as each
 /// office does) are printed as written.
 fn number(f: &mut Fields, v: &Option<Spanned<String>>, format: Format) -> Option<String> {
-    let n = f.opt(v, roles::BODY)?;
+    let n = f.code(v, roles::BODY)?;
     if matches!(format, Format::Order | Format::Minutes) {
         return Some(n);
     }
@@ -187,6 +188,24 @@ fn dates(f: &mut Fields, front: &Front, top: Location) -> (NaiveDate, Option<Nai
         .as_ref()
         .and_then(|d| f.date(d, "printed_date"));
     (date.unwrap_or_default(), printed_date)
+}
+
+/// Where each printed front-matter key is written.
+fn places(f: &Fields, front: &Front) -> BTreeMap<&'static str, Location> {
+    [
+        ("number", &front.number),
+        ("title", &front.title),
+        ("to", &front.to),
+        ("printed_by", &front.printed_by),
+        ("note", &front.note),
+    ]
+    .into_iter()
+    .filter_map(|(key, v)| v.as_ref().map(|v| (key, f.at(v))))
+    .chain(front.mark.as_ref().map(|v| ("mark", f.at(v))))
+    .chain(front.signer.as_ref().map(|v| ("signer", f.at(v))))
+    .chain(front.cc.as_ref().map(|v| ("cc", f.at(v))))
+    .chain(front.attachments.first().map(|a| ("attachments", f.at(a))))
+    .collect()
 }
 
 pub(crate) fn load<'a>(
@@ -247,6 +266,7 @@ pub(crate) fn load<'a>(
         attendance: who.attendance,
         body: f.body_in(root, split.body, split.body_line),
         printed: Vec::new(),
+        places: places(&f, &front),
     };
     let attachments = front
         .attachments

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::diag::Location;
+
 /// The project's settings.
 #[derive(Debug, Clone)]
 pub(crate) struct Config {
@@ -15,6 +17,16 @@ pub(crate) struct Config {
     pub(crate) site_title: Option<String>,
     pub(crate) fonts: FontPrefs,
     pub(crate) layout: Layout,
+    pub(crate) proofread: Proofread,
+}
+
+/// What the proofreading leaves alone in this project (`proofread:` in gongwen.yaml).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Proofread {
+    /// Rules not run, by name, with where each is named (an unknown name is an error there).
+    pub(crate) skip: Vec<(String, Location)>,
+    /// Words and phrases that are right as written: a finding inside one of them is dropped.
+    pub(crate) allow: Vec<String>,
 }
 
 /// Families tried in order, before the embedded free fonts, for each role of GB/T 9704.

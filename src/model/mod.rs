@@ -9,7 +9,7 @@ mod units;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-pub(crate) use config::{Config, FontPrefs, Layout};
+pub(crate) use config::{Config, FontPrefs, Layout, Proofread};
 pub(crate) use notice::{Attachment, AttachmentKind, Attendance, Document, Format, Notice};
 pub(crate) use submission::{Entry, Status, Submission};
 pub(crate) use tasks::{Category, TableLayout, TablePages, Task, TaskList, UnitRef};

@@ -1,5 +1,6 @@
 //! Notices (通知 and other 公文) and the attachments they carry.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -54,6 +55,9 @@ pub(crate) struct Notice {
     pub(crate) body: Vec<Block>,
     /// Everything of the notice's own file that is printed, for the checks.
     pub(crate) printed: Vec<SourceText>,
+    /// Where each front-matter key given is written (`title`, `to`, `signer` …), for the checks
+    /// that compare one field with another.
+    pub(crate) places: BTreeMap<&'static str, Location>,
 }
 
 /// The formats of GB/T 9704: the 文件格式 of §7 and the special formats of §10.
@@ -124,6 +128,8 @@ pub(crate) struct Attendance {
 pub(crate) struct Attachment {
     /// The name the 附件说明 gives it.
     pub(crate) name: String,
+    /// Where the notice lists it.
+    pub(crate) at: Location,
     pub(crate) kind: AttachmentKind,
 }
 
@@ -144,6 +150,14 @@ pub(crate) struct Document {
 }
 
 impl Notice {
+    /// Where a front-matter key is written; the file's top when it is not given.
+    pub(crate) fn place(&self, key: &str) -> Location {
+        self.places
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| Location::new(&self.file, 1, 1))
+    }
+
     /// Every printed text of the notice and of the attachment documents it carries (task lists
     /// are checked once, on their own).
     pub(crate) fn all_printed(&self) -> impl Iterator<Item = &SourceText> {

@@ -8,11 +8,11 @@ use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::Smart;
 use typst::syntax::DiagSpan;
-use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::paths;
+use crate::pdf::refit;
 use crate::pdf::templates::LAYOUT;
 use crate::pdf::world::{DocWorld, LIBRARY_PATH};
 
@@ -27,24 +27,24 @@ pub(crate) struct Typeset {
 /// Compiles the world's document. `template` names the Tera template that generated it: a Typst
 /// error is a template problem (user text is always a string literal), so that is where
 /// messages point.
-pub(crate) fn pdf(world: &DocWorld, template: &str) -> Result<Typeset, Diagnostics> {
-    let result = typst::compile::<PagedDocument>(world);
-    let mut warnings = convert(world, &result.warnings, template);
-    let doc = result.output.map_err(|errs| {
-        let mut all = convert(world, &errs, template);
-        all.extend(std::mem::take(&mut warnings));
+pub(crate) fn pdf(world: DocWorld, template: &str) -> Result<Typeset, Diagnostics> {
+    let done = refit::typeset(world).map_err(|f| {
+        let mut all = convert(&f.world, &f.errors, template);
+        all.extend(convert(&f.world, &f.warnings, template));
         all
     })?;
+    let warnings = convert(&done.world, &done.warnings, template);
     let options = PdfOptions {
         // A fixed identifier and no timestamp: the same input gives the same bytes.
         ident: Smart::Custom("gongwen".into()),
         timestamp: None,
         ..PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&doc, &options).map_err(|errs| convert(world, &errs, template))?;
+    let pdf = typst_pdf::pdf(&done.doc, &options)
+        .map_err(|errs| convert(&done.world, &errs, template))?;
     Ok(Typeset {
         pdf,
-        pages: doc.pages().len(),
+        pages: done.doc.pages().len(),
         warnings,
     })
 }

@@ -7,6 +7,7 @@
 use std::fmt::Write;
 
 use crate::markdown::{Block, Inline};
+use crate::pdf::marks::{self, Measure};
 
 /// A Typst string literal holding `s` exactly.
 pub(crate) fn string(s: &str) -> String {
@@ -39,33 +40,32 @@ pub(crate) fn tera_escape(input: &str, out: &mut dyn std::io::Write) -> std::io:
     out.write_all(string(input).as_bytes())
 }
 
-/// Inline content as a Typst content block: `[#"text"#strong[#"bold"]]`.
-pub(crate) fn inlines(items: &[Inline]) -> String {
+/// Inline content as a Typst content block: `[#"text"#strong[#"bold"]]`, full-width marks as
+/// calls (see `marks`).
+pub(crate) fn inlines(items: &[Inline], measure: Measure) -> String {
     let mut out = String::from("[");
-    push_inlines(&mut out, items);
+    push_inlines(&mut out, items, measure, false);
     out.push(']');
     out
 }
 
-fn push_inlines(out: &mut String, items: &[Inline]) {
+fn push_inlines(out: &mut String, items: &[Inline], measure: Measure, mut after_text: bool) {
     for i in items {
         match i {
-            Inline::Text(t) => {
-                out.push('#');
-                push_string(out, t);
-            }
+            Inline::Text(t) => marks::push(out, t, measure, after_text),
             Inline::Strong(c) => {
                 out.push_str("#strong[");
-                push_inlines(out, c);
+                push_inlines(out, c, measure, after_text);
                 out.push(']');
             }
             Inline::Emph(c) => {
                 out.push_str("#emph[");
-                push_inlines(out, c);
+                push_inlines(out, c, measure, after_text);
                 out.push(']');
             }
             Inline::LineBreak => out.push_str("#linebreak()"),
         }
+        after_text = !matches!(i, Inline::LineBreak);
     }
 }
 
@@ -97,12 +97,12 @@ fn push_blocks(out: &mut String, items: &[Block]) {
                     out,
                     "#gw-heading({level}, {}, {})",
                     string(number),
-                    inlines(content)
+                    inlines(content, Measure::Grid)
                 );
             }
             Block::Para(content) => {
                 out.push_str("#gw-par(");
-                out.push_str(&inlines(content));
+                out.push_str(&inlines(content, Measure::Grid));
                 out.push(')');
             }
             Block::List { ordered, items } => {
@@ -117,14 +117,14 @@ fn push_blocks(out: &mut String, items: &[Block]) {
             Block::Table { header, rows } => {
                 out.push_str("#gw-table((");
                 for h in header {
-                    out.push_str(&inlines(h));
+                    out.push_str(&inlines(h, Measure::Table));
                     out.push_str(", ");
                 }
                 out.push_str("), (");
                 for row in rows {
                     out.push('(');
                     for cell in row {
-                        out.push_str(&inlines(cell));
+                        out.push_str(&inlines(cell, Measure::Table));
                         out.push_str(", ");
                     }
                     out.push_str("), ");
@@ -171,10 +171,13 @@ mod tests {
 
     #[test]
     fn inline_markup_is_wrapped_as_strings() {
-        let s = inlines(&[
-            Inline::Text("#panic()".into()),
-            Inline::Strong(vec![Inline::Text("$x$".into())]),
-        ]);
+        let s = inlines(
+            &[
+                Inline::Text("#panic()".into()),
+                Inline::Strong(vec![Inline::Text("$x$".into())]),
+            ],
+            Measure::Grid,
+        );
         assert_eq!(s, r##"[#"#panic()"#strong[#"$x$"]]"##);
     }
 }

@@ -30,7 +30,7 @@ pub(crate) struct Fingerprints {
 impl Fingerprints {
     /// The record in `pdf_dir` (empty when there is none or it cannot be read).
     pub(crate) fn load(pdf_dir: &Path) -> Self {
-        let text = std::fs::read_to_string(pdf_dir.join(FILE)).unwrap_or_default();
+        let text = std::fs::read_to_string(record_path(pdf_dir)).unwrap_or_default();
         let old = text
             .lines()
             .filter_map(|l| {
@@ -91,8 +91,13 @@ impl Fingerprints {
             .iter()
             .map(|(name, e)| format!("{}\t{}\t{}\t{name}\n", e.fingerprint, e.pages, e.bytes))
             .collect();
-        output::write(&self.dir.join(FILE), text.as_bytes())
+        output::write(&record_path(&self.dir), text.as_bytes())
     }
+}
+
+/// The record lives beside the output folder's manifest, not among the PDFs.
+fn record_path(pdf_dir: &Path) -> PathBuf {
+    pdf_dir.parent().unwrap_or(pdf_dir).join(FILE)
 }
 
 /// The fingerprint of a document made from these parts (FNV-1a, 64 bits, over each part and
@@ -131,15 +136,20 @@ mod tests {
 
     #[test]
     fn a_pdf_is_kept_only_while_its_fingerprint_and_size_match() {
-        let dir = tempfile::tempdir().unwrap();
-        let pdf = dir.path().join("sub/a.pdf");
+        let out = tempfile::tempdir().unwrap();
+        let dir = out.path().join("pdf");
+        let pdf = dir.join("sub/a.pdf");
         std::fs::create_dir_all(pdf.parent().unwrap()).unwrap();
         std::fs::write(&pdf, b"%PDF-1.7 x").unwrap();
-        let f = Fingerprints::load(dir.path());
+        let f = Fingerprints::load(&dir);
         assert_eq!(f.unchanged(&pdf, "1"), None, "nothing recorded yet");
         f.record(&pdf, "1", 3, 10);
         f.save().unwrap();
-        let f = Fingerprints::load(dir.path());
+        assert!(
+            out.path().join(FILE).is_file(),
+            "the record is beside the PDF folder"
+        );
+        let f = Fingerprints::load(&dir);
         assert_eq!(f.unchanged(&pdf, "1"), Some(3));
         assert_eq!(f.unchanged(&pdf, "2"), None, "made from something else");
         std::fs::write(&pdf, b"%PDF-1.7 changed by hand").unwrap();

@@ -4,6 +4,9 @@
 mod compile;
 pub(crate) mod escape;
 mod fingerprint;
+mod frames;
+mod marks;
+mod refit;
 pub(crate) mod templates;
 mod world;
 
@@ -206,7 +209,7 @@ fn typeset(
         project.root.clone(),
         job.date,
     );
-    let out = compile::pdf(&world, job.template)?;
+    let out = compile::pdf(world, job.template)?;
     output::write(&job.path, &out.pdf)?;
     same.done
         .record(&job.path, &fp, out.pages, out.pdf.len() as u64);

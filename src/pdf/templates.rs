@@ -5,13 +5,14 @@
 use std::path::Path;
 
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fonts::Fonts;
 use crate::model::Layout;
 use crate::paths;
 use crate::pdf::escape;
+use crate::pdf::marks::{self, Measure};
 use crate::root::Root;
 use crate::templates;
 use crate::view::{NoticeView, ReportView, SubmissionView};
@@ -45,6 +46,13 @@ impl Templates {
         let mut tera = Tera::new();
         tera.set_escape_fn(escape::tera_escape);
         tera.autoescape_on([".typ"]);
+        // `{{ text | marks }}`: running text with its full-width marks as layout calls
+        // (`marks(table=true)` in table cells), still only string literals.
+        tera.register_filter("marks", |s: &str, kwargs: Kwargs, _: &State| {
+            let table = kwargs.get::<bool>("table")?.unwrap_or(false);
+            let measure = if table { Measure::Table } else { Measure::Grid };
+            TeraResult::Ok(Value::safe_string(&marks::content(s, measure)))
+        });
         let mut layout = String::new();
         for (name, builtin) in BUILTIN {
             let text = templates::text(root, paths::TEMPLATES_TYPST, name, builtin)?;

@@ -17,6 +17,8 @@ use crate::root::Root;
 /// The path of the layout library inside every document's world.
 pub(crate) const LIBRARY_PATH: &str = "/gongwen.typ";
 const MAIN_PATH: &str = "/main.typ";
+/// What the refit pass decided (`refit::Fit`), as a module the layout library imports.
+const FIT_PATH: &str = "/fit.typ";
 
 fn library() -> &'static LazyHash<Library> {
     static LIB: OnceLock<LazyHash<Library>> = OnceLock::new();
@@ -36,7 +38,10 @@ pub(crate) fn file_id(path: &str) -> FileId {
 pub(crate) struct DocWorld {
     fonts: Arc<Fonts>,
     main: Source,
+    /// The generated document as the template gave it (the refit pass edits copies of it).
+    first_main: Arc<str>,
     layout: Source,
+    fit: Source,
     root: Root,
     today: NaiveDate,
 }
@@ -53,11 +58,47 @@ impl DocWorld {
     ) -> Self {
         DocWorld {
             fonts,
+            first_main: main.as_str().into(),
             main: Source::new(file_id(MAIN_PATH), main),
             layout: Source::new(file_id(LIBRARY_PATH), layout.to_string()),
+            fit: Source::new(
+                file_id(FIT_PATH),
+                crate::pdf::refit::Fit::default().module(),
+            ),
             root,
             today,
         }
+    }
+
+    /// The same world with another main source and fit module.
+    pub(crate) fn with(&self, main: String, fit: String) -> Self {
+        DocWorld {
+            fonts: self.fonts.clone(),
+            main: Source::new(file_id(MAIN_PATH), main),
+            first_main: self.first_main.clone(),
+            layout: self.layout.clone(),
+            fit: Source::new(file_id(FIT_PATH), fit),
+            root: self.root.clone(),
+            today: self.today,
+        }
+    }
+
+    pub(crate) fn main(&self) -> &Source {
+        &self.main
+    }
+
+    pub(crate) fn first_main(&self) -> &str {
+        &self.first_main
+    }
+
+    pub(crate) fn fit(&self) -> &str {
+        self.fit.text()
+    }
+
+    fn memory(&self, id: FileId) -> Option<&Source> {
+        [&self.main, &self.layout, &self.fit]
+            .into_iter()
+            .find(|s| s.id() == id)
     }
 }
 
@@ -75,10 +116,8 @@ impl World for DocWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.main.id() {
-            Ok(self.main.clone())
-        } else if id == self.layout.id() {
-            Ok(self.layout.clone())
+        if let Some(source) = self.memory(id) {
+            Ok(source.clone())
         } else {
             let bytes = self.file(id)?;
             let text = String::from_utf8(bytes.to_vec()).map_err(|_| FileError::InvalidUtf8)?;
@@ -87,12 +126,7 @@ impl World for DocWorld {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if id == self.main.id() || id == self.layout.id() {
-            let s = if id == self.main.id() {
-                &self.main
-            } else {
-                &self.layout
-            };
+        if let Some(s) = self.memory(id) {
             return Ok(Bytes::from_string(s.text().to_string()));
         }
         let path = id.get();

@@ -4,24 +4,8 @@
 //! the rest fills lines greedily at word boundaries (jieba segmentation) up to the line width.
 //! This gives the inverted-trapezoid shape issued titles have, and keeps 营商环境, 2020年 … whole.
 
-use std::sync::OnceLock;
-
-use jieba_rs::Jieba;
-
+use crate::rules::segment::jieba;
 use crate::text::is_wide;
-
-/// jieba's general dictionary plus compounds of government writing it would split (营商|环境),
-/// so a title never breaks inside a term its readers see as one word.
-const WORDS: &str = include_str!("../../assets/words.txt");
-
-fn jieba() -> &'static Jieba {
-    static J: OnceLock<Jieba> = OnceLock::new();
-    J.get_or_init(|| {
-        let mut j = Jieba::new();
-        let _ = j.load_dict(&mut std::io::BufReader::new(WORDS.as_bytes()));
-        j
-    })
-}
 
 /// Title lines are at most this wide, in ems of the 2号 title (156 mm / 22 pt ≈ 20.1).
 pub(crate) const TITLE_MAX_EM: f64 = 20.0;

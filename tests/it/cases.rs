@@ -57,7 +57,12 @@ fn run_case(case: &Path) -> Outcome {
             files_below(&out)
                 .iter()
                 .map(|f| f.to_string_lossy().to_string())
-                .filter(|f| !f.starts_with("site/") && f != ".gongwen-manifest")
+                // gongwen's own records (what it wrote, what each PDF was made from).
+                .filter(|f| {
+                    !f.starts_with("site/")
+                        && f != ".gongwen-manifest"
+                        && f != ".gongwen-fingerprints"
+                })
                 .collect()
         } else {
             Vec::new()

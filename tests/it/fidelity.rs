@@ -111,7 +111,14 @@ fn attachment_table_reproduces_the_issued_pages_4_to_7() {
             "the header repeats on every page"
         );
     }
-    assert!(pct >= 85.0, "only {pct:.1}% of the issued lines reproduced");
+    // Cells hang a closing mark at a line end as Word does (…确保可操作、 …协会商会负责人，); the issued
+    // table does not in two rows (…改革成/效。 …督查督/办，), and its row heights and Latin widths
+    // (…精准推送改革政) differ, which this floor still leaves out.
+    assert!(
+        m >= 97,
+        "only {m}/{} of the issued lines reproduced",
+        want.len()
+    );
 }
 
 #[test]
@@ -152,7 +159,11 @@ fn notice_reproduces_the_issued_pages_1_to_3() {
         "环境方面出现的懒政怠政、不作为、乱作为情况，通过督查报告"
     );
     assert_eq!(built[2].last().unwrap(), "2020年4月29日");
-    assert!(pct >= 90.0, "only {pct:.1}% of the issued lines reproduced");
+    // Every issued line, with line-end punctuation hanging as Word sets it.
+    assert_eq!(
+        matched, total,
+        "only {pct:.1}% of the issued lines reproduced"
+    );
 }
 
 #[test]

@@ -2,14 +2,18 @@
 //! (tests/fixtures) and error cases kept as data (tests/cases).
 
 mod architecture;
+mod bbox;
 mod build;
 mod cases;
+mod closing;
 mod common;
 mod details;
 mod fidelity;
 mod formats;
 mod landscape;
 mod pdf;
+mod proofread;
+mod punctuation;
 mod robust;
 mod serve;
 mod site;

@@ -263,7 +263,11 @@ fn open_starts_the_browser_on_the_site() {
     let browser = p.path().join("browser.sh");
     std::fs::write(
         &browser,
-        format!("#!/bin/sh\necho \"$1\" > '{}'\n", seen.display()),
+        // Written aside and renamed, so the test never reads it half-written.
+        format!(
+            "#!/bin/sh\necho \"$1\" > '{0}.part' && mv '{0}.part' '{0}'\n",
+            seen.display()
+        ),
     )
     .unwrap();
     std::fs::set_permissions(

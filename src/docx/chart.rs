@@ -1,4 +1,5 @@
-//! The year report's progress chart: per category a bar of 已完成, 推进中, 未启动 and 未报告,
+//! The year report's progress chart: per category a bar of 已完成, 推进中, 未启动, 部分单位未报告
+//! and 未报告,
 //! as in the PDF. Each bar is a small PNG (the png crate is already part of the build, through
 //! Typst) in a table row between the category's name and its total; the legend is text.
 
@@ -10,11 +11,12 @@ use crate::docx::page::Page;
 use crate::docx::style::{self, mm};
 use crate::report::Counts;
 
-/// The colours of the four states, as the PDF draws them.
-pub(crate) const COLOURS: [[u8; 3]; 4] = [
+/// The colours of the five states, as the PDF draws them (gongwen.typ, status-chart).
+pub(crate) const COLOURS: [[u8; 3]; 5] = [
     [0x2e, 0x7d, 0x32],
     [0xf9, 0xa8, 0x25],
     [0xc6, 0x28, 0x28],
+    [0x6d, 0x8f, 0xb3],
     [0x9e, 0x9e, 0x9e],
 ];
 
@@ -23,7 +25,7 @@ const BAR_H_PX: u32 = 20;
 
 /// A bar `BAR_PX` wide: the counts' segments side by side, scaled so `most` fills it, the rest
 /// white.
-pub(crate) fn bar_png(counts: [usize; 4], most: usize) -> Result<Vec<u8>, String> {
+pub(crate) fn bar_png(counts: [usize; 5], most: usize) -> Result<Vec<u8>, String> {
     let most = most.max(1);
     let mut row = Vec::with_capacity(BAR_PX as usize * 3);
     let mut edge = 0usize;
@@ -52,8 +54,8 @@ pub(crate) fn bar_png(counts: [usize; 4], most: usize) -> Result<Vec<u8>, String
     Ok(out)
 }
 
-fn counts(c: &Counts) -> [usize; 4] {
-    [c.done, c.in_progress, c.not_started, c.no_report]
+fn counts(c: &Counts) -> [usize; 5] {
+    [c.done, c.in_progress, c.not_started, c.partial, c.no_report]
 }
 
 fn cell(text: &str, align: AlignmentType) -> TableCell {
@@ -100,7 +102,7 @@ pub(crate) fn chart(page: &mut Page, categories: &[Counts]) -> Result<Table, Str
 }
 
 /// The legend under the chart: a coloured square and the state's name for each.
-pub(crate) fn legend(labels: &[&str; 4]) -> Paragraph {
+pub(crate) fn legend(labels: &[&str; 5]) -> Paragraph {
     // Room above and below, as in the PDF: the table that follows does not touch it.
     let mut p = Paragraph::new()
         .style(style::CELL)
@@ -127,9 +129,9 @@ mod tests {
 
     #[test]
     fn bars_are_deterministic_pngs() {
-        let a = bar_png([1, 2, 0, 1], 8).unwrap();
-        assert_eq!(a, bar_png([1, 2, 0, 1], 8).unwrap());
+        let a = bar_png([1, 2, 0, 0, 1], 8).unwrap();
+        assert_eq!(a, bar_png([1, 2, 0, 0, 1], 8).unwrap());
         assert!(a.starts_with(b"\x89PNG"));
-        assert_ne!(a, bar_png([2, 1, 0, 1], 8).unwrap());
+        assert_ne!(a, bar_png([2, 1, 0, 0, 1], 8).unwrap());
     }
 }

@@ -164,10 +164,12 @@ fn overview(page: &mut Page, v: &ReportView<Vec<Block>>) -> Result<(), String> {
             n(c.done),
             n(c.in_progress),
             n(c.not_started),
+            n(c.partial),
             n(c.no_report),
         ]));
     }
-    let widths = columns(0, &[2.0, 1.0, 1.0, 1.0, 1.0, 1.0]);
+    // As the PDF: 部分单位未报告 is the longest header.
+    let widths = columns(0, &[2.0, 1.0, 1.0, 1.0, 1.0, 1.6, 1.0]);
     page.item(Item::Table(blocks::grid_table(rows, widths)));
     Ok(())
 }

@@ -16,11 +16,11 @@ pub(crate) struct ReportLabels {
     pub(crate) tasks: &'static str,
     pub(crate) reporting: &'static str,
     pub(crate) summaries: &'static str,
-    pub(crate) count_headers: [&'static str; 6],
+    pub(crate) count_headers: [&'static str; 7],
     pub(crate) task_headers: [&'static str; 4],
     pub(crate) owing_headers: [&'static str; 4],
-    /// The chart's legend: 已完成, 推进中, 未启动, 未报告.
-    pub(crate) statuses: [&'static str; 4],
+    /// The chart's legend: 已完成, 推进中, 未启动, 部分单位未报告, 未报告.
+    pub(crate) statuses: [&'static str; 5],
 }
 
 pub(crate) const LABELS: ReportLabels = ReportLabels {
@@ -29,10 +29,18 @@ pub(crate) const LABELS: ReportLabels = ReportLabels {
     tasks: "二、任务完成情况",
     reporting: "三、报送情况",
     summaries: "四、各单位工作总结",
-    count_headers: ["类别", "任务数", "已完成", "推进中", "未启动", "未报告"],
+    count_headers: [
+        "类别",
+        "任务数",
+        "已完成",
+        "推进中",
+        "未启动",
+        PARTIAL,
+        "未报告",
+    ],
     task_headers: ["序号", "工作任务", "牵头单位", "完成情况"],
     owing_headers: ["单位", "应报任务", "报送日期", "情况"],
-    statuses: ["已完成", "推进中", "未启动", NO_REPORT],
+    statuses: ["已完成", "推进中", "未启动", PARTIAL, NO_REPORT],
 };
 
 #[derive(Debug, Clone, Serialize)]

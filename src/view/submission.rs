@@ -93,7 +93,6 @@ pub(crate) fn text_paragraphs(text: &str) -> Vec<Vec<Inline>> {
         .collect()
 }
 
-
 /// The heading of the generated section; a unit that writes it in its body (`## 重点任务完成情况`)
 /// chooses where the section goes.
 pub(crate) const TASKS_HEADING: &str = "重点任务完成情况";

@@ -307,7 +307,7 @@ fn the_year_report_docx_has_its_figures_as_tables_and_the_chart() {
         })
         .collect();
     assert!(
-        headers.contains(&"类别|任务数|已完成|推进中|未启动|未报告".to_string()),
+        headers.contains(&"类别|任务数|已完成|推进中|未启动|部分单位未报告|未报告".to_string()),
         "{headers:?}"
     );
     assert!(

@@ -129,7 +129,8 @@ fn task_table(f: &FormFor) -> docx_rs::Table {
         ]));
     }
     let full = style::mm(style::TYPE_W_MM) as usize;
-    let widths = vec![640, 3000, 760, 1300, full - 640 - 3000 - 760 - 1300];
+    // 序号 and 分工 hold two characters of 四号 with the cell margins, 完成情况 four.
+    let widths = vec![900, 2900, 900, 1400, full - 900 - 2900 - 900 - 1400];
     grid_table(rows, widths)
 }
 

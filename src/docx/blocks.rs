@@ -14,6 +14,12 @@ use crate::markdown::{Block, Inline};
 pub(crate) enum Item {
     Para(Paragraph),
     Table(Table),
+    /// A picture of the body: its file (relative to the project), size in pixels, caption.
+    Figure {
+        file: String,
+        pixels: (u32, u32),
+        caption: String,
+    },
 }
 
 /// A run of text; a line feed in it becomes a line break, as in the PDF.
@@ -101,6 +107,11 @@ pub(crate) fn blocks(items: &[Block], style: Option<&str>) -> Vec<Item> {
                     out.push(Item::Para(para(Some(style::FLUSH), line)));
                 }
             }
+            Block::Image(image) => out.push(Item::Figure {
+                file: image.file.clone(),
+                pixels: image.pixels,
+                caption: image.alt.clone(),
+            }),
         }
     }
     out

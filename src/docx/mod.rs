@@ -49,6 +49,7 @@ pub(crate) struct Outcome {
 fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<Job<'a>> {
     let faces = Faces::new(&project.config.fonts);
     let layout = &project.config.layout;
+    let root = project.root.path();
     let mut jobs: Vec<Job<'a>> = Vec::new();
     for n in &project.notices {
         let faces = faces.clone();
@@ -56,7 +57,13 @@ fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<
             path: dir.join(paths::notice_file(n.number.as_deref(), &n.slug, "docx")),
             source: n.file.clone(),
             make: Box::new(move || {
-                notice::docx(&NoticeView::new(n), &faces, layout, &n.date.to_string())
+                notice::docx(
+                    &NoticeView::new(n),
+                    &faces,
+                    layout,
+                    &n.date.to_string(),
+                    root,
+                )
             }),
         });
     }
@@ -67,7 +74,12 @@ fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<
                 path: dir.join(paths::summary_file(*year, &s.unit_name, "docx")),
                 source: paths::submission_file(*year, &s.unit),
                 make: Box::new(move || {
-                    report::submission(&SubmissionView::new(s, None), &faces, &s.date.to_string())
+                    report::submission(
+                        &SubmissionView::new(s, None),
+                        &faces,
+                        &s.date.to_string(),
+                        root,
+                    )
                 }),
             });
         }
@@ -79,7 +91,12 @@ fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<
             path: dir.join(paths::report_file(r.year, r.several.as_deref(), "docx")),
             source: r.list.file.clone(),
             make: Box::new(move || {
-                report::report(&ReportView::new(r, organ), &faces, &r.date().to_string())
+                report::report(
+                    &ReportView::new(r, organ),
+                    &faces,
+                    &r.date().to_string(),
+                    root,
+                )
             }),
         });
     }

@@ -357,6 +357,7 @@ pub(crate) fn docx(
     faces: &Faces,
     layout: &Layout,
     date: &str,
+    root: &std::path::Path,
 ) -> Result<Vec<u8>, String> {
     let task_size = v
         .attachments
@@ -364,6 +365,7 @@ pub(crate) fn docx(
         .find_map(|a| a.table.as_ref())
         .map_or(24, |t| style::half_points(t.size));
     let mut page = Page::new(faces, style::half_points(layout.mark_size), task_size, date);
+    page.pictures_from(root);
     let corner = corner(v, faces);
     let head = head_positions(corner.len() as i32, layout.mark_size);
     for p in corner {

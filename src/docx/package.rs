@@ -7,6 +7,8 @@
 //! - a style defined twice keeps its last definition (docx-rs always writes a bare `Normal`);
 //! - `w14:paraId`/`w14:textId` are dropped: docx-rs numbers them from a per-thread counter, so
 //!   they would depend on which thread built the document;
+//! - a JPEG, GIF or WebP picture gets its own extension and content type (docx-rs names every
+//!   picture .png);
 //! - the parts are zipped again in the same order with a fixed timestamp, so the same input
 //!   gives the same bytes.
 
@@ -21,11 +23,7 @@ pub(crate) const HEADER_TABLE_STYLES: &[&str] = &[crate::docx::style::TABLE];
 /// The finished package.
 pub(crate) fn finish(raw: &[u8]) -> Result<Vec<u8>, String> {
     let mut zin = zip::ZipArchive::new(Cursor::new(raw)).map_err(|e| e.to_string())?;
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default())
-        .unix_permissions(0o644);
+    let mut parts = Vec::with_capacity(zin.len());
     for i in 0..zin.len() {
         let mut f = zin.by_index(i).map_err(|e| e.to_string())?;
         if f.is_dir() {
@@ -34,6 +32,15 @@ pub(crate) fn finish(raw: &[u8]) -> Result<Vec<u8>, String> {
         let name = f.name().map_err(|e| e.to_string())?.to_string();
         let mut data = Vec::new();
         f.read_to_end(&mut data).map_err(|e| e.to_string())?;
+        parts.push((name, data));
+    }
+    name_media(&mut parts);
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for (name, mut data) in parts {
         if (name.starts_with("word/") && name.ends_with(".xml")) || name == CUSTOM {
             let text = String::from_utf8(data).map_err(|e| format!("{name}: {e}"))?;
             data = fix_part(&name, &text)?.into_bytes();
@@ -43,6 +50,64 @@ pub(crate) fn finish(raw: &[u8]) -> Result<Vec<u8>, String> {
     }
     let cursor = out.finish().map_err(|e| e.to_string())?;
     Ok(cursor.into_inner())
+}
+
+/// A picture's extension and content type from its first bytes, when it is not a PNG.
+fn media_kind(data: &[u8]) -> Option<(&'static str, &'static str)> {
+    if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(("jpeg", "image/jpeg"))
+    } else if data.starts_with(b"GIF8") {
+        Some(("gif", "image/gif"))
+    } else if data.len() > 12 && data.starts_with(b"RIFF") && &data[8..12] == b"WEBP" {
+        Some(("webp", "image/webp"))
+    } else {
+        None
+    }
+}
+
+/// docx-rs names every picture `media/<id>.png`: a JPEG, GIF or WebP of a body gets its own
+/// extension, the relationship that points at it follows, and the content type is declared.
+fn name_media(parts: &mut [(String, Vec<u8>)]) {
+    let mut renamed: Vec<(String, String, &'static str, &'static str)> = Vec::new();
+    for (name, data) in parts.iter_mut() {
+        if let (Some(stem), Some((ext, mime))) = (
+            name.strip_prefix("word/media/")
+                .and_then(|n| n.strip_suffix(".png")),
+            media_kind(data),
+        ) {
+            let stem = stem.to_string();
+            *name = format!("word/media/{stem}.{ext}");
+            renamed.push((
+                format!("media/{stem}.png\""),
+                format!("media/{stem}.{ext}\""),
+                ext,
+                mime,
+            ));
+        }
+    }
+    if renamed.is_empty() {
+        return;
+    }
+    for (name, data) in parts.iter_mut() {
+        if name.starts_with("word/_rels/") {
+            let mut text = String::from_utf8_lossy(data).into_owned();
+            for (from, to, ..) in &renamed {
+                text = text.replace(from.as_str(), to);
+            }
+            *data = text.into_bytes();
+        } else if name == "[Content_Types].xml" {
+            let mut text = String::from_utf8_lossy(data).into_owned();
+            let mut seen: Vec<&str> = Vec::new();
+            for (_, _, ext, mime) in &renamed {
+                let decl = format!("<Default Extension=\"{ext}\" ContentType=\"{mime}\" />");
+                if !seen.contains(ext) && !text.contains(&format!("Extension=\"{ext}\"")) {
+                    text = text.replacen("</Types>", &format!("{decl}</Types>"), 1);
+                }
+                seen.push(ext);
+            }
+            *data = text.into_bytes();
+        }
+    }
 }
 
 /// One part of word/, fixed.
@@ -207,6 +272,39 @@ mod tests {
         assert_eq!(
             got,
             r#"<w:styles><w:style w:styleId="Normal" w:default="1"><w:name w:val="Normal" /><w:rPr><w:sz w:val="32" /></w:rPr></w:style><w:style w:styleId="A" /></w:styles>"#
+        );
+    }
+
+    #[test]
+    fn a_jpeg_picture_is_named_and_declared_as_one() {
+        let mut parts = vec![
+            (
+                "[Content_Types].xml".to_string(),
+                br#"<Types><Default Extension="png" ContentType="image/png" /></Types>"#.to_vec(),
+            ),
+            (
+                "word/_rels/document.xml.rels".to_string(),
+                br#"<Relationship Id="rIdImage1" Target="media/rIdImage1.png" />"#.to_vec(),
+            ),
+            (
+                "word/media/rIdImage1.png".to_string(),
+                vec![0xFF, 0xD8, 0xFF, 0xE0, 0],
+            ),
+            (
+                "word/media/rIdImage2.png".to_string(),
+                b"\x89PNG\r\n".to_vec(),
+            ),
+        ];
+        name_media(&mut parts);
+        let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names[2..],
+            ["word/media/rIdImage1.jpeg", "word/media/rIdImage2.png"]
+        );
+        assert!(String::from_utf8_lossy(&parts[1].1).contains("Target=\"media/rIdImage1.jpeg\""));
+        assert!(
+            String::from_utf8_lossy(&parts[0].1)
+                .contains(r#"<Default Extension="jpeg" ContentType="image/jpeg" />"#)
         );
     }
 }

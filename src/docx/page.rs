@@ -8,6 +8,8 @@ use docx_rs::{
     SpecialIndentType,
 };
 
+use std::path::{Path, PathBuf};
+
 use crate::docx::blocks::Item;
 use crate::docx::package;
 use crate::docx::style::{self, Faces, mm};
@@ -126,6 +128,10 @@ pub(crate) struct Page {
     images: usize,
     /// The last thing added was a table (a document may not end with one).
     ends_with_table: bool,
+    /// The project folder, which pictures' files are relative to.
+    root: PathBuf,
+    /// A picture that could not be read: the document fails with it.
+    failed: Option<String>,
 }
 
 impl Page {
@@ -146,6 +152,8 @@ impl Page {
             break_next: false,
             images: 0,
             ends_with_table: false,
+            root: PathBuf::new(),
+            failed: None,
         }
     }
 
@@ -175,6 +183,41 @@ impl Page {
                 self.docx = std::mem::take(&mut self.docx).add_table(t);
                 self.ends_with_table = true;
             }
+            Item::Figure {
+                file,
+                pixels,
+                caption,
+            } => self.figure(&file, pixels, &caption),
+        }
+    }
+
+    /// Pictures of the body are read from below `root`.
+    pub(crate) fn pictures_from(&mut self, root: &Path) {
+        self.root = root.to_path_buf();
+    }
+
+    /// A picture centred at the size the PDF prints it, its caption below, as in the PDF.
+    fn figure(&mut self, file: &str, pixels: (u32, u32), caption: &str) {
+        let bytes = match std::fs::read(self.root.join(file)) {
+            Ok(b) => b,
+            Err(e) => {
+                self.failed
+                    .get_or_insert_with(|| format!("cannot read the picture {file}: {e}"));
+                return;
+            }
+        };
+        let (w_mm, h_mm) = crate::rules::figure::size(pixels);
+        // 36,000 EMU a millimetre.
+        let emu = ((w_mm * 36_000.0) as u32, (h_mm * 36_000.0) as u32);
+        let pic = self.picture(bytes, pixels, emu);
+        self.para(
+            Paragraph::new()
+                .style(style::FLUSH)
+                .align(AlignmentType::Center)
+                .add_run(Run::new().add_image(pic)),
+        );
+        if !caption.is_empty() {
+            self.para(crate::docx::blocks::para(Some(style::CELL), caption));
         }
     }
 
@@ -215,6 +258,9 @@ impl Page {
 
     /// The finished .docx.
     pub(crate) fn finish(mut self) -> Result<Vec<u8>, String> {
+        if let Some(e) = self.failed.take() {
+            return Err(e);
+        }
         if self.ends_with_table {
             self.para(Paragraph::new().style(style::FLUSH));
         }

@@ -21,8 +21,10 @@ pub(crate) fn submission(
     v: &SubmissionView<Vec<Block>>,
     faces: &Faces,
     date: &str,
+    root: &std::path::Path,
 ) -> Result<Vec<u8>, String> {
     let mut page = Page::new(faces, style::SIZE_2, 24, date);
+    page.pictures_from(root);
     page.para(title(&v.title_lines, 2 * LINE));
     page.items(blocks::blocks(&v.content, None));
     for p in signature(&v.unit, None, &v.date, false) {
@@ -250,8 +252,10 @@ pub(crate) fn report(
     v: &ReportView<Vec<Block>>,
     faces: &Faces,
     date: &str,
+    root: &std::path::Path,
 ) -> Result<Vec<u8>, String> {
     let mut page = Page::new(faces, style::SIZE_2, 24, date);
+    page.pictures_from(root);
     cover(&mut page, v, faces);
     contents(&mut page, v, faces);
     overview(&mut page, v)?;

@@ -588,3 +588,53 @@ fn libreoffice_lays_out_the_same_text_as_the_pdf() {
         copy_dir(lo.path(), Path::new(&keep));
     }
 }
+
+#[test]
+fn a_picture_in_a_summary_is_in_its_docx_at_the_size_the_pdf_prints_it() {
+    let p = crate::common::fixture("year");
+    let dir = p.path().join("content/submissions/2024");
+    let md = std::fs::read_to_string(dir.join("jtj.md")).unwrap();
+    std::fs::write(
+        dir.join("jtj.md"),
+        md.replace(
+            "全年工作总结。",
+            "全年工作总结。\n\n![车站公益广告](photo.png)\n",
+        ),
+    )
+    .unwrap();
+    let photo = repo().join("tests/fixtures/parts/photo.png");
+    std::fs::copy(&photo, dir.join("photo.png")).unwrap();
+    let o = gongwen(p.path(), &["build", "--no-site"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for doc in ["summaries/2024/区交通局.docx", "2024-年度工作总结汇编.docx"] {
+        let path = p.path().join("out/docx").join(doc);
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut body = String::new();
+        std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut body)
+            .unwrap();
+        // 300 × 200 pixels at 150 dpi: 50.8 × 33.9 mm, 36,000 EMU a millimetre.
+        assert!(
+            body.contains("<wp:extent cx=\"1828800\" cy=\"1219200\""),
+            "{doc}"
+        );
+        let media: Vec<String> = (0..z.len())
+            .map(|i| z.by_index(i).unwrap().name().unwrap().to_string())
+            .filter(|n| n.starts_with("word/media/"))
+            .collect();
+        let pictures: Vec<Vec<u8>> = media
+            .iter()
+            .map(|n| {
+                let mut b = Vec::new();
+                std::io::Read::read_to_end(&mut z.by_name(n).unwrap(), &mut b).unwrap();
+                b
+            })
+            .collect();
+        assert!(
+            pictures.contains(&std::fs::read(&photo).unwrap()),
+            "{doc}: {media:?}"
+        );
+        let f = facts(&path);
+        let caption = para_with(&f, "车站公益广告");
+        assert_eq!(caption["text"], "车站公益广告", "{doc}");
+    }
+}

@@ -13,7 +13,7 @@ use crate::output;
 use crate::sheet::Options;
 
 #[derive(clap::Args)]
-#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+#[command(subcommand_negates_reqs = true)]
 pub(super) struct Args {
     /// How fonts are found (the registry's names are checked as `check` does).
     #[command(flatten)]

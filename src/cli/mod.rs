@@ -40,10 +40,10 @@ struct Cli {
 #[derive(clap::Args, Default)]
 struct FontArgs {
     /// A folder with extra fonts (searched for the families named in gongwen.yaml); repeatable.
-    #[arg(long = "font-path")]
+    #[arg(long = "font-path", global = true)]
     font_paths: Vec<PathBuf>,
     /// Use only the embedded fonts and --font-path folders, not the fonts installed on this machine.
-    #[arg(long)]
+    #[arg(long, global = true)]
     no_system_fonts: bool,
 }
 

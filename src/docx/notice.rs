@@ -87,21 +87,35 @@ fn corner(v: &NoticeView<Vec<Block>>, faces: &Faces) -> Vec<Paragraph> {
     out
 }
 
-/// The red 发文机关标志, narrowed to one line when the organ's name is long.
+/// The red 发文机关标志, narrowed to one line when the organ's name is long. Joint issuers'
+/// names are stacked, one a line, with 文件 after the last (the PDF sets it beside them,
+/// centred: a Word paragraph cannot, so the .docx keeps the words and their order).
 fn mark(v: &NoticeView<Vec<Block>>, head: &Head, layout: &Layout) -> Paragraph {
-    let width_pt = chars(&v.mark) * layout.mark_size;
+    let suffix = v.mark_suffix.as_deref().unwrap_or("");
+    let mut lines = v.mark.clone();
+    if let Some(last) = lines.last_mut() {
+        last.push_str(suffix);
+    }
+    let widest = lines.iter().map(|l| chars(l)).fold(0.0, f64::max);
+    let width_pt = widest * layout.mark_size;
     let type_w_pt = style::TYPE_W_MM / 25.4 * 72.0;
-    let mut run = Run::new().add_text(v.mark.as_str());
+    let mut run = blocks::text_run(Run::new(), &lines.join("\n"));
     if width_pt > type_w_pt {
         run = run.stretch((type_w_pt / width_pt * 100.0).floor() as i32);
     }
+    let top = head.mark_top - head.corner_lines * LINE;
+    let spacing = if lines.len() > 1 {
+        LineSpacing::new()
+            .line((layout.mark_size * 20.0 * 1.2) as i32)
+            .line_rule(LineSpacingType::AtLeast)
+            .before(top.max(0) as u32)
+            .after(0)
+    } else {
+        exact(head.mark_height, top, 0)
+    };
     Paragraph::new()
         .style(style::MARK)
-        .line_spacing(exact(
-            head.mark_height,
-            head.mark_top - head.corner_lines * LINE,
-            0,
-        ))
+        .line_spacing(spacing)
         .add_run(run)
 }
 

@@ -157,6 +157,8 @@ fn overview(page: &mut Page, v: &ReportView<Vec<Block>>) -> Result<(), String> {
     let chart = chart::chart(page, &v.categories)?;
     page.item(Item::Table(chart));
     page.para(chart::legend(&v.labels.statuses));
+    // Under the chart and its legend, as in the PDF.
+    page.para(blocks::para(Some(style::CELL), &v.chart_caption));
     let mut rows = vec![header_row(&v.labels.count_headers)];
     for c in &v.counts {
         let n = |x: usize| text_cell(style::CELL, &x.to_string());

@@ -28,9 +28,13 @@ printf '%-34s proofreading adds %.2f s\n' "" "$(awk "BEGIN {print $with_proofrea
 "$bin" -p "$big" build --no-system-fonts >/dev/null 2>&1
 pages=$(count_pages "$big/out/pdf")
 docs=$(find "$big/out/pdf" -name '*.pdf' | wc -l)
-measure "build: $docs PDFs, $pages pages" "$bin" -p "$big" build --no-system-fonts --no-site
+measure "build: $docs PDFs, $pages pages" "$bin" -p "$big" build --no-system-fonts --no-site --no-docx
 pdf_secs=$last_secs
 printf '%-34s %.0f PDF pages per second\n' "" "$(awk "BEGIN {print $pages / $pdf_secs}")"
+words=$(find "$big/out/docx" -name '*.docx' | wc -l)
+measure "build with $words .docx" "$bin" -p "$big" build --no-system-fonts --no-site
+printf '%-34s %.0f .docx documents per second (docx time: %.2f s)\n' "" "$(awk "BEGIN {d = $last_secs - $pdf_secs; if (d < 0.01) d = 0.01; print $words / d}")" "$(awk "BEGIN {print $last_secs - $pdf_secs}")"
+pdf_secs=$last_secs
 html=$(find "$big/out/site" -name '*.html' | wc -l)
 measure "build with site ($html HTML pages)" "$bin" -p "$big" build --no-system-fonts
 printf '%-34s %.0f HTML pages per second (site time: %.2f s)\n' "" "$(awk "BEGIN {d = $last_secs - $pdf_secs; if (d < 0.01) d = 0.01; print $html / d}")" "$(awk "BEGIN {print $last_secs - $pdf_secs}")"

@@ -1,4 +1,4 @@
-//! `check` and `build`: load → check → year report → PDF → site, as a short list of steps.
+//! `check` and `build`: load → check → year report → PDF, Word → site, as a short list of steps.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -7,7 +7,7 @@ use crate::diag::Diagnostics;
 use crate::fonts::Fonts;
 use crate::model::Project;
 use crate::output::Written;
-use crate::{load, outdir, paths, pdf, report, site};
+use crate::{docx, load, outdir, paths, pdf, report, site};
 
 /// How to check and build.
 #[derive(Debug, Clone, Default)]
@@ -24,6 +24,8 @@ pub struct Options {
     pub site: bool,
     /// Leave out the proofreading (its warnings, and the time it takes).
     pub no_proofread: bool,
+    /// Also write every document as .docx to <out>/docx.
+    pub docx: bool,
 }
 
 impl Options {
@@ -104,6 +106,11 @@ pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
         written: typeset.written,
         ..Report::default()
     };
+    if opts.docx {
+        let words = docx::build(&project, &reports, &out_dir.join(paths::OUT_DOCX));
+        report.written.extend(words.written);
+        diagnostics.extend(words.diagnostics);
+    }
     if diagnostics.has_errors() {
         report.diagnostics = diagnostics;
         return Ok(report);

@@ -9,6 +9,7 @@ mod build;
 mod check;
 pub mod cli;
 mod diag;
+mod docx;
 mod fonts;
 mod limits;
 mod load;

@@ -19,7 +19,7 @@ pub(crate) const SITE_OLD: &str = ".site-old-";
 /// Before a build: puts back a site an interrupted swap left aside, removes leftovers of
 /// interrupted writes, and makes sure the folders gongwen writes to are folders.
 pub(crate) fn prepare(out: &Path) -> Result<(), Diagnostics> {
-    for sub in [paths::OUT_PDF, paths::OUT_SITE] {
+    for sub in [paths::OUT_PDF, paths::OUT_DOCX, paths::OUT_SITE] {
         let p = out.join(sub);
         if p.exists() && !p.is_dir() {
             return Err(

@@ -25,6 +25,9 @@ pub(crate) const FINGERPRINTS: &str = ".gongwen-fingerprints";
 /// The site's folder of pictures named by bodies (named by their content).
 pub(crate) const SITE_MEDIA: &str = "media";
 pub(crate) const OUT_SITE: &str = "site";
+pub(crate) const OUT_DOCX: &str = "docx";
+/// The fill-in forms of `gongwen new submission --docx`, relative to the project folder.
+pub(crate) const OUT_FORMS: &str = "out/forms";
 pub(crate) const OUT_TASKS: &str = "out/tasks";
 
 /// A file name from a document's 发文字号 or a name. Characters file systems forbid become their
@@ -59,22 +62,37 @@ pub(crate) fn file_name(stem: &str, ext: &str) -> String {
 
 /// A notice's PDF, relative to out/pdf: named after its 发文字号, or its file name without one.
 pub(crate) fn notice_pdf(number: Option<&str>, slug: &str) -> PathBuf {
-    PathBuf::from(file_name(number.unwrap_or(slug), "pdf"))
+    notice_file(number, slug, "pdf")
+}
+
+/// A notice's output of kind `ext` (pdf, docx), relative to that kind's folder.
+pub(crate) fn notice_file(number: Option<&str>, slug: &str, ext: &str) -> PathBuf {
+    PathBuf::from(file_name(number.unwrap_or(slug), ext))
 }
 
 /// A year-end summary's PDF, relative to out/pdf.
 pub(crate) fn summary_pdf(year: i32, unit_name: &str) -> PathBuf {
+    summary_file(year, unit_name, "pdf")
+}
+
+/// A year-end summary's output of kind `ext`, relative to that kind's folder.
+pub(crate) fn summary_file(year: i32, unit_name: &str, ext: &str) -> PathBuf {
     Path::new("summaries")
         .join(year.to_string())
-        .join(file_name(unit_name, "pdf"))
+        .join(file_name(unit_name, ext))
 }
 
 /// The year report's PDF, relative to out/pdf. `list` is given when the year has several task
 /// lists, each with its report.
 pub(crate) fn report_pdf(year: i32, list: Option<&str>) -> PathBuf {
+    report_file(year, list, "pdf")
+}
+
+/// The year report's output of kind `ext`, relative to that kind's folder.
+pub(crate) fn report_file(year: i32, list: Option<&str>, ext: &str) -> PathBuf {
     PathBuf::from(file_name(
         &format!("{}-年度工作总结汇编", report_stem(year, list)),
-        "pdf",
+        ext,
     ))
 }
 
@@ -84,6 +102,13 @@ fn report_stem(year: i32, list: Option<&str>) -> String {
         Some(l) => format!("{year}-{l}"),
         None => year.to_string(),
     }
+}
+
+/// A unit's fill-in form for its year-end summary, relative to the project folder.
+pub(crate) fn form_file(year: i32, unit_name: &str) -> PathBuf {
+    Path::new(OUT_FORMS)
+        .join(year.to_string())
+        .join(file_name(unit_name, "docx"))
 }
 
 /// A task list's spreadsheets, relative to the export folder.

@@ -17,12 +17,15 @@ pub(super) struct Args {
     /// Output folder (default: <project>/out).
     #[arg(long, short = 'o')]
     out: Option<std::path::PathBuf>,
-    /// Skip the static site (PDFs only).
+    /// Skip the static site.
     #[arg(long)]
     no_site: bool,
     /// Leave out the proofreading warnings.
     #[arg(long)]
     no_proofread: bool,
+    /// Skip the Word documents (out/docx).
+    #[arg(long)]
+    no_docx: bool,
 }
 
 pub(super) fn run(env: &Env, args: Args) -> ExitCode {
@@ -31,6 +34,7 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
         out_dir: args.out,
         site: !args.no_site,
         no_proofread: args.no_proofread,
+        docx: !args.no_docx,
         ..env.opts.clone()
     };
     let report = match crate::build::build(&env.root, &opts) {

@@ -1,18 +1,42 @@
-//! `gongwen import`: a task table from a spreadsheet, as tasks YAML.
+//! `gongwen import`: a task table from a spreadsheet as tasks YAML (`import tasks FILE`, or just
+//! `import FILE`), and units' returned Word documents as submissions (`import submission FILE…`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{Env, Needs, checked, fail, wrote};
-use crate::diag::{Diagnostic, for_terminal};
+use chrono::NaiveDate;
+
+use crate::cli::{Env, Needs, checked, fail, print, wrote};
+use crate::diag::{Diagnostic, Diagnostics, for_terminal};
+use crate::docx::import::{self, Request};
 use crate::output;
 use crate::sheet::Options;
 
 #[derive(clap::Args)]
+#[command(subcommand_negates_reqs = true)]
 pub(super) struct Args {
+    /// How fonts are found (the registry's names are checked as `check` does).
     #[command(flatten)]
     pub(super) fonts: super::FontArgs,
+    #[command(subcommand)]
+    what: Option<What>,
+    #[command(flatten)]
+    tasks: Option<TasksArgs>,
+}
+
+#[derive(clap::Subcommand)]
+enum What {
+    /// A task table from .xlsx or .csv (the export layout), printed as tasks YAML.
+    Tasks(TasksArgs),
+    /// Units' returned Word documents (the form of `gongwen new submission --docx`, or a
+    /// summary of their own) into content/submissions/<year>/<unit>.md.
+    Submission(SubmissionArgs),
+}
+
+#[derive(clap::Args)]
+struct TasksArgs {
     /// The spreadsheet.
+    #[arg(required = true)]
     file: PathBuf,
     /// Write the YAML here instead of printing it (refuses to overwrite without --force).
     #[arg(long)]
@@ -29,7 +53,58 @@ pub(super) struct Args {
     due: Option<chrono::NaiveDate>,
 }
 
+#[derive(clap::Args)]
+struct SubmissionArgs {
+    /// The .docx files, one per unit.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// The unit that sent it: needed for a document that is not a gongwen form.
+    #[arg(long)]
+    unit: Option<String>,
+    /// The year the summaries are for (default: `year` in gongwen.yaml).
+    #[arg(long)]
+    year: Option<i32>,
+    /// The day it was sent, YYYY-MM-DD (default: the date written in the document).
+    #[arg(long, value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// Replace a submission that already exists.
+    #[arg(long)]
+    force: bool,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    crate::rules::date::parse(s)
+}
+
 pub(super) fn run(env: &Env, args: Args) -> ExitCode {
+    match (args.what, args.tasks) {
+        (Some(What::Tasks(t)), _) | (None, Some(t)) => tasks(env, t),
+        (Some(What::Submission(s)), _) => submissions(env, s),
+        (None, None) => fail(
+            &Diagnostic::file_error(".", "nothing to import")
+                .with_help("gongwen import tasks FILE.xlsx, or gongwen import submission FILE.docx")
+                .into(),
+        ),
+    }
+}
+
+fn is_word(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "docx" | "doc" | "wps"))
+}
+
+fn tasks(env: &Env, args: TasksArgs) -> ExitCode {
+    if is_word(&args.file) {
+        return fail(
+            &Diagnostic::file_error(&args.file, "a Word document is not a task table")
+                .with_help(format!(
+                    "to import a unit's year-end summary: gongwen import submission {}",
+                    args.file.display()
+                ))
+                .into(),
+        );
+    }
     // Unit names are checked against the registry: its own errors come first.
     let c = match checked(env, Needs::Registry) {
         Ok(c) => c,
@@ -75,5 +150,47 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(d) => fail(&d.into()),
+    }
+}
+
+/// Imports each file; one that fails is reported and the others are still imported.
+fn submissions(env: &Env, args: SubmissionArgs) -> ExitCode {
+    if args.unit.is_some() && args.files.len() > 1 {
+        return fail(
+            &Diagnostic::file_error(&args.files[1], "--unit names the sender of one file")
+                .with_help("import a document with --unit on its own")
+                .into(),
+        );
+    }
+    let c = match checked(env, Needs::Registry) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let mut all = Diagnostics::default();
+    for file in &args.files {
+        let req = Request {
+            file,
+            unit: args.unit.as_deref(),
+            year: args.year,
+            date: args.date,
+            force: args.force,
+        };
+        match import::import(&c.project, &req) {
+            Ok(done) => {
+                println!(
+                    "imported {} → {}",
+                    crate::diag::display_path(file),
+                    crate::diag::display_path(&done.path)
+                );
+                all.extend(done.warnings);
+            }
+            Err(d) => all.extend(d),
+        }
+    }
+    print(&all);
+    if all.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }

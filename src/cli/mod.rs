@@ -6,6 +6,7 @@ mod check;
 mod clean;
 mod export;
 mod fonts;
+mod forms;
 mod import;
 mod init;
 mod new;
@@ -39,10 +40,10 @@ struct Cli {
 #[derive(clap::Args, Default)]
 struct FontArgs {
     /// A folder with extra fonts (searched for the families named in gongwen.yaml); repeatable.
-    #[arg(long = "font-path")]
+    #[arg(long = "font-path", global = true)]
     font_paths: Vec<PathBuf>,
     /// Use only the embedded fonts and --font-path folders, not the fonts installed on this machine.
-    #[arg(long)]
+    #[arg(long, global = true)]
     no_system_fonts: bool,
 }
 
@@ -60,9 +61,10 @@ enum Command {
     Fonts(FontArgs),
     /// Write every task list as .xlsx and .csv (UTF-8 with BOM) to out/tasks/.
     Export(export::Args),
-    /// Read a task table from .xlsx or .csv (the export layout) and print it as tasks YAML.
+    /// Read a task table (`import tasks FILE.xlsx`, or `import FILE.xlsx`) or units' returned
+    /// Word documents (`import submission FILE.docx…`).
     Import(import::Args),
-    /// Create a file to fill in: `gongwen new notice`, `gongwen new submission <unit>`.
+    /// Create a file to fill in: `gongwen new notice`, `gongwen new submission <unit> [--docx]`.
     New {
         #[command(subcommand)]
         what: new::What,
@@ -91,6 +93,7 @@ pub fn main() -> ExitCode {
             font_paths: fonts.font_paths.clone(),
             system_fonts: !fonts.no_system_fonts,
             site: true,
+            docx: true,
             ..Options::default()
         },
     };

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 use serde_saphyr::Commented;
 
-use crate::cli::{Env, Needs, checked, fail, wrote};
+use crate::cli::{Env, Needs, checked, fail, forms, wrote};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Project, Task};
 use crate::{output, paths};
@@ -18,11 +18,19 @@ pub(super) enum What {
     Notice,
     /// A year-end summary for a unit, pre-filled with every task it leads or supports.
     Submission {
-        /// The unit's id, name or alias.
-        unit: String,
+        /// The unit's id, name or alias (none with --all).
+        #[arg(required_unless_present = "all")]
+        unit: Option<String>,
         /// The year (default: `year` in gongwen.yaml).
         #[arg(long)]
         year: Option<i32>,
+        /// Write a Word form for the unit to fill in (out/forms/<year>/<unit>.docx), to be read
+        /// back with `gongwen import submission`.
+        #[arg(long)]
+        docx: bool,
+        /// With --docx: a form for every unit that owes a summary.
+        #[arg(long, requires = "docx", conflicts_with = "unit")]
+        all: bool,
     },
 }
 
@@ -37,12 +45,23 @@ pub(super) fn run(env: &Env, what: What) -> ExitCode {
         Err(code) => return code,
     };
     let result = match what {
-        What::Notice => notice(&c.project, chrono::Local::now().date_naive()),
-        What::Submission { unit, year } => submission(&c.project, &unit, year),
+        What::Notice => notice(&c.project, chrono::Local::now().date_naive()).map(|p| vec![p]),
+        What::Submission {
+            unit,
+            year,
+            docx,
+            all,
+        } => match (docx, unit) {
+            (true, unit) => forms::write(&c.project, unit.as_deref(), all, year),
+            (false, Some(unit)) => submission(&c.project, &unit, year).map(|p| vec![p]),
+            (false, None) => unreachable!("clap requires a unit without --all"),
+        },
     };
     match result {
-        Ok(path) => {
-            wrote(&path);
+        Ok(paths) => {
+            for p in paths {
+                wrote(&p);
+            }
             ExitCode::SUCCESS
         }
         Err(d) => fail(&d),

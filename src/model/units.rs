@@ -118,6 +118,16 @@ impl Registry {
         }
     }
 
+    /// Every name a unit goes by: its name, full name and aliases.
+    pub(crate) fn names_of(&self, id: &str) -> Vec<&str> {
+        self.unit(id).map_or_else(Vec::new, |u| {
+            std::iter::once(u.name.as_str())
+                .chain(u.full_name.as_deref())
+                .chain(u.aliases.iter().map(String::as_str))
+                .collect()
+        })
+    }
+
     /// The units a reference stands for: itself, or a group's members.
     pub(crate) fn expand(&self, r: &Ref) -> BTreeSet<String> {
         match r {

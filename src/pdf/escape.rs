@@ -69,15 +69,6 @@ fn push_inlines(out: &mut String, items: &[Inline], measure: Measure, mut after_
     }
 }
 
-/// A picture's printed size in mm: as large as at 150 dpi, never wider than the type area
-/// (156 mm) nor taller than half of it (110 mm), the proportions kept.
-fn figure_size((w, h): (u32, u32)) -> (f64, f64) {
-    let (w, h) = (f64::from(w.max(1)), f64::from(h.max(1)));
-    let natural = w / 150.0 * 25.4;
-    let scale = (natural.min(156.0) / w).min(110.0 / h);
-    (w * scale, h * scale)
-}
-
 /// Blocks as calls to the layout library (`gw-heading`, `gw-par`, …), one per line.
 pub(crate) fn blocks(items: &[Block]) -> String {
     let mut out = String::new();
@@ -145,7 +136,7 @@ fn push_blocks(out: &mut String, items: &[Block]) {
                 // The picture's content hash: a new picture under the same name changes the
                 // source, so the document is typeset again (see pdf::fingerprint).
                 let _ = writeln!(out, "// picture {}", image.media);
-                let (w, h) = figure_size(image.pixels);
+                let (w, h) = crate::rules::figure::size(image.pixels);
                 let _ = write!(
                     out,
                     "#gw-figure({}, {w:.1}mm, {h:.1}mm, ",

@@ -3,6 +3,7 @@
 
 pub(crate) mod date;
 pub(crate) mod docno;
+pub(crate) mod figure;
 pub(crate) mod numbering;
 pub(crate) mod segment;
 pub(crate) mod title;

@@ -6,6 +6,13 @@ use chrono::NaiveDate;
 
 use crate::rules::date;
 
+/// The label of the 附件说明 (§7.3.4), of the 抄送 line (§7.4.2) and of the 签发人 (§7.2.6).
+pub(crate) const ATTACHMENT_NOTE: &str = "附件：";
+pub(crate) const CC: &str = "抄送：";
+pub(crate) const ISSUER: &str = "签发人：";
+/// The header of a task table (the attachment of a notice, and its spreadsheets).
+pub(crate) const TASK_HEADERS: [&str; 4] = ["序号", "工作任务", "牵头单位", "配合单位"];
+
 /// 主送机关 ends with a full-width colon (§7.3.2).
 pub(crate) fn recipients(to: &str) -> String {
     format!("{}：", to.trim_end_matches(['：', ':']))

@@ -19,7 +19,7 @@ use crate::rules::wording;
 
 pub(crate) const SHEET: &str = "任务清单";
 pub(crate) const SETTINGS: &str = "设置";
-pub(crate) const HEADERS: [&str; 4] = ["序号", "工作任务", "牵头单位", "配合单位"];
+pub(crate) const HEADERS: [&str; 4] = wording::TASK_HEADERS;
 /// The fifth column: the task's id.
 pub(crate) const ID_HEADER: &str = "编号";
 /// The settings keys, as the 设置 sheet and the CSV's settings rows name them.

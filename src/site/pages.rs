@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::report::Counts;
 use crate::view::notice::{AttachmentView, AttendanceView, NoticeView};
-use crate::view::report::{LeadReportView, ReportView};
+use crate::view::report::{LeadReportView, ReportLabels, ReportView};
 
 /// A unit named on a task page, linked when it is a unit (a group has no page).
 #[derive(Serialize, Clone)]
@@ -208,6 +208,7 @@ pub(crate) struct UnitPage {
 /// report.html, and a year's section of the home page.
 #[derive(Serialize)]
 pub(crate) struct ReportPage {
+    pub(crate) labels: &'static ReportLabels,
     pub(crate) year: i32,
     pub(crate) url: String,
     pub(crate) overview: String,
@@ -253,6 +254,7 @@ pub(crate) struct ReportLinks<'a> {
 impl ReportPage {
     pub(crate) fn new(v: ReportView<String>, links: ReportLinks) -> Self {
         ReportPage {
+            labels: v.labels,
             year: v.year,
             url: links.url,
             overview: v.overview,

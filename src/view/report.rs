@@ -8,8 +8,44 @@ use crate::report::{Counts, Owing, Progress, Reporting, TaskRow, YearReport};
 use crate::rules::{date, wording};
 use crate::view::submission::SubmissionView;
 
+/// The fixed wording of a year report: its chapter headings and table headers.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ReportLabels {
+    pub(crate) contents: &'static str,
+    pub(crate) overview: &'static str,
+    pub(crate) tasks: &'static str,
+    pub(crate) reporting: &'static str,
+    pub(crate) summaries: &'static str,
+    pub(crate) count_headers: [&'static str; 7],
+    pub(crate) task_headers: [&'static str; 4],
+    pub(crate) owing_headers: [&'static str; 4],
+    /// The chart's legend: 已完成, 推进中, 未启动, 部分单位未报告, 未报告.
+    pub(crate) statuses: [&'static str; 5],
+}
+
+pub(crate) const LABELS: ReportLabels = ReportLabels {
+    contents: "目　录",
+    overview: "一、总体情况",
+    tasks: "二、任务完成情况",
+    reporting: "三、报送情况",
+    summaries: "四、各单位工作总结",
+    count_headers: [
+        "类别",
+        "任务数",
+        "已完成",
+        "推进中",
+        "未启动",
+        PARTIAL,
+        "未报告",
+    ],
+    task_headers: ["序号", "工作任务", "牵头单位", "完成情况"],
+    owing_headers: ["单位", "应报任务", "报送日期", "情况"],
+    statuses: ["已完成", "推进中", "未启动", PARTIAL, NO_REPORT],
+};
+
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct ReportView<B> {
+    pub(crate) labels: &'static ReportLabels,
     pub(crate) year: i32,
     pub(crate) title: String,
     pub(crate) title_lines: Vec<String>,
@@ -164,6 +200,7 @@ impl ReportView<Vec<Block>> {
         let (overview, reporting) = sentences(r);
         let title = format!("{}年度工作总结汇编", r.year);
         ReportView {
+            labels: &LABELS,
             year: r.year,
             title_lines: vec![title.clone()],
             title,
@@ -192,6 +229,7 @@ impl<B> ReportView<B> {
     /// The same report with the summaries' content converted by `f`.
     pub(crate) fn map<T>(self, f: &impl Fn(B) -> T) -> ReportView<T> {
         ReportView {
+            labels: self.labels,
             year: self.year,
             title: self.title,
             title_lines: self.title_lines,

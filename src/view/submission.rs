@@ -66,6 +66,33 @@ impl<B> SubmissionView<B> {
     }
 }
 
+/// Plain text as paragraphs: a blank line separates paragraphs, a line feed within one is a
+/// line break (a summary written in several paragraphs in Word or in YAML keeps them).
+pub(crate) fn text_paragraphs(text: &str) -> Vec<Vec<Inline>> {
+    let mut paras: Vec<Vec<&str>> = vec![Vec::new()];
+    for line in text.lines().map(str::trim) {
+        match (line.is_empty(), paras.last_mut()) {
+            (true, Some(p)) if !p.is_empty() => paras.push(Vec::new()),
+            (false, Some(p)) => p.push(line),
+            _ => {}
+        }
+    }
+    paras
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .map(|lines| {
+            let mut inlines = Vec::new();
+            for (i, l) in lines.into_iter().enumerate() {
+                if i > 0 {
+                    inlines.push(Inline::LineBreak);
+                }
+                inlines.push(Inline::Text(l.to_string()));
+            }
+            inlines
+        })
+        .collect()
+}
+
 /// The heading of the generated section; a unit that writes it in its body (`## 重点任务完成情况`)
 /// chooses where the section goes.
 pub(crate) const TASKS_HEADING: &str = "重点任务完成情况";
@@ -115,9 +142,7 @@ fn task_sections(s: &Submission) -> Vec<Block> {
             "完成情况：{}。",
             e.status.label()
         ))));
-        if !e.summary.is_empty() {
-            blocks.push(Block::Para(text(e.summary.clone())));
-        }
+        blocks.extend(text_paragraphs(&e.summary).into_iter().map(Block::Para));
         if !e.figures.is_empty() {
             let figs: Vec<String> = e.figures.iter().map(|(k, v)| format!("{k}{v}")).collect();
             blocks.push(Block::Para(text(format!(
@@ -174,5 +199,18 @@ mod tests {
                 "1三、下一步打算"
             ]
         );
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs_and_line_feeds_break_lines() {
+        let t = |s: &str| Inline::Text(s.to_string());
+        assert_eq!(
+            text_paragraphs("第一段\n续行\n\n\n 第二段 \n"),
+            vec![
+                vec![t("第一段"), Inline::LineBreak, t("续行")],
+                vec![t("第二段")]
+            ]
+        );
+        assert!(text_paragraphs(" \n").is_empty());
     }
 }

@@ -53,7 +53,7 @@ fn run_case(case: &Path) -> Outcome {
         }
         let out = root.join("out");
         let files: Vec<String> = if out.is_dir() {
-            // The PDFs (the site is checked by its own tests).
+            // The PDFs and .docx (the site is checked by its own tests).
             files_below(&out)
                 .iter()
                 .map(|f| f.to_string_lossy().to_string())

@@ -8,6 +8,8 @@ mod cases;
 mod closing;
 mod common;
 mod details;
+mod docx;
+mod docx_import;
 mod fidelity;
 mod formats;
 mod landscape;

@@ -1,0 +1,162 @@
+//! The Word backend: every document the PDF backend typesets, also as .docx (notices with their
+//! attachments, each year-end summary, the year report), made from the same views — and the way
+//! back in: the fill-in form a unit gets for its year-end summary (`form`), and reading a
+//! returned form or a free-form .docx into a submission (`import`).
+//!
+//! docx-rs writes the WordprocessingML; `package` fixes what docx-rs cannot say and makes the
+//! bytes reproducible.
+
+mod blocks;
+mod chart;
+pub(crate) mod form;
+pub(crate) mod import;
+mod notice;
+mod package;
+mod page;
+mod report;
+mod schema;
+mod style;
+mod table;
+mod xml;
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Project;
+use crate::output::{self, Written};
+use crate::paths;
+use crate::report::YearReport;
+use crate::view::{NoticeView, ReportView, SubmissionView};
+
+pub(crate) use style::Faces;
+
+/// One document to write: where it goes, and how to make it.
+struct Job<'a> {
+    path: PathBuf,
+    /// The file the document comes from, for messages.
+    source: PathBuf,
+    make: Box<dyn Fn() -> Result<Vec<u8>, String> + Send + Sync + 'a>,
+}
+
+/// What writing the documents gave.
+pub(crate) struct Outcome {
+    pub(crate) written: Vec<Written>,
+    pub(crate) diagnostics: Diagnostics,
+}
+
+fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<Job<'a>> {
+    let faces = Faces::new(&project.config.fonts);
+    let layout = &project.config.layout;
+    let root = project.root.path();
+    let mut jobs: Vec<Job<'a>> = Vec::new();
+    for n in &project.notices {
+        let faces = faces.clone();
+        jobs.push(Job {
+            path: dir.join(paths::notice_file(n.number.as_deref(), &n.slug, "docx")),
+            source: n.file.clone(),
+            make: Box::new(move || {
+                notice::docx(
+                    &NoticeView::new(n),
+                    &faces,
+                    layout,
+                    &n.date.to_string(),
+                    root,
+                )
+            }),
+        });
+    }
+    for (year, subs) in &project.submissions {
+        for s in subs {
+            let faces = faces.clone();
+            jobs.push(Job {
+                path: dir.join(paths::summary_file(*year, &s.unit_name, "docx")),
+                source: paths::submission_file(*year, &s.unit),
+                make: Box::new(move || {
+                    report::submission(
+                        &SubmissionView::new(s, None),
+                        &faces,
+                        &s.date.to_string(),
+                        root,
+                    )
+                }),
+            });
+        }
+    }
+    for r in reports {
+        let faces = faces.clone();
+        let organ = project.config.organ.as_str();
+        jobs.push(Job {
+            path: dir.join(paths::report_file(r.year, r.several.as_deref(), "docx")),
+            source: r.list.file.clone(),
+            make: Box::new(move || {
+                report::report(
+                    &ReportView::new(r, organ),
+                    &faces,
+                    &r.date().to_string(),
+                    root,
+                )
+            }),
+        });
+    }
+    jobs
+}
+
+/// `work` on every job, on plain threads (one per core) taking the next job in turn; the
+/// results in the jobs' order.
+fn in_parallel<T: Send, R: Send>(jobs: Vec<T>, work: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let count = jobs.len();
+    let queue = std::sync::Mutex::new(jobs.into_iter().enumerate());
+    let threads = std::thread::available_parallelism()
+        .map_or(2, std::num::NonZeroUsize::get)
+        .min(count.max(1));
+    let mut results: Vec<(usize, R)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        // Taken in its own statement, so the lock is not held while working.
+                        let next = queue.lock().ok().and_then(|mut q| q.next());
+                        let Some((i, job)) = next else { break };
+                        done.push((i, work(job)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Writes every document as .docx into `dir`, in parallel; one that fails is reported and the
+/// others are still written.
+pub(crate) fn build(project: &Project, reports: &[YearReport], dir: &Path) -> Outcome {
+    let results: Vec<Result<Written, Diagnostic>> =
+        in_parallel(jobs(project, reports, dir), |job| {
+            let bytes = (job.make)().map_err(|e| {
+                Diagnostic::file_error(&job.source, format!("cannot write its .docx: {e}"))
+                    .with_help("this is a bug in gongwen's Word output; please report it")
+            })?;
+            output::write(&job.path, &bytes)?;
+            Ok(Written {
+                path: job.path,
+                pages: 0,
+            })
+        });
+    let mut outcome = Outcome {
+        written: Vec::new(),
+        diagnostics: Diagnostics::default(),
+    };
+    for r in results {
+        match r {
+            Ok(w) => outcome.written.push(w),
+            Err(d) => outcome.diagnostics.push(d),
+        }
+    }
+    outcome
+}

@@ -52,7 +52,8 @@ fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<
     for n in &project.notices {
         let faces = faces.clone();
         jobs.push(Job {
-            path: dir.join(paths::notice_file(n.number.as_deref(), &n.slug, "docx")),
+            // The PDF's name (a 命令 or 纪要 is named by its mark and number too).
+            path: dir.join(n.pdf().with_extension("docx")),
             source: n.file.clone(),
             make: Box::new(move || {
                 notice::docx(

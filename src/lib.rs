@@ -19,6 +19,7 @@ mod outdir;
 mod output;
 mod paths;
 mod pdf;
+mod queue;
 mod report;
 mod root;
 mod rules;

@@ -102,43 +102,11 @@ fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<
     jobs
 }
 
-/// `work` on every job, on plain threads (one per core) taking the next job in turn; the
-/// results in the jobs' order.
-fn in_parallel<T: Send, R: Send>(jobs: Vec<T>, work: impl Fn(T) -> R + Sync) -> Vec<R> {
-    let count = jobs.len();
-    let queue = std::sync::Mutex::new(jobs.into_iter().enumerate());
-    let threads = std::thread::available_parallelism()
-        .map_or(2, std::num::NonZeroUsize::get)
-        .min(count.max(1));
-    let mut results: Vec<(usize, R)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        // Taken in its own statement, so the lock is not held while working.
-                        let next = queue.lock().ok().and_then(|mut q| q.next());
-                        let Some((i, job)) = next else { break };
-                        done.push((i, work(job)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
-}
-
 /// Writes every document as .docx into `dir`, in parallel; one that fails is reported and the
 /// others are still written.
 pub(crate) fn build(project: &Project, reports: &[YearReport], dir: &Path) -> Outcome {
     let results: Vec<Result<Written, Diagnostic>> =
-        in_parallel(jobs(project, reports, dir), |job| {
+        crate::queue::run(jobs(project, reports, dir), |job| {
             let bytes = (job.make)().map_err(|e| {
                 Diagnostic::file_error(&job.source, format!("cannot write its .docx: {e}"))
                     .with_help("this is a bug in gongwen's Word output; please report it")

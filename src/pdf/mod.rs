@@ -98,8 +98,10 @@ pub(crate) fn build(
         done: &done,
         binary: fingerprint::binary(),
     };
-    let results = run_queue(jobs, |job| {
-        typeset(job, project, fonts, &templates, emit_typst, &same)
+    let results = crate::queue::run(jobs, |job| {
+        let r = typeset(job, project, fonts, &templates, emit_typst, &same);
+        typst::comemo::evict(CACHE_AGE);
+        r
     });
     // Only the PDFs written or kept in this build are recorded.
     done.save().map_err(Diagnostics::from)?;
@@ -127,41 +129,6 @@ pub(crate) fn build(
 /// Age (in documents) after which Typst's cached results are dropped: what every document uses
 /// (fonts, the layout library) stays, one document's layouts do not pile up.
 const CACHE_AGE: usize = 8;
-
-/// Runs `work` on every job from a queue served by plain threads, one per core, and returns the
-/// results in the jobs' order. Plain threads, not a rayon pool: Typst parallelises inside a
-/// document with rayon, and a rayon worker waiting for that would start the next queued document
-/// on its own stack — hundreds of documents nested on one stack overflowed it.
-fn run_queue<T: Send, R: Send>(jobs: Vec<T>, work: impl Fn(T) -> R + Sync) -> Vec<R> {
-    let count = jobs.len();
-    let queue = std::sync::Mutex::new(jobs.into_iter().enumerate());
-    let threads = std::thread::available_parallelism()
-        .map_or(2, std::num::NonZeroUsize::get)
-        .min(count.max(1));
-    let mut results: Vec<(usize, R)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let next = queue.lock().ok().and_then(|mut q| q.next());
-                        let Some((i, job)) = next else { break };
-                        done.push((i, work(job)));
-                        typst::comemo::evict(CACHE_AGE);
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    results.sort_by_key(|(i, _)| *i);
-    debug_assert_eq!(results.len(), count);
-    results.into_iter().map(|(_, r)| r).collect()
-}
 
 /// What decides whether a PDF is already as it would be made.
 struct Same<'a> {
@@ -218,32 +185,4 @@ fn typeset(
         pages: out.pages,
     });
     Ok((written, out.warnings))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::run_queue;
-
-    #[test]
-    fn the_queue_keeps_the_order_and_never_nests_jobs() {
-        // Each job uses rayon inside, as Typst does; a job must never start inside another.
-        let depth = std::sync::atomic::AtomicUsize::new(0);
-        let deepest = std::sync::atomic::AtomicUsize::new(0);
-        let out = run_queue((0..300).collect(), |n: u64| {
-            use std::sync::atomic::Ordering::SeqCst;
-            let d = depth.fetch_add(1, SeqCst) + 1;
-            deepest.fetch_max(d, SeqCst);
-            let sum: u64 = rayon::iter::ParallelIterator::sum(
-                rayon::iter::IntoParallelIterator::into_par_iter(0..1000u64),
-            );
-            depth.fetch_sub(1, SeqCst);
-            n + sum
-        });
-        assert_eq!(out, (0..300).map(|n| n + 499_500).collect::<Vec<_>>());
-        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
-        assert!(
-            deepest.into_inner() <= cores,
-            "jobs ran nested or beyond one per thread"
-        );
-    }
 }

@@ -50,21 +50,7 @@ pub(crate) fn is_page_number(text: &str) -> bool {
 
 /// Every page of a PDF (empty pages too) as its lines, top to bottom.
 pub(crate) fn pages(pdf: &Path) -> Vec<Vec<Line>> {
-    let out = std::process::Command::new("pdftotext")
-        .arg("-bbox")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    let dom = html5ever::parse_document(RcDom::default(), Default::default())
-        .from_utf8()
-        .read_from(&mut &out.stdout[..])
-        .unwrap();
+    let dom = bbox_dom(pdf, &["-bbox"]);
     let mut pages: Vec<Vec<Word>> = Vec::new();
     collect(&dom.document, &mut pages);
     pages.into_iter().map(lines).collect()
@@ -85,7 +71,17 @@ fn lines(mut words: Vec<Word>) -> Vec<Line> {
     out
 }
 
-fn attr(h: &Handle, name: &str) -> f64 {
+/// `pdftotext <options> pdf -` (options including -bbox) parsed as the HTML it prints.
+pub(crate) fn bbox_dom(pdf: &Path, options: &[&str]) -> RcDom {
+    let text = crate::common::pdftotext(pdf, options);
+    html5ever::parse_document(RcDom::default(), Default::default())
+        .from_utf8()
+        .read_from(&mut text.as_bytes())
+        .unwrap()
+}
+
+/// A number attribute of an element of that HTML (0 when absent).
+pub(crate) fn attr(h: &Handle, name: &str) -> f64 {
     match &h.data {
         NodeData::Element { attrs, .. } => attrs
             .borrow()
@@ -97,7 +93,8 @@ fn attr(h: &Handle, name: &str) -> f64 {
     }
 }
 
-fn text_of(h: &Handle, out: &mut String) {
+/// The text below a node.
+pub(crate) fn text_of(h: &Handle, out: &mut String) {
     if let NodeData::Text { contents } = &h.data {
         out.push_str(&contents.borrow());
     }

@@ -103,7 +103,8 @@ pub(crate) fn pdf_raw_text(pdf: &Path) -> String {
     pdftotext(pdf, &["-raw"])
 }
 
-fn pdftotext(pdf: &Path, options: &[&str]) -> String {
+/// `pdftotext <options> pdf -`'s output.
+pub(crate) fn pdftotext(pdf: &Path, options: &[&str]) -> String {
     let out = Command::new("pdftotext")
         .args(options)
         .arg(pdf)

@@ -7,6 +7,8 @@ use std::path::Path;
 use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
+use crate::bbox::{attr, text_of};
+
 /// A word (for Chinese text: a run without spaces) and its box.
 #[derive(Debug, Clone)]
 pub(crate) struct Word {
@@ -50,49 +52,10 @@ pub(crate) fn drawn_pages(pdf: &Path) -> Vec<Page> {
 }
 
 fn read_pages(pdf: &Path, raw: bool) -> Vec<Page> {
-    let out = std::process::Command::new("pdftotext")
-        .args(if raw {
-            &["-raw", "-bbox"][..]
-        } else {
-            &["-bbox"][..]
-        })
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    let dom = html5ever::parse_document(RcDom::default(), Default::default())
-        .from_utf8()
-        .read_from(&mut &out.stdout[..])
-        .unwrap();
+    let dom = crate::bbox::bbox_dom(pdf, if raw { &["-raw", "-bbox"] } else { &["-bbox"] });
     let mut pages = Vec::new();
     collect(&dom.document, &mut pages);
     pages
-}
-
-fn attr(h: &Handle, name: &str) -> f64 {
-    match &h.data {
-        NodeData::Element { attrs, .. } => attrs
-            .borrow()
-            .iter()
-            .find(|a| &*a.name.local == name)
-            .and_then(|a| a.value.parse().ok())
-            .unwrap_or(0.0),
-        _ => 0.0,
-    }
-}
-
-fn text_of(h: &Handle, out: &mut String) {
-    if let NodeData::Text { contents } = &h.data {
-        out.push_str(&contents.borrow());
-    }
-    for c in h.children.borrow().iter() {
-        text_of(c, out);
-    }
 }
 
 fn collect(h: &Handle, pages: &mut Vec<Page>) {

@@ -18,20 +18,8 @@ pub(super) fn write(
     all: bool,
     year: Option<i32>,
 ) -> Result<Vec<PathBuf>, Diagnostics> {
-    let Some(year) = year.or(project.config.year) else {
-        return Err(Diagnostic::file_error(paths::CONFIG, "no year given")
-            .with_help("pass --year, or set `year:` in content/gongwen.yaml")
-            .into());
-    };
-    let lists = project.lists_for_year(year);
-    let Some(list) = lists.first() else {
-        return Err(Diagnostic::file_error(
-            paths::TASKS,
-            format!("no task list has `year: {year}`"),
-        )
-        .with_help("pass --year for a year that has a task list")
-        .into());
-    };
+    let (year, list) = super::new::year_list(project, year)?;
+    let list = &*list;
     let units: Vec<String> =
         match (unit, all) {
             (Some(u), _) => vec![project.registry.resolve_unit(u).map_err(|(msg, help)| {

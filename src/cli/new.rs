@@ -112,26 +112,35 @@ struct Entry {
     summary: String,
 }
 
+/// The year a form is for (given, or the project's) and its task list; an error saying what to
+/// pass when there is none.
+pub(super) fn year_list(
+    project: &Project,
+    year: Option<i32>,
+) -> Result<(i32, std::sync::Arc<crate::model::TaskList>), Diagnostics> {
+    let Some(year) = year.or(project.config.year) else {
+        return Err(Diagnostic::file_error(paths::CONFIG, "no year given")
+            .with_help("pass --year, or set `year:` in content/gongwen.yaml")
+            .into());
+    };
+    match project.lists_for_year(year).first() {
+        Some(list) => Ok((year, list.clone())),
+        None => Err(Diagnostic::file_error(
+            paths::TASKS,
+            format!("no task list has `year: {year}`"),
+        )
+        .with_help("pass --year for a year that has a task list")
+        .into()),
+    }
+}
+
 /// Writes content/submissions/<year>/<unit id>.md and returns its path. Never overwrites.
 fn submission(project: &Project, unit: &str, year: Option<i32>) -> Result<PathBuf, Diagnostics> {
     let id = project
         .registry
         .resolve_unit(unit)
         .map_err(|(msg, help)| Diagnostic::file_error(paths::UNITS, msg).with_help(help))?;
-    let Some(year) = year.or(project.config.year) else {
-        return Err(Diagnostic::file_error(paths::CONFIG, "no year given")
-            .with_help("pass --year, or set `year:` in content/gongwen.yaml")
-            .into());
-    };
-    let lists = project.lists_for_year(year);
-    let Some(list) = lists.first() else {
-        return Err(Diagnostic::file_error(
-            paths::TASKS,
-            format!("no task list has `year: {year}`"),
-        )
-        .with_help("pass --year for a year that has a task list")
-        .into());
-    };
+    let (year, list) = year_list(project, year)?;
     let name = project.registry.unit_name(&id).to_string();
     let (lead, support) = list.tasks_of(&project.registry, &id);
     let mut tasks: Vec<(usize, &Task, &str)> =

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diag::Diagnostics;
+use crate::fingerprint::Fingerprints;
 use crate::fonts::Fonts;
 use crate::model::Project;
 use crate::output::Written;
@@ -100,17 +101,21 @@ pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
     outdir::prepare(&out_dir)?;
     let pdf_dir = out_dir.join(paths::OUT_PDF);
     let reports = report::year_reports(&project);
-    let typeset = pdf::build(&project, &reports, &fonts, &pdf_dir, opts.emit_typst)?;
+    // What earlier builds made: a PDF or .docx whose inputs did not change is kept.
+    let done = Fingerprints::load(&out_dir);
+    let typeset = pdf::build(&project, &reports, &fonts, &pdf_dir, opts.emit_typst, &done)?;
     diagnostics.extend(typeset.diagnostics);
     let mut report = Report {
         written: typeset.written,
         ..Report::default()
     };
     if opts.docx {
-        let words = docx::build(&project, &reports, &out_dir.join(paths::OUT_DOCX));
+        let words = docx::build(&project, &reports, &out_dir.join(paths::OUT_DOCX), &done);
         report.written.extend(words.written);
         diagnostics.extend(words.diagnostics);
     }
+    // Only the documents written or kept in this build are recorded.
+    done.save().map_err(Diagnostics::from)?;
     if diagnostics.has_errors() {
         report.diagnostics = diagnostics;
         return Ok(report);

@@ -10,6 +10,7 @@ mod check;
 pub mod cli;
 mod diag;
 mod docx;
+mod fingerprint;
 mod fonts;
 mod limits;
 mod load;

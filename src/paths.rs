@@ -20,7 +20,7 @@ pub(crate) const TEMPLATES_SITE: &str = "templates/site";
 /// The default output folder, and its parts.
 pub(crate) const OUT: &str = "out";
 pub(crate) const OUT_PDF: &str = "pdf";
-/// The record of what each PDF was made from (see pdf::fingerprint), in the output folder.
+/// The record of what each PDF and .docx was made from (see fingerprint.rs), in the output folder.
 pub(crate) const FINGERPRINTS: &str = ".gongwen-fingerprints";
 /// The site's folder of pictures named by bodies (named by their content).
 pub(crate) const SITE_MEDIA: &str = "media";

@@ -19,10 +19,12 @@ mod style;
 mod table;
 mod xml;
 
+use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::Project;
+use crate::fingerprint::Fingerprints;
+use crate::model::{Layout, Project};
 use crate::output::{self, Written};
 use crate::paths;
 use crate::report::YearReport;
@@ -30,11 +32,13 @@ use crate::view::{NoticeView, ReportView, SubmissionView};
 
 pub(crate) use style::Faces;
 
-/// One document to write: where it goes, and how to make it.
+/// One document to write: where it goes, what it is made from, and how to make it.
 struct Job<'a> {
     path: PathBuf,
     /// The file the document comes from, for messages.
     source: PathBuf,
+    /// Everything the bytes depend on (see fingerprint.rs): an unchanged one keeps the file.
+    fingerprint: String,
     make: Box<dyn Fn() -> Result<Vec<u8>, String> + Send + Sync + 'a>,
 }
 
@@ -44,79 +48,103 @@ pub(crate) struct Outcome {
     pub(crate) diagnostics: Diagnostics,
 }
 
+/// The fingerprint of a .docx made from `view` (its Debug form holds every printed text and
+/// each picture's content hash) with these typefaces, layout and date.
+fn fingerprint(
+    binary: &str,
+    faces: &Faces,
+    layout: &Layout,
+    date: &str,
+    view: &impl Debug,
+) -> String {
+    crate::fingerprint::of(&[
+        binary.as_bytes(),
+        b"docx",
+        format!("{faces:?}").as_bytes(),
+        format!("{layout:?}").as_bytes(),
+        date.as_bytes(),
+        format!("{view:?}").as_bytes(),
+    ])
+}
+
 fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<Job<'a>> {
     let faces = Faces::new(&project.config.fonts);
     let layout = &project.config.layout;
     let root = project.root.path();
+    let binary = crate::fingerprint::binary();
+    let fp = |date: &str, view: &dyn Debug| fingerprint(&binary, &faces, layout, date, &view);
     let mut jobs: Vec<Job<'a>> = Vec::new();
     for n in &project.notices {
-        let faces = faces.clone();
+        let (faces, view, date) = (faces.clone(), NoticeView::new(n), n.date.to_string());
         jobs.push(Job {
             // The PDF's name (a 命令 or 纪要 is named by its mark and number too).
             path: dir.join(n.pdf().with_extension("docx")),
             source: n.file.clone(),
-            make: Box::new(move || {
-                notice::docx(
-                    &NoticeView::new(n),
-                    &faces,
-                    layout,
-                    &n.date.to_string(),
-                    root,
-                )
-            }),
+            fingerprint: fp(&date, &view),
+            make: Box::new(move || notice::docx(&view, &faces, layout, &date, root)),
         });
     }
     for (year, subs) in &project.submissions {
         for s in subs {
-            let faces = faces.clone();
+            let (faces, view, date) = (
+                faces.clone(),
+                SubmissionView::new(s, None),
+                s.date.to_string(),
+            );
             jobs.push(Job {
                 path: dir.join(paths::summary_file(*year, &s.unit_name, "docx")),
                 source: paths::submission_file(*year, &s.unit),
-                make: Box::new(move || {
-                    report::submission(
-                        &SubmissionView::new(s, None),
-                        &faces,
-                        &s.date.to_string(),
-                        root,
-                    )
-                }),
+                fingerprint: fp(&date, &view),
+                make: Box::new(move || report::submission(&view, &faces, &date, root)),
             });
         }
     }
+    let organ = project.config.organ.as_str();
     for r in reports {
-        let faces = faces.clone();
-        let organ = project.config.organ.as_str();
+        let (faces, view, date) = (
+            faces.clone(),
+            ReportView::new(r, organ),
+            r.date().to_string(),
+        );
         jobs.push(Job {
             path: dir.join(paths::report_file(r.year, r.several.as_deref(), "docx")),
             source: r.list.file.clone(),
-            make: Box::new(move || {
-                report::report(
-                    &ReportView::new(r, organ),
-                    &faces,
-                    &r.date().to_string(),
-                    root,
-                )
-            }),
+            fingerprint: fp(&date, &view),
+            make: Box::new(move || report::report(&view, &faces, &date, root)),
         });
     }
     jobs
 }
 
+/// Makes and writes one document, unless `done` records it as already made from the same inputs.
+fn write(job: Job<'_>, done: &Fingerprints) -> Result<Written, Diagnostic> {
+    let kept = Written {
+        path: job.path.clone(),
+        pages: 0,
+    };
+    if done.unchanged(&job.path, &job.fingerprint).is_some() {
+        return Ok(kept);
+    }
+    let bytes = (job.make)().map_err(|e| {
+        Diagnostic::file_error(&job.source, format!("cannot write its .docx: {e}"))
+            .with_help("this is a bug in gongwen's Word output; please report it")
+    })?;
+    output::write(&job.path, &bytes)?;
+    done.record(&job.path, &job.fingerprint, 0, bytes.len() as u64);
+    Ok(kept)
+}
+
 /// Writes every document as .docx into `dir`, in parallel; one that fails is reported and the
-/// others are still written.
-pub(crate) fn build(project: &Project, reports: &[YearReport], dir: &Path) -> Outcome {
+/// others are still written. A .docx `done` records as made from the same inputs is kept as it
+/// is.
+pub(crate) fn build(
+    project: &Project,
+    reports: &[YearReport],
+    dir: &Path,
+    done: &Fingerprints,
+) -> Outcome {
     let results: Vec<Result<Written, Diagnostic>> =
-        crate::queue::run(jobs(project, reports, dir), |job| {
-            let bytes = (job.make)().map_err(|e| {
-                Diagnostic::file_error(&job.source, format!("cannot write its .docx: {e}"))
-                    .with_help("this is a bug in gongwen's Word output; please report it")
-            })?;
-            output::write(&job.path, &bytes)?;
-            Ok(Written {
-                path: job.path,
-                pages: 0,
-            })
-        });
+        crate::queue::run(jobs(project, reports, dir), |job| write(job, done));
     let mut outcome = Outcome {
         written: Vec::new(),
         diagnostics: Diagnostics::default(),

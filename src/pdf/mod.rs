@@ -3,7 +3,6 @@
 
 mod compile;
 pub(crate) mod escape;
-mod fingerprint;
 mod frames;
 mod marks;
 mod refit;
@@ -16,6 +15,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::fingerprint::Fingerprints;
 use crate::fonts::Fonts;
 use crate::model::Project;
 use crate::output::{self, Written};
@@ -83,28 +83,26 @@ fn jobs(
 }
 
 /// Typesets every document into `pdf_dir`; a document that fails is reported and the others are
-/// still written.
+/// still written. A PDF `done` records as made from the same inputs is kept as it is.
 pub(crate) fn build(
     project: &Project,
     reports: &[YearReport],
     fonts: &Arc<Fonts>,
     pdf_dir: &Path,
     emit_typst: bool,
+    done: &Fingerprints,
 ) -> Result<Outcome, Diagnostics> {
     let templates = Templates::load(&project.root)?;
     let jobs = jobs(project, reports, &templates, fonts, pdf_dir);
-    let done = fingerprint::Fingerprints::load(pdf_dir);
     let same = Same {
-        done: &done,
-        binary: fingerprint::binary(),
+        done,
+        binary: crate::fingerprint::binary(),
     };
     let results = crate::queue::run(jobs, |job| {
         let r = typeset(job, project, fonts, &templates, emit_typst, &same);
         typst::comemo::evict(CACHE_AGE);
         r
     });
-    // Only the PDFs written or kept in this build are recorded.
-    done.save().map_err(Diagnostics::from)?;
     let mut outcome = Outcome {
         written: Vec::new(),
         diagnostics: Diagnostics::default(),
@@ -132,7 +130,7 @@ const CACHE_AGE: usize = 8;
 
 /// What decides whether a PDF is already as it would be made.
 struct Same<'a> {
-    done: &'a fingerprint::Fingerprints,
+    done: &'a Fingerprints,
     binary: String,
 }
 
@@ -146,7 +144,7 @@ fn typeset(
 ) -> Result<(Vec<Written>, Diagnostics), Diagnostics> {
     let source = job.source?;
     let date = job.date.to_string();
-    let fp = fingerprint::of(&[
+    let fp = crate::fingerprint::of(&[
         same.binary.as_bytes(),
         fonts.identity().as_bytes(),
         templates.layout.as_bytes(),

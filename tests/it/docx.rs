@@ -638,3 +638,61 @@ fn a_picture_in_a_summary_is_in_its_docx_at_the_size_the_pdf_prints_it() {
         assert_eq!(caption["text"], "车站公益广告", "{doc}");
     }
 }
+
+/// The modification times of the .docx files below out/docx, by name.
+fn docx_times(root: &Path) -> Vec<(PathBuf, std::time::SystemTime)> {
+    let dir = root.join("out/docx");
+    files_below(&dir)
+        .into_iter()
+        .map(|f| {
+            let t = std::fs::metadata(dir.join(&f)).unwrap().modified().unwrap();
+            (f, t)
+        })
+        .collect()
+}
+
+#[test]
+fn a_second_build_keeps_the_docx_whose_inputs_did_not_change() {
+    let p = crate::common::fixture("year");
+    assert!(gongwen(p.path(), &["build", "--no-site"]).status.success());
+    let first = docx_times(p.path());
+    assert_eq!(first.len(), 3, "{first:?}");
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    let again = gongwen(p.path(), &["build", "--no-site"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(
+        docx_times(p.path()),
+        first,
+        "nothing changed: no .docx is written again"
+    );
+    // One summary edited: its .docx and the year report's are made again, the notice's is kept.
+    let jtj = p.path().join("content/submissions/2024/jtj.md");
+    let text = std::fs::read_to_string(&jtj).unwrap();
+    std::fs::write(
+        &jtj,
+        text.replace("全年工作总结。", "全年工作总结，有所修改。"),
+    )
+    .unwrap();
+    assert!(gongwen(p.path(), &["build", "--no-site"]).status.success());
+    let changed: Vec<String> = docx_times(p.path())
+        .iter()
+        .zip(&first)
+        .filter(|(now, before)| now.1 != before.1)
+        .map(|(f, _)| f.0.to_string_lossy().to_string())
+        .collect();
+    assert_eq!(
+        changed,
+        ["2024-年度工作总结汇编.docx", "summaries/2024/区交通局.docx"]
+    );
+    let f = facts(&p.path().join("out/docx/summaries/2024/区交通局.docx"));
+    para_with(&f, "全年工作总结，有所修改。");
+    // A .docx changed by hand is made again.
+    let (name, _) = first
+        .iter()
+        .find(|(f, _)| f.to_string_lossy().ends_with("号.docx"))
+        .unwrap();
+    let notice = p.path().join("out/docx").join(name);
+    std::fs::write(&notice, b"PK damaged").unwrap();
+    assert!(gongwen(p.path(), &["build", "--no-site"]).status.success());
+    facts(&notice);
+}

@@ -1,8 +1,10 @@
-//! Which PDFs need typesetting again. Each PDF written is recorded with a fingerprint of
-//! everything it is made from — its generated Typst source (which holds every printed text and a
-//! content hash of each picture), the layout library, the fonts, the date Typst sees, and this
-//! gongwen binary — and its size. A later build whose fingerprint matches, with the file still
-//! there and of that size, keeps the file as it is: no typesetting, no writing.
+//! Which documents need making again. Each PDF and .docx written is recorded with a fingerprint
+//! of everything it is made from — for a PDF its generated Typst source (which holds every
+//! printed text and a content hash of each picture), the layout library, the fonts and the date
+//! Typst sees; for a .docx its view, typefaces and layout — and this gongwen binary, and its
+//! size. A later build whose fingerprint matches, with the file still there and of that size,
+//! keeps the file as it is: no typesetting, no writing. One record for the output folder, shared
+//! by the backends and saved once after them.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -13,7 +15,7 @@ use crate::output;
 
 use crate::paths::FINGERPRINTS as FILE;
 
-/// A PDF as last written: its fingerprint, page count and size.
+/// A document as last written: its fingerprint, page count (0 for a .docx) and size.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub(crate) struct Entry {
     pub(crate) fingerprint: String,
@@ -28,9 +30,9 @@ pub(crate) struct Fingerprints {
 }
 
 impl Fingerprints {
-    /// The record in `pdf_dir` (empty when there is none or it cannot be read).
-    pub(crate) fn load(pdf_dir: &Path) -> Self {
-        let text = std::fs::read_to_string(record_path(pdf_dir)).unwrap_or_default();
+    /// The record of the output folder `out_dir` (empty when there is none or it cannot be read).
+    pub(crate) fn load(out_dir: &Path) -> Self {
+        let text = std::fs::read_to_string(out_dir.join(FILE)).unwrap_or_default();
         let old = text
             .lines()
             .filter_map(|l| {
@@ -45,7 +47,7 @@ impl Fingerprints {
             })
             .collect();
         Fingerprints {
-            dir: pdf_dir.to_path_buf(),
+            dir: out_dir.to_path_buf(),
             old,
             new: Mutex::new(BTreeMap::new()),
         }
@@ -58,46 +60,42 @@ impl Fingerprints {
             .replace(['\t', '\n'], " ")
     }
 
-    /// The pages of `pdf` when it is already as `fingerprint` would make it.
-    pub(crate) fn unchanged(&self, pdf: &Path, fingerprint: &str) -> Option<usize> {
-        let key = self.key(pdf);
+    /// The pages of `file` when it is already as `fingerprint` would make it.
+    pub(crate) fn unchanged(&self, file: &Path, fingerprint: &str) -> Option<usize> {
+        let key = self.key(file);
         let old = self
             .old
             .get(&key)
             .filter(|e| e.fingerprint == fingerprint)?;
-        let bytes = std::fs::metadata(pdf).ok().filter(|m| m.is_file())?.len();
+        let bytes = std::fs::metadata(file).ok().filter(|m| m.is_file())?.len();
         (bytes == old.bytes).then(|| {
-            self.record(pdf, fingerprint, old.pages, bytes);
+            self.record(file, fingerprint, old.pages, bytes);
             old.pages
         })
     }
 
-    /// Notes that `pdf` now holds what `fingerprint` makes.
-    pub(crate) fn record(&self, pdf: &Path, fingerprint: &str, pages: usize, bytes: u64) {
+    /// Notes that `file` now holds what `fingerprint` makes.
+    pub(crate) fn record(&self, file: &Path, fingerprint: &str, pages: usize, bytes: u64) {
         let entry = Entry {
             fingerprint: fingerprint.to_string(),
             pages,
             bytes,
         };
         if let Ok(mut new) = self.new.lock() {
-            new.insert(self.key(pdf), entry);
+            new.insert(self.key(file), entry);
         }
     }
 
-    /// Writes the record of this build's PDFs.
+    /// Writes the record of the documents this build wrote or kept: the others are made again
+    /// next time.
     pub(crate) fn save(self) -> Result<(), Diagnostic> {
         let new = self.new.into_inner().unwrap_or_default();
         let text: String = new
             .iter()
             .map(|(name, e)| format!("{}\t{}\t{}\t{name}\n", e.fingerprint, e.pages, e.bytes))
             .collect();
-        output::write(&record_path(&self.dir), text.as_bytes())
+        output::write(&self.dir.join(FILE), text.as_bytes())
     }
-}
-
-/// The record lives beside the output folder's manifest, not among the PDFs.
-fn record_path(pdf_dir: &Path) -> PathBuf {
-    pdf_dir.parent().unwrap_or(pdf_dir).join(FILE)
 }
 
 /// The fingerprint of a document made from these parts (FNV-1a, 64 bits, over each part and
@@ -137,19 +135,25 @@ mod tests {
     #[test]
     fn a_pdf_is_kept_only_while_its_fingerprint_and_size_match() {
         let out = tempfile::tempdir().unwrap();
-        let dir = out.path().join("pdf");
-        let pdf = dir.join("sub/a.pdf");
+        let dir = out.path();
+        let pdf = dir.join("pdf/sub/a.pdf");
         std::fs::create_dir_all(pdf.parent().unwrap()).unwrap();
         std::fs::write(&pdf, b"%PDF-1.7 x").unwrap();
-        let f = Fingerprints::load(&dir);
+        let f = Fingerprints::load(dir);
         assert_eq!(f.unchanged(&pdf, "1"), None, "nothing recorded yet");
         f.record(&pdf, "1", 3, 10);
         f.save().unwrap();
         assert!(
             out.path().join(FILE).is_file(),
-            "the record is beside the PDF folder"
+            "the record is in the output folder"
         );
-        let f = Fingerprints::load(&dir);
+        assert!(
+            std::fs::read_to_string(out.path().join(FILE))
+                .unwrap()
+                .ends_with("\tpdf/sub/a.pdf\n"),
+            "files are named below the output folder"
+        );
+        let f = Fingerprints::load(dir);
         assert_eq!(f.unchanged(&pdf, "1"), Some(3));
         assert_eq!(f.unchanged(&pdf, "2"), None, "made from something else");
         std::fs::write(&pdf, b"%PDF-1.7 changed by hand").unwrap();

@@ -289,78 +289,62 @@ fn attachment(page: &mut Page, a: &AttachmentView<Vec<Block>>) {
     }
 }
 
+/// A paragraph of the 版记: 四号, 左右各空一字 (§7.4.1).
+fn colophon_para(left: i32, hanging: i32) -> Paragraph {
+    Paragraph::new().style(style::COLOPHON).indent(
+        Some(left),
+        Some(SpecialIndentType::Hanging(hanging)),
+        Some(CHAR),
+        None,
+    )
+}
+
 /// The 版记 (§7.4): 抄送 and 印发机关和日期 between rules, at the foot of the last page.
 fn colophon(v: &NoticeView<Vec<Block>>) -> Option<Table> {
     if v.cc.is_none() && v.printed_by.is_none() && v.printed_date.is_none() {
         return None;
     }
     let full = mm(style::TYPE_W_MM);
-    let size4_char = style::SIZE_4 as i32 * 10;
-    let date_w = v.printed_date.as_deref().map_or(0, |d| {
-        (chars(d) * f64::from(size4_char)).ceil() as i32 + CHAR + 60
-    });
-    let widths = vec![(full - date_w) as usize, date_w as usize];
-    let para = |text: &str, align: AlignmentType, left: i32, hanging: i32, right: i32| {
-        Paragraph::new()
-            .style(style::COLOPHON)
-            .align(align)
-            .indent(
-                Some(left),
-                Some(SpecialIndentType::Hanging(hanging)),
-                Some(right),
-                None,
-            )
-            .add_run(Run::new().add_text(text))
-    };
     let mut rows = Vec::new();
     if let Some(cc) = &v.cc {
-        let label = (chars(wording::CC) * f64::from(size4_char)) as i32;
-        let p = para(
-            &format!("{}{cc}", wording::CC),
-            AlignmentType::Both,
-            CHAR + label,
-            label,
-            CHAR,
-        );
-        rows.push(TableRow::new(vec![
-            TableCell::new().add_paragraph(p).grid_span(2),
-        ]));
+        // Wrapped lines stand under the first organ, after 抄送：.
+        let label = (chars(wording::CC) * f64::from(style::SIZE_4 as i32 * 10)) as i32;
+        let p = colophon_para(CHAR + label, label)
+            .align(AlignmentType::Both)
+            .add_run(Run::new().add_text(format!("{}{cc}", wording::CC)));
+        rows.push(TableRow::new(vec![TableCell::new().add_paragraph(p)]));
     }
     if v.printed_by.is_some() || v.printed_date.is_some() {
-        let by = para(
-            v.printed_by.as_deref().unwrap_or(""),
-            AlignmentType::Left,
-            CHAR,
-            0,
-            0,
-        );
-        let date = para(
-            v.printed_date.as_deref().unwrap_or(""),
-            AlignmentType::Right,
-            0,
-            0,
-            CHAR,
-        );
-        rows.push(TableRow::new(vec![
-            TableCell::new().add_paragraph(by),
-            TableCell::new().add_paragraph(date),
-        ]));
+        // The organ at the left, the date at a right tab stop: neither wraps however long the
+        // other is (a column per part would have to guess the date's width as Word sets it).
+        let p = colophon_para(CHAR, 0)
+            .align(AlignmentType::Left)
+            .add_tab(
+                Tab::new()
+                    .val(TabValueType::Right)
+                    .pos((full - CHAR) as usize),
+            )
+            .add_run(Run::new().add_text(v.printed_by.as_deref().unwrap_or("")))
+            .add_run(Run::new().add_tab())
+            .add_run(Run::new().add_text(v.printed_date.as_deref().unwrap_or("")));
+        rows.push(TableRow::new(vec![TableCell::new().add_paragraph(p)]));
     }
-    let total = widths.iter().sum();
     Some(
         Table::without_borders(rows)
             .set_borders(style::colophon_borders())
             .style(style::COLOPHON_TABLE)
-            .set_grid(widths)
-            .width(total, WidthType::Dxa)
+            .set_grid(vec![full as usize])
+            .width(full as usize, WidthType::Dxa)
             .layout(TableLayoutType::Fixed)
             .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+            // Floating at the foot of the type area. Placed from the page's edge: LibreOffice
+            // (7.4) floats a table as wide as the type area only when it is anchored to the page.
             .position(
                 TablePositionProperty::new()
                     .vertical_anchor("margin")
-                    .horizontal_anchor("margin")
-                    .position_y_alignment("bottom")
-                    .position_x_alignment("center"),
+                    .horizontal_anchor("page")
+                    .position_x(mm(style::MARGIN_LEFT_MM))
+                    .position_y_alignment("bottom"),
             ),
     )
 }

@@ -68,6 +68,7 @@ def para_facts(p):
         "colours": colours,
         "page_break_before": bool(p.paragraph_format.page_break_before),
         "bottom_border": ppr is not None and ppr.find(qn("w:pBdr")) is not None,
+        "align": None if p.alignment is None else str(p.alignment),
     }
 
 
@@ -86,6 +87,9 @@ def table_facts(t):
                 "span": int(span.get(qn("w:val"))) if span is not None else 1,
                 "fonts": sorted({f for p in paras for f in para_facts(p)["fonts"] if f}, key=str),
                 "styles": sorted({p.style.name for p in paras}),
+                "paragraphs": [para_facts(p) for p in paras],
+                "valign": None if tc.tcPr is None or tc.tcPr.find(qn("w:vAlign")) is None
+                else tc.tcPr.find(qn("w:vAlign")).get(qn("w:val")),
             })
         rows.append({
             "header": trpr is not None and trpr.find(qn("w:tblHeader")) is not None,
@@ -93,11 +97,19 @@ def table_facts(t):
             "cells": cells,
         })
     tblpr = tbl.tblPr
+    borders = tblpr.find(qn("w:tblBorders"))
+    jc = tblpr.find(qn("w:jc"))
     return {
         "kind": "table",
         "style": t.style.name if t.style is not None else None,
         "grid": grid,
         "floating": tblpr.find(qn("w:tblpPr")) is not None,
+        # Each edge drawn: its width in eighths of a point.
+        "borders": {} if borders is None else {
+            b.tag.split("}")[1]: int(b.get(qn("w:sz"), "0")) for b in borders
+            if b.get(qn("w:val")) not in (None, "nil", "none")
+        },
+        "align": None if jc is None else jc.get(qn("w:val")),
         "rows": rows,
     }
 

@@ -696,3 +696,93 @@ fn a_second_build_keeps_the_docx_whose_inputs_did_not_change() {
     assert!(gongwen(p.path(), &["build", "--no-site"]).status.success());
     facts(&notice);
 }
+
+/// The lines of a PDF's last page (page numbers left out), with the one containing `text`.
+fn last_page(pdf: &Path) -> Vec<crate::bbox::Line> {
+    let mut pages = crate::bbox::pages(pdf);
+    let mut last = pages.pop().unwrap();
+    last.retain(|l| !crate::bbox::is_page_number(&l.text()));
+    last
+}
+
+fn line_with<'a>(lines: &'a [crate::bbox::Line], text: &str) -> &'a crate::bbox::Line {
+    lines
+        .iter()
+        .find(|l| l.text().contains(text))
+        .unwrap_or_else(|| {
+            let all: Vec<String> = lines.iter().map(crate::bbox::Line::text).collect();
+            panic!("no line with {text:?}: {all:?}")
+        })
+}
+
+#[test]
+fn the_colophon_stands_between_its_rules_at_the_foot_of_the_last_page() {
+    let notice = crate::common::fixture_text("parts/all-elements.md");
+    let p = crate::common::project(&[("notices/full.md", &notice)]);
+    let o = gongwen(p.path(), &["build", "--no-site"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let docx = p.path().join("out/docx/某府办文〔2024〕12号.docx");
+    // python-docx: the last table is the 版记, floating, a row each for 抄送 and 印发机关和日期,
+    // the first and last rules thicker than the one between.
+    let f = facts(&docx);
+    let t = *tables(&f).last().unwrap();
+    assert_eq!(
+        (t["style"].as_str(), t["floating"].as_bool()),
+        (Some("版记表格"), Some(true))
+    );
+    assert_eq!(
+        t["borders"],
+        serde_json::json!({"top": 8, "bottom": 8, "insideH": 6})
+    );
+    let rows: Vec<&str> = t["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["cells"][0]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "抄送：区委办公室，区人大常委会办公室，区政协办公室。",
+            "某某区人民政府办公室\t2024年12月2日印发"
+        ]
+    );
+    assert_eq!(t["rows"][0]["cells"][0]["paragraphs"][0]["style"], "版记");
+    // LibreOffice: after the 附注, at the foot of the page — its last line within a line of the
+    // type area's bottom (262 mm) — the organ 左空一字 and the date 右空一字, where gongwen's PDF
+    // puts them, on one line.
+    let lo = tempfile::tempdir().unwrap();
+    soffice(std::slice::from_ref(&docx), lo.path());
+    let theirs = last_page(&lo.path().join("某府办文〔2024〕12号.pdf"));
+    let ours = last_page(&p.path().join("out/pdf/某府办文〔2024〕12号.pdf"));
+    let (note, cc) = (
+        line_with(&theirs, "此件公开发布"),
+        line_with(&theirs, "抄送："),
+    );
+    let printed = line_with(&theirs, "印发");
+    assert!(
+        note.bottom() < cc.top() && cc.bottom() < printed.top(),
+        "附注, 抄送, 印发 in this order"
+    );
+    assert!(
+        printed.bottom() > 262.0 - 10.2 && printed.bottom() < 262.0,
+        "the 版记 is at the foot of the type area: {} mm",
+        printed.bottom()
+    );
+    assert!(
+        cc.top() - note.bottom() > 3.0 * 10.2,
+        "the 版记 floats to the foot, not after the text"
+    );
+    assert_eq!(printed.text(), "某某区人民政府办公室2024年12月2日印发");
+    let pdf_printed = line_with(&ours, "印发");
+    for (what, lo, pdf) in [
+        ("left", printed.x0(), pdf_printed.x0()),
+        ("right", printed.x1(), pdf_printed.x1()),
+        ("抄送", cc.x0(), line_with(&ours, "抄送：").x0()),
+    ] {
+        assert!(
+            (lo - pdf).abs() < 1.0,
+            "{what}: LibreOffice {lo:.1} mm, gongwen's PDF {pdf:.1} mm"
+        );
+    }
+}

@@ -6,7 +6,8 @@
 use docx_rs::{
     AlignmentType, BorderType, LineSpacing, LineSpacingType, Paragraph, ParagraphBorder,
     ParagraphBorderPosition, ParagraphBorders, Run, SpecialIndentType, Tab, TabValueType, Table,
-    TableCell, TableCellMargins, TableLayoutType, TablePositionProperty, TableRow, WidthType,
+    TableAlignmentType, TableCell, TableCellMargins, TableLayoutType, TablePositionProperty,
+    TableRow, VAlignType, WidthType,
 };
 
 use crate::docx::blocks::{self, Item};
@@ -49,9 +50,14 @@ struct Head {
     title_top: i32,
 }
 
-fn head_positions(corner_lines: i32, mark_size_pt: f64) -> Head {
+/// The space between joint issuers' stacked names, in the mark's size (the PDF's `mark-gap`).
+const MARK_GAP: f64 = 0.25;
+
+/// `lines` is how many names the mark stacks.
+fn head_positions(corner_lines: i32, mark_size_pt: f64, lines: usize) -> Head {
     let mark_top = mm(style::MARK_TOP_MM);
-    let mark_height = (mark_size_pt * 20.0).round() as i32;
+    let n = lines.max(1) as f64;
+    let mark_height = ((n + (n - 1.0) * MARK_GAP) * mark_size_pt * 20.0).round() as i32;
     let number_line = ((mark_top + mark_height) as f64 / f64::from(LINE)).ceil() as i32 + 2;
     let number_line = number_line.max(corner_lines + 1);
     let number_top = number_line * LINE;
@@ -87,36 +93,99 @@ fn corner(v: &NoticeView<Vec<Block>>, faces: &Faces) -> Vec<Paragraph> {
     out
 }
 
-/// The red 发文机关标志, narrowed to one line when the organ's name is long. Joint issuers'
-/// names are stacked, one a line, with 文件 after the last (the PDF sets it beside them,
-/// centred: a Word paragraph cannot, so the .docx keeps the words and their order).
-fn mark(v: &NoticeView<Vec<Block>>, head: &Head, layout: &Layout) -> Paragraph {
-    let suffix = v.mark_suffix.as_deref().unwrap_or("");
-    let mut lines = v.mark.clone();
-    if let Some(last) = lines.last_mut() {
-        last.push_str(suffix);
+/// The red 发文机关标志 (§7.2.4): one line, narrowed when the organ's name is too long for the
+/// type area; or, for joint issuers, their names stacked (`joint_mark`).
+fn mark(v: &NoticeView<Vec<Block>>, head: &Head, layout: &Layout) -> Vec<Item> {
+    let top = (head.mark_top - head.corner_lines * LINE).max(0);
+    if v.mark.len() > 1 {
+        return joint_mark(&v.mark, v.mark_suffix.as_deref(), top, layout.mark_size);
     }
-    let widest = lines.iter().map(|l| chars(l)).fold(0.0, f64::max);
-    let width_pt = widest * layout.mark_size;
+    let line = format!(
+        "{}{}",
+        v.mark.first().map_or("", String::as_str),
+        v.mark_suffix.as_deref().unwrap_or("")
+    );
+    let width_pt = chars(&line) * layout.mark_size;
     let type_w_pt = style::TYPE_W_MM / 25.4 * 72.0;
-    let mut run = blocks::text_run(Run::new(), &lines.join("\n"));
+    let mut run = blocks::text_run(Run::new(), &line);
     if width_pt > type_w_pt {
         run = run.stretch((type_w_pt / width_pt * 100.0).floor() as i32);
     }
-    let top = head.mark_top - head.corner_lines * LINE;
-    let spacing = if lines.len() > 1 {
-        LineSpacing::new()
-            .line((layout.mark_size * 20.0 * 1.2) as i32)
-            .line_rule(LineSpacingType::AtLeast)
-            .before(top.max(0) as u32)
-            .after(0)
-    } else {
-        exact(head.mark_height, top, 0)
+    vec![Item::Para(
+        Paragraph::new()
+            .style(style::MARK)
+            .line_spacing(exact(head.mark_height, top, 0))
+            .add_run(run),
+    )]
+}
+
+/// Joint issuers' 发文机关标志 as the PDF sets it: the names stacked, the host first, each spread
+/// to the longest one's width, with 文件 (the suffix) beside them, centred on the stack — a
+/// borderless table, the names in its left cell, the suffix in the right one centred
+/// vertically; all narrowed together when too wide. `top` is the space above it.
+fn joint_mark(names: &[String], suffix: Option<&str>, top: i32, size_pt: f64) -> Vec<Item> {
+    let em = size_pt * 20.0;
+    let widest = names.iter().map(|n| chars(n)).fold(0.0, f64::max) * em;
+    let (gutter, suffix_w) = suffix.map_or((0.0, 0.0), |s| (0.5 * em, chars(s) * em));
+    let type_w = f64::from(mm(style::TYPE_W_MM));
+    let scale = (type_w / (widest + gutter + suffix_w)).min(1.0);
+    let narrow = |r: Run| {
+        if scale < 1.0 {
+            r.stretch((scale * 100.0).floor() as i32)
+        } else {
+            r
+        }
     };
-    Paragraph::new()
-        .style(style::MARK)
-        .line_spacing(spacing)
-        .add_run(run)
+    // A little room over the text's width, so rounding never wraps a name.
+    let slack = 20.0;
+    let line = em.round() as i32;
+    let gap = (MARK_GAP * em).round() as i32;
+    let mut left = TableCell::new().vertical_align(VAlignType::Top);
+    for (i, n) in names.iter().enumerate() {
+        let after = if i + 1 < names.len() { gap } else { 0 };
+        let align = if n.chars().count() > 1 {
+            AlignmentType::Distribute
+        } else {
+            AlignmentType::Center
+        };
+        left = left.add_paragraph(
+            Paragraph::new()
+                .style(style::MARK)
+                .align(align)
+                .line_spacing(exact(line, 0, after))
+                .add_run(narrow(Run::new().add_text(n.as_str()))),
+        );
+    }
+    let mut cells = vec![left];
+    let mut grid = vec![(widest * scale + slack).ceil() as usize];
+    if let Some(s) = suffix {
+        cells.push(
+            TableCell::new()
+                .vertical_align(VAlignType::Center)
+                .add_paragraph(
+                    Paragraph::new()
+                        .style(style::MARK)
+                        .align(AlignmentType::Right)
+                        .line_spacing(exact(line, 0, 0))
+                        .add_run(narrow(Run::new().add_text(s))),
+                ),
+        );
+        grid.push(((gutter + suffix_w) * scale + slack).ceil() as usize);
+    }
+    let total = grid.iter().sum();
+    let table = Table::without_borders(vec![TableRow::new(cells)])
+        .set_grid(grid)
+        .width(total, WidthType::Dxa)
+        .align(TableAlignmentType::Center)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0));
+    // The space above: an empty line of that height (a table has no spacing of its own), off
+    // the grid (LibreOffice would set it one grid line high).
+    let spacer = Paragraph::new()
+        .style(style::FLUSH)
+        .snap_to_grid(false)
+        .line_spacing(exact(top.max(1), 0, 0));
+    vec![Item::Para(spacer), Item::Table(table)]
 }
 
 /// The 发文字号 (with 签发人 on the same line for a 上行文) and the red rule under it.
@@ -365,11 +434,11 @@ pub(crate) fn docx(
     let mut page = Page::new(faces, style::half_points(layout.mark_size), task_size, date);
     page.pictures_from(root);
     let corner = corner(v, faces);
-    let head = head_positions(corner.len() as i32, layout.mark_size);
+    let head = head_positions(corner.len() as i32, layout.mark_size, v.mark.len());
     for p in corner {
         page.para(p);
     }
-    page.para(mark(v, &head, layout));
+    page.items(mark(v, &head, layout));
     page.para(number(v, &head, layout, faces));
     let border = (layout.red_rule / 25.4 * 1440.0).round() as i32;
     page.para(title(&v.title_lines, head.title_top - head.rule_y - border));

@@ -786,3 +786,119 @@ fn the_colophon_stands_between_its_rules_at_the_foot_of_the_last_page() {
         );
     }
 }
+
+/// The lines of a PDF's first page.
+fn first_page(pdf: &Path) -> Vec<crate::bbox::Line> {
+    crate::bbox::pages(pdf).swap_remove(0)
+}
+
+/// The words of `lines` that are `text` (a name is drawn as one word, or, spread, a word a
+/// character): the box around them.
+fn boxed(lines: &[crate::bbox::Line], text: &str) -> (f64, f64, f64, f64) {
+    let line = lines
+        .iter()
+        .find(|l| l.text().contains(text))
+        .unwrap_or_else(|| panic!("no line with {text:?}"));
+    let full = line.text();
+    let start = full[..full.find(text).unwrap()].chars().count();
+    let mut at = 0;
+    let mut b = (f64::MAX, f64::MAX, 0.0f64, 0.0f64);
+    for w in &line.words {
+        let n = w.text.chars().count();
+        if at + n > start && at < start + text.chars().count() {
+            b = (b.0.min(w.x0), b.1.min(w.y0), b.2.max(w.x1), b.3.max(w.y1));
+        }
+        at += n;
+    }
+    b
+}
+
+#[test]
+fn joint_issuers_names_are_stacked_with_wenjian_beside_them_as_in_the_pdf() {
+    let p = crate::common::fixture("formats");
+    let o = gongwen(p.path(), &["build", "--no-site"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let two = (
+        "某府发〔2024〕5号",
+        ["某某区人民政府", "某某区人民武装部"].as_slice(),
+    );
+    let four = (
+        "某发改发〔2024〕8号",
+        ["区发展改革委", "区财政局", "区商务委", "区市场监管局"].as_slice(),
+    );
+    let docs: Vec<PathBuf> = [two.0, four.0]
+        .iter()
+        .map(|n| p.path().join(format!("out/docx/{n}.docx")))
+        .collect();
+    // python-docx: a borderless table centred on the page, the names (spread to the cell's
+    // width) in its left cell, 文件 in the right one, centred vertically.
+    for (doc, (_, names)) in docs.iter().zip([two, four]) {
+        let f = facts(doc);
+        let t = tables(&f)[0];
+        assert_eq!(
+            (t["borders"].as_object().unwrap().len(), t["align"].as_str()),
+            (0, Some("center"))
+        );
+        let cells = t["rows"][0]["cells"].as_array().unwrap();
+        let stacked: Vec<&str> = cells[0]["paragraphs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .inspect(|p| {
+                assert_eq!(p["style"], "发文机关标志");
+                assert!(
+                    p["align"].as_str().unwrap().starts_with("DISTRIBUTE"),
+                    "{p}"
+                );
+            })
+            .map(|p| p["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(stacked, names);
+        let suffix: Vec<(&str, &str)> = cells[1..]
+            .iter()
+            .map(|c| (c["text"].as_str().unwrap(), c["valign"].as_str().unwrap()))
+            .collect();
+        let want: &[(&str, &str)] = if names.len() == 2 {
+            &[("文件", "center")]
+        } else {
+            &[]
+        };
+        assert_eq!(suffix, want, "{}", doc.display());
+    }
+    // LibreOffice sets them where gongwen's PDF does: each name spread to the same width, 文件
+    // to their right with its middle on the stack's middle.
+    let lo = tempfile::tempdir().unwrap();
+    soffice(&docs, lo.path());
+    for (name, names) in [two, four] {
+        let theirs = first_page(&lo.path().join(format!("{name}.pdf")));
+        let ours = first_page(&p.path().join(format!("out/pdf/{name}.pdf")));
+        for (what, lines) in [("LibreOffice", &theirs), ("gongwen", &ours)] {
+            let boxes: Vec<_> = names.iter().map(|n| boxed(lines, n)).collect();
+            for b in &boxes {
+                assert!(
+                    (b.0 - boxes[0].0).abs() < 0.5 && (b.2 - boxes[0].2).abs() < 0.5,
+                    "{what} {name}: every name as wide as the longest: {boxes:?}"
+                );
+            }
+            if names.len() == 2 {
+                let w = boxed(lines, "文件");
+                let middle = (boxes[0].1 + boxes[1].3) / 2.0;
+                assert!(
+                    w.0 > boxes[0].2 && ((w.1 + w.3) / 2.0 - middle).abs() < 1.0,
+                    "{what} {name}: 文件 {w:?} beside the middle of {boxes:?}"
+                );
+            }
+        }
+        for n in names
+            .iter()
+            .copied()
+            .chain((names.len() == 2).then_some("文件"))
+        {
+            let (a, b) = (boxed(&theirs, n), boxed(&ours, n));
+            assert!(
+                (a.0 - b.0).abs() < 1.5 && (a.1 - b.1).abs() < 3.0,
+                "{name}: {n} at {a:?} in LibreOffice, {b:?} in gongwen's PDF"
+            );
+        }
+    }
+}

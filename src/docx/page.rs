@@ -4,7 +4,7 @@
 
 use docx_rs::{
     AlignmentType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE, InstrText,
-    PageMargin, PageOrientationType, PageSize, Paragraph, Pic, Run, SectionProperty,
+    PageMargin, PageNumType, PageOrientationType, PageSize, Paragraph, Pic, Run, SectionProperty,
     SpecialIndentType,
 };
 
@@ -105,25 +105,47 @@ fn grid() -> DocGrid {
 const ODD_FOOTER: &str = "rIdFooter1";
 const EVEN_FOOTER: &str = "rIdFooter2";
 
+/// How a section's pages are numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbers {
+    /// Continuing from the section before.
+    On,
+    /// Not at all: a compilation's cover and contents (only the first section can be unnumbered:
+    /// a section without footers of its own takes the previous section's).
+    Off,
+    /// Starting again at 1: a compilation's body.
+    Restart,
+}
+
 /// A section that ends before the document does; the last one is the document's own.
-fn section(o: Orientation) -> SectionProperty {
+fn section(o: Orientation, numbers: Numbers) -> SectionProperty {
     let g = geometry(o);
     let orient = match o {
         Orientation::Portrait => PageOrientationType::Portrait,
         Orientation::Landscape => PageOrientationType::Landscape,
     };
-    SectionProperty::new()
+    let s = SectionProperty::new()
         .page_size(PageSize::new().size(g.size.0, g.size.1).orient(orient))
         .page_margin(g.margin)
-        .doc_grid(grid())
-        .footer(Footer::new(), ODD_FOOTER)
-        .even_footer(Footer::new(), EVEN_FOOTER)
+        .doc_grid(grid());
+    match numbers {
+        Numbers::Off => s,
+        Numbers::On => s
+            .footer(Footer::new(), ODD_FOOTER)
+            .even_footer(Footer::new(), EVEN_FOOTER),
+        Numbers::Restart => s
+            .footer(Footer::new(), ODD_FOOTER)
+            .even_footer(Footer::new(), EVEN_FOOTER)
+            .page_num_type(PageNumType::new().start(1)),
+    }
 }
 
 /// A document being written.
 pub(crate) struct Page {
     docx: Docx,
     orientation: Orientation,
+    /// How the pages of the current section are numbered.
+    numbers: Numbers,
     break_next: bool,
     images: usize,
     /// The last thing added was a table (a document may not end with one).
@@ -149,6 +171,7 @@ impl Page {
         Page {
             docx,
             orientation: Orientation::Portrait,
+            numbers: Numbers::On,
             break_next: false,
             images: 0,
             ends_with_table: false,
@@ -238,13 +261,30 @@ impl Page {
         if o == self.orientation {
             return false;
         }
+        self.end_section();
+        self.orientation = o;
+        true
+    }
+
+    /// Ends the current section: what follows starts a new page.
+    fn end_section(&mut self) {
         self.break_next = false;
         let end = Paragraph::new()
             .style(style::FLUSH)
-            .section_property(section(self.orientation));
+            .section_property(section(self.orientation, self.numbers));
         self.docx = std::mem::take(&mut self.docx).add_paragraph(end);
-        self.orientation = o;
-        true
+        self.numbers = Numbers::On;
+    }
+
+    /// The pages so far carry no page number (call before anything is added).
+    pub(crate) fn unnumbered(&mut self) {
+        self.numbers = Numbers::Off;
+    }
+
+    /// What follows starts a new page, numbered 1, as the PDF numbers a compilation's body.
+    pub(crate) fn number_from_here(&mut self) {
+        self.end_section();
+        self.numbers = Numbers::Restart;
     }
 
     /// A picture with a stable relationship id (docx-rs would number it from a process-wide
@@ -273,6 +313,9 @@ impl Page {
             .even_footer(Footer::new().add_paragraph(page_number(AlignmentType::Left)));
         if self.orientation == Orientation::Landscape {
             docx = docx.page_orient(PageOrientationType::Landscape);
+        }
+        if self.numbers == Numbers::Restart {
+            docx = docx.page_num_type(PageNumType::new().start(1));
         }
         docx.document = docx.document.doc_grid(grid());
         let mut raw = std::io::Cursor::new(Vec::new());

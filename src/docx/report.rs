@@ -3,7 +3,8 @@
 //! figures as tables (and the progress chart), and each summary as a chapter.
 
 use docx_rs::{
-    AlignmentType, FieldCharType, InstrText, InstrToC, Paragraph, Run, TableCell, TableRow,
+    AlignmentType, FieldCharType, Hyperlink, HyperlinkType, InstrPAGEREF, InstrText, Paragraph,
+    Run, Tab, TabLeaderType, TabValueType, TableCell, TableRow,
 };
 
 use crate::docx::blocks::{self, Item, text_cell};
@@ -107,9 +108,41 @@ fn spacing_before(before: i32) -> docx_rs::LineSpacing {
         .before(before.max(0) as u32)
 }
 
-/// The contents: a table-of-contents field over the two chapter levels (the styles' outline
-/// levels). Its entries are written in without page numbers; Word and WPS fill them in when
-/// they update the field, which is marked for updating.
+/// The bookmark of the `i`th heading in the contents (hidden, as Word names its own).
+fn bookmark(i: usize) -> String {
+    format!("_Toc{}", i + 1)
+}
+
+/// A chapter heading, bookmarked for its entry in the contents.
+fn heading(level: usize, text: &str, entry: usize) -> Paragraph {
+    let id = entry + 1;
+    Paragraph::new()
+        .style(style::HEADINGS[level])
+        .add_bookmark_start(id, bookmark(entry))
+        .add_run(Run::new().add_text(text))
+        .add_bookmark_end(id)
+}
+
+/// The headings in the contents, in order: the four chapters, each summary under the last.
+fn entries(v: &ReportView<Vec<Block>>) -> Vec<(usize, String)> {
+    let mut entries: Vec<(usize, String)> = [
+        v.labels.overview,
+        v.labels.tasks,
+        v.labels.reporting,
+        v.labels.summaries,
+    ]
+    .iter()
+    .map(|l| (0, l.to_string()))
+    .collect();
+    entries.extend(v.subs.iter().map(|s| (1, s.heading.clone())));
+    entries
+}
+
+/// The contents: an entry per chapter and summary, each a link to its heading and its page as
+/// a PAGEREF field to the heading's bookmark, after a dotted right tab. LibreOffice computes
+/// the pages as it lays the document out and Word updates the fields (marked for updating) when
+/// it opens it — a TOC field would show its stored text in LibreOffice, and no page is known
+/// before a word processor has laid the document out.
 fn contents(page: &mut Page, v: &ReportView<Vec<Block>>, faces: &Faces) {
     page.page_break();
     page.para(
@@ -119,40 +152,37 @@ fn contents(page: &mut Page, v: &ReportView<Vec<Block>>, faces: &Faces) {
                 .add_text(v.labels.contents),
         ),
     );
-    let mut entries = vec![
-        (style::TOC[0], v.labels.overview.to_string()),
-        (style::TOC[0], v.labels.tasks.to_string()),
-        (style::TOC[0], v.labels.reporting.to_string()),
-        (style::TOC[0], v.labels.summaries.to_string()),
-    ];
-    entries.extend(v.subs.iter().map(|s| (style::TOC[1], s.heading.clone())));
-    let last = entries.len() - 1;
-    for (i, (st, text)) in entries.into_iter().enumerate() {
-        let mut p = Paragraph::new().style(st);
-        if i == 0 {
-            let instr = InstrToC::new()
-                .heading_styles_range(1, 2)
-                .use_applied_paragraph_line_level()
-                .hyperlink();
-            p = p.add_run(
-                Run::new()
-                    .add_field_char(FieldCharType::Begin, true)
-                    .add_instr_text(InstrText::TOC(instr))
-                    .add_field_char(FieldCharType::Separate, false),
-            );
-        }
-        p = p.add_run(Run::new().add_text(text));
-        if i == last {
-            p = p.add_run(Run::new().add_field_char(FieldCharType::End, false));
-        }
-        page.para(p);
+    let right = mm(style::TYPE_W_MM) as usize;
+    for (i, (level, text)) in entries(v).into_iter().enumerate() {
+        let r = Run::new;
+        let link = Hyperlink::new(bookmark(i), HyperlinkType::Anchor)
+            .add_run(r().add_text(text))
+            .add_run(r().add_tab())
+            .add_run(r().add_field_char(FieldCharType::Begin, true))
+            .add_run(r().add_instr_text(InstrText::PAGEREF(
+                InstrPAGEREF::new(bookmark(i)).hyperlink(),
+            )))
+            .add_run(r().add_field_char(FieldCharType::Separate, false))
+            .add_run(r().add_field_char(FieldCharType::End, false));
+        page.para(
+            Paragraph::new()
+                .style(style::TOC[level])
+                .add_tab(
+                    Tab::new()
+                        .val(TabValueType::Right)
+                        .leader(TabLeaderType::Dot)
+                        .pos(right),
+                )
+                .add_hyperlink(link),
+        );
     }
 }
 
 /// Chapter 一: the overview, the chart and the counts per category.
 fn overview(page: &mut Page, v: &ReportView<Vec<Block>>) -> Result<(), String> {
-    page.page_break();
-    page.para(blocks::para(Some(style::HEADINGS[0]), v.labels.overview));
+    // The body's pages are numbered from 1; the cover and contents carry no number (as the PDF).
+    page.number_from_here();
+    page.para(heading(0, v.labels.overview, 0));
     page.para(blocks::para(None, &v.overview));
     let chart = chart::chart(page, &v.categories)?;
     page.item(Item::Table(chart));
@@ -181,7 +211,7 @@ fn overview(page: &mut Page, v: &ReportView<Vec<Block>>) -> Result<(), String> {
 /// Chapter 二: every task with its lead units' reports.
 fn tasks(page: &mut Page, v: &ReportView<Vec<Block>>) {
     page.page_break();
-    page.para(blocks::para(Some(style::HEADINGS[0]), v.labels.tasks));
+    page.para(heading(0, v.labels.tasks, 1));
     let mut rows = vec![header_row(&v.labels.task_headers)];
     for t in &v.tasks {
         let reports: Vec<Paragraph> = if t.reports.is_empty() {
@@ -217,7 +247,7 @@ fn tasks(page: &mut Page, v: &ReportView<Vec<Block>>) {
 /// Chapter 三: who owed a summary, and when it came.
 fn reporting(page: &mut Page, v: &ReportView<Vec<Block>>) {
     page.page_break();
-    page.para(blocks::para(Some(style::HEADINGS[0]), v.labels.reporting));
+    page.para(heading(0, v.labels.reporting, 2));
     page.para(blocks::para(None, &v.reporting));
     let mut rows = vec![header_row(&v.labels.owing_headers)];
     for o in &v.owing {
@@ -235,12 +265,12 @@ fn reporting(page: &mut Page, v: &ReportView<Vec<Block>>) {
 /// Chapter 四: each summary, a new page for each but the first.
 fn summaries(page: &mut Page, v: &ReportView<Vec<Block>>) {
     page.page_break();
-    page.para(blocks::para(Some(style::HEADINGS[0]), v.labels.summaries));
+    page.para(heading(0, v.labels.summaries, 3));
     for (i, s) in v.subs.iter().enumerate() {
         if i > 0 {
             page.page_break();
         }
-        page.para(blocks::para(Some(style::HEADINGS[1]), &s.heading));
+        page.para(heading(1, &s.heading, 4 + i));
         page.para(title(&s.title_lines, LINE));
         page.items(blocks::blocks(&s.content, None));
         for p in signature(&s.unit, None, &s.date, false) {
@@ -258,6 +288,7 @@ pub(crate) fn report(
 ) -> Result<Vec<u8>, String> {
     let mut page = Page::new(faces, style::SIZE_2, 24, date);
     page.pictures_from(root);
+    page.unnumbered();
     cover(&mut page, v, faces);
     contents(&mut page, v, faces);
     overview(&mut page, v)?;

@@ -69,6 +69,9 @@ def para_facts(p):
         "page_break_before": bool(p.paragraph_format.page_break_before),
         "bottom_border": ppr is not None and ppr.find(qn("w:pBdr")) is not None,
         "align": None if p.alignment is None else str(p.alignment),
+        # Field instructions (PAGEREF _Toc1 \\h …) and bookmarks the paragraph holds.
+        "fields": [" ".join(t.text.split()) for t in p._p.iter(qn("w:instrText"))],
+        "bookmarks": [b.get(qn("w:name")) for b in p._p.iter(qn("w:bookmarkStart"))],
     }
 
 
@@ -141,6 +144,8 @@ def facts(path):
             "grid": None if g is None else {k.split("}")[1]: v for k, v in g.attrib.items()},
             "footer": footer_facts(s.footer),
             "even_footer": footer_facts(s.even_page_footer),
+            "page_start": None if s._sectPr.find(qn("w:pgNumType")) is None
+            else s._sectPr.find(qn("w:pgNumType")).get(qn("w:start")),
         })
     body = []
     for child in d.element.body.iterchildren():

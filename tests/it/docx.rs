@@ -292,7 +292,12 @@ fn the_year_report_docx_has_its_figures_as_tables_and_the_chart() {
     let p = example();
     assert!(gongwen(p.path(), &["build", "--no-site"]).status.success());
     let f = facts(&p.path().join("out/docx/2020-年度工作总结汇编.docx"));
-    check_portrait_section(&f["sections"][0]);
+    // The cover and contents carry no page number; the body is numbered from 1, as in the PDF.
+    let sections = f["sections"].as_array().unwrap();
+    assert_eq!(sections.len(), 2);
+    assert_eq!(sections[0]["footer"]["text"], "", "{}", sections[0]);
+    assert_eq!(sections[1]["page_start"], "1");
+    check_portrait_section(&sections[1]);
     let t = tables(&f);
     let headers: Vec<String> = t
         .iter()
@@ -351,7 +356,7 @@ fn the_year_report_docx_has_its_figures_as_tables_and_the_chart() {
     let heading = |text: &str| {
         let all: Vec<&Value> = paragraphs(&f)
             .into_iter()
-            .filter(|p| p["text"] == text)
+            .filter(|p| p["text"].as_str().unwrap().trim_end() == text)
             .collect();
         assert_eq!(
             all.len(),
@@ -550,13 +555,17 @@ fn libreoffice_lays_out_the_same_text_as_the_pdf() {
             .iter()
             .map(|u| u.iter().map(|c| hang(c)).collect())
             .collect();
+        // The compilation's contents: LibreOffice fills in the page fields (and the dotted tab).
+        let contents = rel.to_string_lossy().contains("汇编");
         let left: Vec<String> = gaps(
             &lo_units,
             &lo_text,
             &format!("LibreOffice's {}", rel.display()),
         )
         .into_iter()
-        .filter(|g| !g.is_empty())
+        .filter(|g| {
+            !(g.is_empty() || (contents && g.chars().all(|c| c.is_ascii_digit() || c == '.')))
+        })
         .collect();
         assert!(
             left.is_empty(),
@@ -564,7 +573,8 @@ fn libreoffice_lays_out_the_same_text_as_the_pdf() {
             rel.display()
         );
         // gongwen's PDF has the same paragraphs and cells in the same order; between them only
-        // what a PDF has and a .docx field fills in later (the contents' dots and page numbers).
+        // what a .docx field fills in as a word processor lays it out (the contents' dots and
+        // page numbers).
         // The legend's coloured squares are text (■) in the .docx and shapes in the PDF.
         let pdf_units: Vec<Vec<String>> = units
             .iter()
@@ -813,6 +823,43 @@ fn boxed(lines: &[crate::bbox::Line], text: &str) -> (f64, f64, f64, f64) {
     b
 }
 
+/// python-docx: joint issuers' mark is a borderless table centred on the page, the names
+/// (spread to the cell's width) in its left cell, 文件 (when there is one) in the right one,
+/// centred vertically.
+fn check_joint_mark(doc: &Path, names: &[&str]) {
+    let f = facts(doc);
+    let t = tables(&f)[0];
+    assert_eq!(
+        (t["borders"].as_object().unwrap().len(), t["align"].as_str()),
+        (0, Some("center"))
+    );
+    let cells = t["rows"][0]["cells"].as_array().unwrap();
+    let stacked: Vec<&str> = cells[0]["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .inspect(|p| {
+            assert_eq!(p["style"], "发文机关标志");
+            assert!(
+                p["align"].as_str().unwrap().starts_with("DISTRIBUTE"),
+                "{p}"
+            );
+        })
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(stacked, names);
+    let suffix: Vec<(&str, &str)> = cells[1..]
+        .iter()
+        .map(|c| (c["text"].as_str().unwrap(), c["valign"].as_str().unwrap()))
+        .collect();
+    let want: &[(&str, &str)] = if names.len() == 2 {
+        &[("文件", "center")]
+    } else {
+        &[]
+    };
+    assert_eq!(suffix, want, "{}", doc.display());
+}
+
 #[test]
 fn joint_issuers_names_are_stacked_with_wenjian_beside_them_as_in_the_pdf() {
     let p = crate::common::fixture("formats");
@@ -830,40 +877,8 @@ fn joint_issuers_names_are_stacked_with_wenjian_beside_them_as_in_the_pdf() {
         .iter()
         .map(|n| p.path().join(format!("out/docx/{n}.docx")))
         .collect();
-    // python-docx: a borderless table centred on the page, the names (spread to the cell's
-    // width) in its left cell, 文件 in the right one, centred vertically.
     for (doc, (_, names)) in docs.iter().zip([two, four]) {
-        let f = facts(doc);
-        let t = tables(&f)[0];
-        assert_eq!(
-            (t["borders"].as_object().unwrap().len(), t["align"].as_str()),
-            (0, Some("center"))
-        );
-        let cells = t["rows"][0]["cells"].as_array().unwrap();
-        let stacked: Vec<&str> = cells[0]["paragraphs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .inspect(|p| {
-                assert_eq!(p["style"], "发文机关标志");
-                assert!(
-                    p["align"].as_str().unwrap().starts_with("DISTRIBUTE"),
-                    "{p}"
-                );
-            })
-            .map(|p| p["text"].as_str().unwrap())
-            .collect();
-        assert_eq!(stacked, names);
-        let suffix: Vec<(&str, &str)> = cells[1..]
-            .iter()
-            .map(|c| (c["text"].as_str().unwrap(), c["valign"].as_str().unwrap()))
-            .collect();
-        let want: &[(&str, &str)] = if names.len() == 2 {
-            &[("文件", "center")]
-        } else {
-            &[]
-        };
-        assert_eq!(suffix, want, "{}", doc.display());
+        check_joint_mark(doc, names);
     }
     // LibreOffice sets them where gongwen's PDF does: each name spread to the same width, 文件
     // to their right with its middle on the stack's middle.
@@ -900,5 +915,92 @@ fn joint_issuers_names_are_stacked_with_wenjian_beside_them_as_in_the_pdf() {
                 "{name}: {n} at {a:?} in LibreOffice, {b:?} in gongwen's PDF"
             );
         }
+    }
+}
+
+/// The page number "— N —" printed on a page, if any.
+fn printed_number(lines: &[crate::bbox::Line]) -> Option<u32> {
+    lines
+        .iter()
+        .map(crate::bbox::Line::text)
+        .find(|t| crate::bbox::is_page_number(t))
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_ascii_digit())
+                .parse()
+                .unwrap()
+        })
+}
+
+#[test]
+fn the_year_reports_contents_list_the_pages_its_chapters_are_on() {
+    let p = example();
+    assert!(gongwen(p.path(), &["build", "--no-site"]).status.success());
+    let docx = p.path().join("out/docx/2020-年度工作总结汇编.docx");
+    // python-docx: each entry of the contents holds a PAGEREF field (marked for updating) to
+    // a bookmark on its heading.
+    let f = facts(&docx);
+    let body = paragraphs(&f);
+    let entries: Vec<(String, String)> = body
+        .iter()
+        .filter(|p| p["style"].as_str().unwrap().starts_with("toc "))
+        .map(|p| {
+            let field = p["fields"][0].as_str().unwrap();
+            let mark = field.strip_prefix("PAGEREF ").unwrap().split(' ').next();
+            let text = p["text"].as_str().unwrap().trim_end().to_string();
+            (text, mark.unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(entries.len(), 8, "{entries:?}");
+    for (text, mark) in &entries {
+        let heading = body
+            .iter()
+            .find(|p| p["bookmarks"].as_array().unwrap().iter().any(|b| b == mark))
+            .unwrap_or_else(|| panic!("no heading holds the bookmark {mark}"));
+        assert_eq!(&heading["text"], text.as_str());
+        assert!(heading["style"].as_str().unwrap().ends_with("级标题"));
+    }
+    let xml = {
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut s)
+            .unwrap();
+        s
+    };
+    assert_eq!(
+        xml.matches(r#"<w:fldChar w:fldCharType="begin" w:dirty="true" />"#)
+            .count(),
+        8,
+        "Word updates the page fields when it opens the document"
+    );
+    // LibreOffice: the contents page lists, after each entry, the number printed on the page
+    // its heading is on (the cover and contents are not numbered, the body from 1).
+    let lo = tempfile::tempdir().unwrap();
+    soffice(std::slice::from_ref(&docx), lo.path());
+    let pages = crate::bbox::pages(&lo.path().join("2020-年度工作总结汇编.pdf"));
+    assert_eq!(
+        (printed_number(&pages[0]), printed_number(&pages[1])),
+        (None, None)
+    );
+    assert_eq!(printed_number(&pages[2]), Some(1));
+    let contents = &pages[1];
+    for (text, _) in &entries {
+        let line = line_with(contents, text).text();
+        let listed: u32 = line
+            .trim_end_matches(|c: char| !c.is_ascii_digit())
+            .rsplit(|c: char| !c.is_ascii_digit())
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap_or_else(|_| panic!("{line:?} lists no page"));
+        // The page whose first line (after a summary's chapter heading) is the heading.
+        let page = pages[2..]
+            .iter()
+            .find(|pg| pg.iter().take(2).any(|l| l.text() == *text))
+            .unwrap_or_else(|| panic!("no page starts with {text}"));
+        assert_eq!(
+            printed_number(page),
+            Some(listed),
+            "{text}: listed on page {listed}"
+        );
     }
 }

@@ -398,10 +398,17 @@ fn colophon(v: &NoticeView<Vec<Block>>) -> Option<Table> {
             .add_run(Run::new().add_text(v.printed_date.as_deref().unwrap_or("")));
         rows.push(TableRow::new(vec![TableCell::new().add_paragraph(p)]));
     }
-    Some(
-        Table::without_borders(rows)
+    let table = Table::without_borders(rows);
+    // A letter's 版记 has no rules (§10.1): no table style, whose borders would apply.
+    let table = if v.format == "letter" {
+        table
+    } else {
+        table
             .set_borders(style::colophon_borders())
             .style(style::COLOPHON_TABLE)
+    };
+    Some(
+        table
             .set_grid(vec![full as usize])
             .width(full as usize, WidthType::Dxa)
             .layout(TableLayoutType::Fixed)

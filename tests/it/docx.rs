@@ -1004,3 +1004,23 @@ fn the_year_reports_contents_list_the_pages_its_chapters_are_on() {
         );
     }
 }
+
+#[test]
+fn a_letters_colophon_has_no_rules_in_the_docx() {
+    let p = crate::common::fixture("formats");
+    let o = gongwen(p.path(), &["build", "--no-site"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let f = facts(&p.path().join("out/docx/某府办函〔2024〕12号.docx"));
+    let t = *tables(&f).last().unwrap();
+    assert_eq!(
+        t["rows"][0]["cells"][0]["text"],
+        "抄送：区发展改革委，区财政局。"
+    );
+    // §10.1: no rules, neither its own nor a table style's.
+    assert_eq!(
+        (t["borders"].as_object().unwrap().len(), t["style"].as_str()),
+        (0, None),
+        "{t}"
+    );
+    assert_eq!(t["floating"], true);
+}

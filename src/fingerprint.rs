@@ -94,7 +94,7 @@ impl Fingerprints {
             .iter()
             .map(|(name, e)| format!("{}\t{}\t{}\t{name}\n", e.fingerprint, e.pages, e.bytes))
             .collect();
-        output::write(&self.dir.join(FILE), text.as_bytes())
+        output::write_if_changed(&self.dir.join(FILE), text.as_bytes()).map(|_| ())
     }
 }
 

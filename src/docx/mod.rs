@@ -118,20 +118,21 @@ fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<
 
 /// Makes and writes one document, unless `done` records it as already made from the same inputs.
 fn write(job: Job<'_>, done: &Fingerprints) -> Result<Written, Diagnostic> {
-    let kept = Written {
-        path: job.path.clone(),
-        pages: 0,
-    };
     if done.unchanged(&job.path, &job.fingerprint).is_some() {
-        return Ok(kept);
+        return Ok(Written::kept(job.path, 0));
     }
     let bytes = (job.make)().map_err(|e| {
         Diagnostic::file_error(&job.source, format!("cannot write its .docx: {e}"))
             .with_help("this is a bug in gongwen's Word output; please report it")
     })?;
-    output::write(&job.path, &bytes)?;
+    // The bytes are reproducible: a file that already holds them keeps its time.
+    let wrote = output::write_if_changed(&job.path, &bytes)?;
     done.record(&job.path, &job.fingerprint, 0, bytes.len() as u64);
-    Ok(kept)
+    Ok(if wrote {
+        Written::new(job.path, 0)
+    } else {
+        Written::kept(job.path, 0)
+    })
 }
 
 /// Writes every document as .docx into `dir`, in parallel; one that fails is reported and the

@@ -675,6 +675,18 @@ fn a_second_build_keeps_the_docx_whose_inputs_did_not_change() {
         first,
         "nothing changed: no .docx is written again"
     );
+    // Nor made again: each is recorded with the fingerprint of its inputs and its size.
+    let record = std::fs::read_to_string(p.path().join("out/.gongwen-fingerprints")).unwrap();
+    for (f, _) in &first {
+        let size = std::fs::metadata(p.path().join("out/docx").join(f))
+            .unwrap()
+            .len();
+        let name = format!("\t0\t{size}\tdocx/{}", f.to_string_lossy());
+        assert!(
+            record.lines().any(|l| l.ends_with(&name)),
+            "{name:?} in\n{record}"
+        );
+    }
     // One summary edited: its .docx and the year report's are made again, the notice's is kept.
     let jtj = p.path().join("content/submissions/2024/jtj.md");
     let text = std::fs::read_to_string(&jtj).unwrap();

@@ -127,7 +127,9 @@ fn joint_mark(names: &[String], suffix: Option<&str>, top: i32, size_pt: f64) ->
     let em = size_pt * 20.0;
     let widest = names.iter().map(|n| chars(n)).fold(0.0, f64::max) * em;
     let (gutter, suffix_w) = suffix.map_or((0.0, 0.0), |s| (0.5 * em, chars(s) * em));
-    let type_w = f64::from(mm(style::TYPE_W_MM));
+    // A little room over the text's width, so rounding never wraps a name.
+    let slack = 20.0;
+    let type_w = f64::from(mm(style::TYPE_W_MM)) - 2.0 * slack;
     let scale = (type_w / (widest + gutter + suffix_w)).min(1.0);
     let narrow = |r: Run| {
         if scale < 1.0 {
@@ -136,8 +138,6 @@ fn joint_mark(names: &[String], suffix: Option<&str>, top: i32, size_pt: f64) ->
             r
         }
     };
-    // A little room over the text's width, so rounding never wraps a name.
-    let slack = 20.0;
     let line = em.round() as i32;
     let gap = (MARK_GAP * em).round() as i32;
     let mut left = TableCell::new().vertical_align(VAlignType::Top);
@@ -473,4 +473,51 @@ pub(crate) fn docx(
         page.item(Item::Table(t));
     }
     page.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(items: &[Item]) -> &Table {
+        match items {
+            [Item::Para(_), Item::Table(t)] => t,
+            _ => panic!("a spacer and a table"),
+        }
+    }
+
+    #[test]
+    fn a_joint_mark_is_as_wide_as_its_names_and_suffix_and_never_wider_than_the_type_area() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // 8 characters of 30 pt and 文件 half a character away: 4,800 + 300 + 1,200 twips.
+        let short = joint_mark(
+            &names(&["某某区人民政府", "某某区人民武装部"]),
+            Some("文件"),
+            100,
+            30.0,
+        );
+        assert_eq!(table(&short).grid, [4820, 1520]);
+        let long = joint_mark(
+            &names(&[
+                "某某省某某市某某区人民政府办公室某某工作领导小组",
+                "某某区人民武装部",
+            ]),
+            Some("文件"),
+            100,
+            30.0,
+        );
+        let grid = &table(&long).grid;
+        let type_w = mm(style::TYPE_W_MM) as usize;
+        assert!(grid.iter().sum::<usize>() <= type_w + 2, "{grid:?}");
+        assert!(grid.iter().sum::<usize>() > type_w - 40, "{grid:?}");
+        let xml = String::from_utf8(docx_rs::BuildXML::build(table(&long))).unwrap();
+        // 24 characters, the gap and 文件 (15,900 twips) into the type area less the slack (8,804).
+        assert_eq!(
+            xml.matches("<w:w w:val=\"55\" />").count(),
+            3,
+            "narrowed: {xml}"
+        );
+        let stacked = joint_mark(&names(&["区财政局", "区商务委"]), None, 100, 30.0);
+        assert_eq!(table(&stacked).grid, [2420], "names alone: one column");
+    }
 }

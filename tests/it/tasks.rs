@@ -428,6 +428,44 @@ fn a_row_split_across_pages_keeps_the_lines_it_has_whole() {
     );
 }
 
+/// Characters without marks for generated cell text, none of them in the fixture's notice or units.
+const POOL: &str = "春夏秋冬东西南北山川河海星辰风雨雷电江湖草木花果鸟兽虫鱼金银铜铁松竹梅兰菊";
+
+fn run(n: usize, from: usize) -> String {
+    let pool: Vec<char> = POOL.chars().collect();
+    (0..n).map(|k| pool[(from + k) % pool.len()]).collect()
+}
+
+/// Word's line ends in a table cell (推入/推出): where the characters that did not fit begin with
+/// closing marks, the line takes them in when compressing its own full-width marks to half a 字
+/// makes room for them, and otherwise gives its last character to the next line. Asserted on a
+/// task text of our own in the 31-character 工作任务 column, one situation a line.
+#[test]
+fn a_cell_line_takes_closing_marks_in_only_where_its_own_marks_make_room() {
+    let want = [
+        // 31 characters with two marks of its own, then ；: the two halves make its room.
+        format!("{}，{}、{}；", run(14, 0), run(8, 1), run(7, 2)),
+        // 31 characters with one mark, then 。: half a 字 is not enough, so 。 takes the 31st
+        // character with it to the next line.
+        format!("{}，{}", run(20, 3), run(9, 4)),
+        // That character and 。, then 31 in all with three marks of its own, then the pair ”、
+        // (set as one and a half 字): the three halves make room for it.
+        format!("{}。{}、{}“{}”、", run(1, 13), run(12, 5), run(8, 6), run(7, 7)),
+        // 31 characters without a mark, then 、: no room, the 31st goes down with it.
+        run(30, 8),
+        format!("{}、{}。", run(1, 38), run(10, 9)),
+    ];
+    let text: String = want.concat();
+    let yaml = format!(
+        "title: 2024年重点工作任务清单\nyear: 2024\ncategories:\n  - name: 宣传\n    tasks:\n      - text: {text}\n        lead: [区交通局]\n"
+    );
+    let p = tasks_project(&yaml);
+    let o = gongwen(p.path(), &["build", "--no-site"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let got = cell_lines(&p.path().join("out/pdf/某府办发〔2024〕7号.pdf"), &text);
+    assert_eq!(got, want, "the cell's lines as Word breaks them");
+}
+
 #[test]
 fn the_table_pages_setting_survives_the_spreadsheet_round_trip() {
     let yaml = tasks_yaml().replace(

@@ -41,7 +41,7 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
         Ok(r) => r,
         Err(d) => return fail(&d),
     };
-    for w in &report.written {
+    for w in report.written.iter().filter(|w| !w.kept) {
         if w.pages > 0 {
             println!(
                 "wrote {} ({})",
@@ -52,15 +52,27 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
             wrote(&w.path);
         }
     }
+    let kept = report.written.iter().filter(|w| w.kept).count();
+    if kept > 0 {
+        println!(
+            "kept {} (already up to date)",
+            count(kept, "unchanged file")
+        );
+    }
     for r in &report.removed {
         println!(
             "removed {} (no longer produced by the content)",
             display_path(r)
         );
     }
-    if let Some(pages) = report.site_pages {
-        let site = opts.out_dir(&env.root).join(paths::OUT_SITE);
-        println!("wrote {} ({})", display_path(&site), count(pages, "page"));
+    if let Some(site) = report.site {
+        let dir = opts.out_dir(&env.root).join(paths::OUT_SITE);
+        println!(
+            "wrote {} ({}, {} changed)",
+            display_path(&dir),
+            count(site.pages, "page"),
+            count(site.changed, "file")
+        );
     }
     print(&report.diagnostics);
     finish(&report.diagnostics)

@@ -111,11 +111,12 @@ pub(crate) fn build(project: &Project, reports: &[YearReport], dir: &Path) -> Ou
                 Diagnostic::file_error(&job.source, format!("cannot write its .docx: {e}"))
                     .with_help("this is a bug in gongwen's Word output; please report it")
             })?;
-            output::write(&job.path, &bytes)?;
-            Ok(Written {
-                path: job.path,
-                pages: 0,
-            })
+            // The bytes are reproducible: an unchanged document's file keeps its time.
+            if output::write_if_changed(&job.path, &bytes)? {
+                Ok(Written::new(job.path, 0))
+            } else {
+                Ok(Written::kept(job.path, 0))
+            }
         });
     let mut outcome = Outcome {
         written: Vec::new(),

@@ -39,10 +39,13 @@ fn rebuild(root: &Path, opts: &Options, state: &State) {
         Ok(report) if !report.diagnostics.has_errors() => {
             state.error.lock().map(|mut e| e.clear()).ok();
             state.build.fetch_add(1, Ordering::SeqCst);
+            let site = report.site.unwrap_or_default();
             eprintln!(
-                "rebuilt: {} files, site {} pages",
-                report.written.len(),
-                report.site_pages.unwrap_or(0)
+                "rebuilt: {} files written, {} unchanged; site {} pages, {} files changed",
+                report.written.iter().filter(|w| !w.kept).count(),
+                report.written.iter().filter(|w| w.kept).count(),
+                site.pages,
+                site.changed
             );
             String::new()
         }

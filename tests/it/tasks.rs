@@ -450,7 +450,13 @@ fn a_cell_line_takes_closing_marks_in_only_where_its_own_marks_make_room() {
         format!("{}，{}", run(20, 3), run(9, 4)),
         // That character and 。, then 31 in all with three marks of its own, then the pair ”、
         // (set as one and a half 字): the three halves make room for it.
-        format!("{}。{}、{}“{}”、", run(1, 13), run(12, 5), run(8, 6), run(7, 7)),
+        format!(
+            "{}。{}、{}“{}”、",
+            run(1, 13),
+            run(12, 5),
+            run(8, 6),
+            run(7, 7)
+        ),
         // 31 characters without a mark, then 、: no room, the 31st goes down with it.
         run(30, 8),
         format!("{}、{}。", run(1, 38), run(10, 9)),

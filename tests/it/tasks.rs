@@ -462,14 +462,54 @@ fn a_cell_line_takes_closing_marks_in_only_where_its_own_marks_make_room() {
         format!("{}、{}。", run(1, 38), run(10, 9)),
     ];
     let text: String = want.concat();
+    // The 配合单位 column (7¾ characters) by the same rule: 7 characters with a 、 of their own
+    // take the next 、 in; 7 without one give their 7th to the next line.
+    let unit = |n: usize, from: usize| -> String {
+        "甲乙丙丁戊己庚辛壬癸子丑寅卯巳午未申酉亥"
+            .chars()
+            .skip(from)
+            .take(n)
+            .collect()
+    };
+    let names = [
+        unit(2, 0) + "局",
+        unit(3, 2),
+        unit(6, 5) + "局",
+        unit(2, 11) + "局",
+    ];
+    let want_units = [
+        format!("{}、{}、", names[0], names[1]),
+        unit(6, 5),
+        format!("局、{}", names[3]),
+    ];
+    let mut units = fixture_text("tasks/content/units.yaml");
+    for (i, n) in names.iter().enumerate() {
+        units = units.replace(
+            "groups:\n",
+            &format!("  - id: g{i}\n    name: {n}\ngroups:\n"),
+        );
+    }
     let yaml = format!(
-        "title: 2024年重点工作任务清单\nyear: 2024\ncategories:\n  - name: 宣传\n    tasks:\n      - text: {text}\n        lead: [区交通局]\n"
+        "title: 2024年重点工作任务清单\nyear: 2024\ncategories:\n  - name: 宣传\n    tasks:\n      - text: {text}\n        lead: [区交通局]\n        support: [{}]\n",
+        names.join(", ")
     );
-    let p = tasks_project(&yaml);
+    let p = fixture_with(
+        "tasks",
+        &[("tasks/2024.yaml", &yaml), ("units.yaml", &units)],
+    );
     let o = gongwen(p.path(), &["build", "--no-site"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let got = cell_lines(&p.path().join("out/pdf/某府办发〔2024〕7号.pdf"), &text);
-    assert_eq!(got, want, "the cell's lines as Word breaks them");
+    let pdf = p.path().join("out/pdf/某府办发〔2024〕7号.pdf");
+    assert_eq!(
+        cell_lines(&pdf, &text),
+        want,
+        "the task's lines as Word breaks them"
+    );
+    assert_eq!(
+        cell_lines(&pdf, &want_units.concat()),
+        want_units,
+        "the units' lines as Word breaks them"
+    );
 }
 
 #[test]

@@ -439,7 +439,7 @@ fn run(n: usize, from: usize) -> String {
 /// Word's line ends in a table cell (推入/推出): where the characters that did not fit begin with
 /// closing marks, the line takes them in when compressing its own full-width marks to half a 字
 /// makes room for them, and otherwise gives its last character to the next line. Asserted on a
-/// task text of our own in the 31-character 工作任务 column, one situation a line.
+/// task text of our own in the default 工作任务 column (31¼ characters), one situation a line.
 #[test]
 fn a_cell_line_takes_closing_marks_in_only_where_its_own_marks_make_room() {
     let want = [

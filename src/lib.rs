@@ -11,6 +11,7 @@ pub mod cli;
 mod diag;
 mod docx;
 mod fonts;
+mod i18n;
 mod limits;
 mod load;
 mod markdown;

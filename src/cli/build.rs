@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use crate::build::Options;
-use crate::cli::{Env, count, fail, finish, print, wrote};
+use crate::cli::{Env, fail, finish, print, wrote};
 use crate::diag::display_path;
+use crate::i18n::t;
 use crate::paths;
 
 #[derive(clap::Args)]
@@ -44,23 +45,22 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     for w in &report.written {
         if w.pages > 0 {
             println!(
-                "wrote {} ({})",
-                display_path(&w.path),
-                count(w.pages, "page")
+                "{}",
+                t!("wrote-pages", path = display_path(&w.path), pages = w.pages)
             );
         } else {
             wrote(&w.path);
         }
     }
     for r in &report.removed {
-        println!(
-            "removed {} (no longer produced by the content)",
-            display_path(r)
-        );
+        println!("{}", t!("removed-stale", path = display_path(r)));
     }
     if let Some(pages) = report.site_pages {
         let site = opts.out_dir(&env.root).join(paths::OUT_SITE);
-        println!("wrote {} ({})", display_path(&site), count(pages, "page"));
+        println!(
+            "{}",
+            t!("wrote-site", path = display_path(&site), pages = pages)
+        );
     }
     print(&report.diagnostics);
     finish(&report.diagnostics)

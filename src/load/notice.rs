@@ -1,5 +1,6 @@
 //! content/notices/*.md and content/attachments/*.md: front matter + Markdown body.
 
+use crate::i18n::t;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -214,7 +215,7 @@ pub(crate) fn load<'a>(
     slug: &str,
     config: &Config,
 ) -> Result<LoadedNotice<'a>, Diagnostics> {
-    let text = source::read(root, shown, "the file", limits::MARKDOWN_BYTES)?;
+    let text = source::read(root, shown, &t!("what-file"), limits::MARKDOWN_BYTES)?;
     let split = frontmatter::split(&text, shown)?;
     let front: Front = yaml::parse(split.yaml, shown, split.yaml_line)?;
     let mut f = Fields::new(shown, split.yaml_line);
@@ -285,7 +286,7 @@ pub(crate) fn load<'a>(
 
 /// An attachment that is a document of its own.
 pub(crate) fn load_document(root: &Root, shown: &Path) -> Result<Document, Diagnostics> {
-    let text = source::read(root, shown, "the file", limits::MARKDOWN_BYTES)?;
+    let text = source::read(root, shown, &t!("what-file"), limits::MARKDOWN_BYTES)?;
     let split = frontmatter::split(&text, shown)?;
     let front: AttachmentFront = yaml::parse(split.yaml, shown, split.yaml_line)?;
     let mut f = Fields::new(shown, split.yaml_line);

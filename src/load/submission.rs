@@ -1,6 +1,7 @@
 //! content/submissions/<year>/<unit>.md → a unit's year-end summary, checked against the task
 //! list of its year. Lateness is a fact (a warning), not an error.
 
+use crate::i18n::t;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
@@ -71,7 +72,7 @@ pub(crate) fn load(
     lists: &[Arc<TaskList>],
     registry: &Registry,
 ) -> Result<Loaded, Diagnostics> {
-    let text = source::read(root, shown, "the submission", limits::MARKDOWN_BYTES)?;
+    let text = source::read(root, shown, &t!("what-submission"), limits::MARKDOWN_BYTES)?;
     let mut loaded = parse(&text, shown, year, lists, registry)?;
     let mut errors = Diagnostics::default();
     images::resolve(root, shown, &mut loaded.submission.body, &mut errors);

@@ -1,5 +1,6 @@
 //! content/tasks/*.yaml → task lists, their units resolved against the registry.
 
+use crate::i18n::t;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -143,7 +144,7 @@ struct RawTask {
 
 /// Reads a task list; its units are resolved afterwards with `resolve`.
 pub(crate) fn load(root: &Root, shown: &Path, slug: &str) -> Result<TaskList, Diagnostics> {
-    let text = source::read(root, shown, "the task list", limits::YAML_BYTES)?;
+    let text = source::read(root, shown, &t!("what-task-list"), limits::YAML_BYTES)?;
     parse(&text, shown, slug)
 }
 

@@ -15,6 +15,7 @@ mod review;
 mod runs;
 mod silence;
 
+use crate::i18n::t;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -228,7 +229,7 @@ impl<'p> Pass<'p> {
 /// not printed text, so the reader of printed text does not keep them). The file was read once
 /// already, so it is inside the project and within the limits.
 fn allowed_in(root: &Root, file: &Path) -> silence::Allowed {
-    crate::load::source::read(root, file, "the file", limits::YAML_BYTES)
+    crate::load::source::read(root, file, &t!("what-file"), limits::YAML_BYTES)
         .map(|s| silence::directives(&s))
         .unwrap_or_default()
 }

@@ -349,10 +349,7 @@ mod tests {
     #[test]
     fn display_has_file_line_column_and_help() {
         let d = Diagnostic::error(Location::new("content/a.md", 3, 9), "bad").with_help("fix it");
-        assert_eq!(
-            d.to_string(),
-            "content/a.md:3:9: 错误: bad\n  提示: fix it"
-        );
+        assert_eq!(d.to_string(), "content/a.md:3:9: 错误: bad\n  提示: fix it");
     }
 
     #[test]

@@ -143,4 +143,4 @@ macro_rules! t {
 pub(crate) use t;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

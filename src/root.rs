@@ -22,10 +22,8 @@ impl Root {
                 .with_help(t!("project-folder-help"))
         })?;
         if !real.is_dir() {
-            return Err(
-                Diagnostic::file_error(given, t!("project-not-folder"))
-                    .with_help(t!("project-folder-help")),
-            );
+            return Err(Diagnostic::file_error(given, t!("project-not-folder"))
+                .with_help(t!("project-folder-help")));
         }
         Ok(Root {
             given: given.to_path_buf(),
@@ -84,10 +82,7 @@ mod tests {
         assert!(root.resolve(Path::new("ok.md")).unwrap().is_some());
         assert!(root.resolve(Path::new("missing.md")).unwrap().is_none());
         let e = root.resolve(Path::new("link.md")).unwrap_err().to_string();
-        assert!(
-            e.starts_with("link.md: 错误: 这个链接指向项目之外"),
-            "{e}"
-        );
+        assert!(e.starts_with("link.md: 错误: 这个链接指向项目之外"), "{e}");
         let e = root
             .resolve(Path::new("dangling.md"))
             .unwrap_err()

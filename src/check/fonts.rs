@@ -2,6 +2,7 @@
 //! Typst would otherwise print an empty box without a word. Checked before typesetting, so the
 //! error names the source.
 
+use crate::i18n::t;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Diagnostics, Location, display_path};
@@ -46,14 +47,20 @@ pub(crate) fn check<'a>(
                     out.push(
                         Diagnostic::warning(
                             here,
-                            format!(
-                                "`{c}` (U+{:04X}) is not in the {} font ({}); it is drawn with {family}",
-                                c as u32,
-                                role.describe(),
-                                fonts.role(*role).families[0]
+                            t!(
+                                "char-fallback",
+                                char = c.to_string(),
+                                code = format!("{:04X}", c as u32),
+                                role = role.describe(),
+                                font = fonts.role(*role).families[0].as_str(),
+                                fallback = family.as_str()
                             ),
                         )
-                        .with_help(format!("it may look a little different from its neighbours; a {} font that has it, named under `fonts: {}:` in content/gongwen.yaml, draws it in place", role.describe(), role.key())),
+                        .with_help(t!(
+                            "char-fallback-help",
+                            role = role.describe(),
+                            key = role.key()
+                        )),
                     );
                 }
                 col += 1;
@@ -72,17 +79,15 @@ pub(crate) fn check<'a>(
                     out.push(
                         Diagnostic::error(
                             here,
-                            format!(
-                                "no font can draw `{c}` (U+{:04X}) in {}: {} lacks it",
-                                c as u32,
-                                role.describe(),
-                                rf.families.join(", ")
+                            t!(
+                                "char-missing",
+                                char = c.to_string(),
+                                code = format!("{:04X}", c as u32),
+                                role = role.describe(),
+                                fonts = rf.families.join(", ")
                             ),
                         )
-                        .with_help(format!(
-                            "replace the character, or install a font that has it and name it under `fonts: {}:` in content/gongwen.yaml (or pass --font-path DIR)",
-                            role.key()
-                        )),
+                        .with_help(t!("char-missing-help", key = role.key())),
                     );
                 }
             }
@@ -92,8 +97,8 @@ pub(crate) fn check<'a>(
     for (n, first) in per_file.into_values() {
         if n > MAX_PER_FILE {
             out.push(
-                Diagnostic::file_error(&first.file, format!("{} more characters no font can draw", n - MAX_PER_FILE))
-                    .with_help("the text may be in a script the fonts do not cover; check the characters listed above"),
+                Diagnostic::file_error(&first.file, t!("chars-missing-more", n = n - MAX_PER_FILE))
+                    .with_help(t!("chars-missing-more-help")),
             );
         }
     }

@@ -21,7 +21,10 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     for p in &removed {
         println!(
             "{}",
-            t!("removed", path = for_terminal(&display_path(p)).into_owned())
+            t!(
+                "removed",
+                path = for_terminal(&display_path(p)).into_owned()
+            )
         );
     }
     if removed.is_empty() {

@@ -20,7 +20,7 @@ pub(super) fn run(env: &Env) -> ExitCode {
     let fonts = Fonts::load(&config.fonts, &env.opts.font_paths, env.opts.system_fonts);
     let mut fallbacks: Vec<&str> = Vec::new();
     for (role, f) in fonts.all() {
-        let label = role.describe();
+        let label = &role.describe();
         println!(
             "{label}{} {}",
             " ".repeat(46usize.saturating_sub(columns(label))),

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::docx::Faces;
-use crate::i18n::t;
 use crate::docx::form::{self, FormFor};
+use crate::i18n::t;
 use crate::model::Project;
 use crate::{output, paths};
 

@@ -180,3 +180,26 @@ pub(super) fn error_message(e: &clap::Error) -> String {
         t!("label-help")
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use crate::i18n::{Lang, tests as catalogue};
+
+    /// No dead keys: every message of the catalogues is used by the code (a `t!("key"` in src/
+    /// or a key this walker builds), and every key the code uses exists.
+    #[test]
+    fn every_key_is_used_and_every_used_key_exists() {
+        let keys: BTreeSet<String> = catalogue::messages(Lang::Zh).into_keys().collect();
+        let mut used = catalogue::keys_in_source();
+        used.extend(super::super::help_keys());
+        let dead: Vec<_> = keys.difference(&used).collect();
+        let missing: Vec<_> = used.difference(&keys).collect();
+        assert!(dead.is_empty(), "keys no code uses: {dead:?}");
+        assert!(
+            missing.is_empty(),
+            "keys the code uses but no catalogue has: {missing:?}"
+        );
+    }
+}

@@ -117,10 +117,7 @@ fn write_all(dir: &Path, files: &[(String, String)]) -> Result<Vec<PathBuf>, Dia
         .iter()
         .map(|(p, _)| dir.join(p))
         .filter(|p| p.exists())
-        .map(|p| {
-            Diagnostic::file_error(&p, t!("init-exists"))
-                .with_help(t!("init-exists-help"))
-        })
+        .map(|p| Diagnostic::file_error(&p, t!("init-exists")).with_help(t!("init-exists-help")))
         .collect();
     if !taken.is_empty() {
         return Err(Diagnostics(taken));

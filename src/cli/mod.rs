@@ -199,6 +199,9 @@ fn fail(d: &Diagnostics) -> ExitCode {
 fn wrote(path: &Path) {
     println!(
         "{}",
-        t!("wrote", path = for_terminal(&display_path(path)).into_owned())
+        t!(
+            "wrote",
+            path = for_terminal(&display_path(path)).into_owned()
+        )
     );
 }

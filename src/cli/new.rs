@@ -85,11 +85,9 @@ fn notice(project: &Project, today: chrono::NaiveDate) -> Result<PathBuf, Diagno
     let rel = std::path::Path::new(paths::NOTICES).join(format!("{year}-{seq}.md"));
     let path = project.root.path().join(&rel);
     if path.exists() {
-        return Err(
-            Diagnostic::file_error(&rel, t!("exists-not-overwritten"))
-                .with_help(t!("new-notice-exists-help"))
-                .into(),
-        );
+        return Err(Diagnostic::file_error(&rel, t!("exists-not-overwritten"))
+            .with_help(t!("new-notice-exists-help"))
+            .into());
     }
     output::write_atomic(&path, text.as_bytes())
         .map_err(|e| Diagnostic::file_error(&rel, t!("cannot-write", reason = e.to_string())))?;
@@ -126,12 +124,11 @@ pub(super) fn year_list(
     };
     match project.lists_for_year(year).first() {
         Some(list) => Ok((year, list.clone())),
-        None => Err(Diagnostic::file_error(
-            paths::TASKS,
-            t!("no-list-for-year", year = year),
-        )
-        .with_help(t!("no-list-for-year-help"))
-        .into()),
+        None => Err(
+            Diagnostic::file_error(paths::TASKS, t!("no-list-for-year", year = year))
+                .with_help(t!("no-list-for-year-help"))
+                .into(),
+        ),
     }
 }
 
@@ -156,7 +153,11 @@ fn submission(project: &Project, unit: &str, year: Option<i32>) -> Result<PathBu
     if tasks.is_empty() {
         return Err(Diagnostic::file_error(
             &list.file,
-            t!("unit-owes-nothing", unit = name.as_str(), list = list.title.as_str()),
+            t!(
+                "unit-owes-nothing",
+                unit = name.as_str(),
+                list = list.title.as_str()
+            ),
         )
         .with_help(t!("unit-owes-nothing-help"))
         .into());
@@ -177,18 +178,19 @@ fn submission(project: &Project, unit: &str, year: Option<i32>) -> Result<PathBu
             .collect(),
     };
     let yaml = serde_saphyr::to_string(&front).map_err(|e| {
-        Diagnostic::file_error(paths::SUBMISSIONS, t!("cannot-write", reason = e.to_string()))
+        Diagnostic::file_error(
+            paths::SUBMISSIONS,
+            t!("cannot-write", reason = e.to_string()),
+        )
     })?;
     let text =
         format!("---\n{yaml}---\n在此填写全年工作总结正文（Markdown）。“## 标题”为一级标题。\n");
     let rel = paths::submission_file(year, &id);
     let path = project.root.path().join(&rel);
     if path.exists() {
-        return Err(
-            Diagnostic::file_error(&rel, t!("exists-not-overwritten"))
-                .with_help(t!("new-submission-exists-help"))
-                .into(),
-        );
+        return Err(Diagnostic::file_error(&rel, t!("exists-not-overwritten"))
+            .with_help(t!("new-submission-exists-help"))
+            .into());
     }
     output::write_atomic(&path, text.as_bytes())
         .map_err(|e| Diagnostic::file_error(&rel, t!("cannot-write", reason = e.to_string())))?;

@@ -92,7 +92,8 @@ pub(crate) fn load(root: &Root) -> Result<(Config, Vec<SourceText>), Diagnostics
     let mut f = Fields::new(shown, 1);
     if let Some(b) = &raw.site.base_path {
         f.error(
-            Diagnostic::error(f.at(b), t!("base-path-unused")).with_help(t!("base-path-unused-help")),
+            Diagnostic::error(f.at(b), t!("base-path-unused"))
+                .with_help(t!("base-path-unused-help")),
         );
     }
     let organs = f.names(&raw.organ, roles::ORGAN);

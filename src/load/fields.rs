@@ -206,18 +206,20 @@ impl<'a> Fields<'a> {
             return v.value;
         }
         let message = if v.value.is_finite() {
-            t!("number-out-of-range", key = key, value = format!("{}{unit}", v.value))
+            t!(
+                "number-out-of-range",
+                key = key,
+                value = format!("{}{unit}", v.value)
+            )
         } else {
             t!("number-not-a-number", key = key)
         };
-        self.error(
-            Diagnostic::error(self.at(v), message).with_help(t!(
-                "number-range-help",
-                from = format!("{}{unit}", range.start()),
-                to = format!("{}{unit}", range.end()),
-                default = format!("{default}{unit}")
-            )),
-        );
+        self.error(Diagnostic::error(self.at(v), message).with_help(t!(
+            "number-range-help",
+            from = format!("{}{unit}", range.start()),
+            to = format!("{}{unit}", range.end()),
+            default = format!("{default}{unit}")
+        )));
         default
     }
 

@@ -80,10 +80,8 @@ fn or_default(
     let names = f.names(v, roles);
     if names.is_empty() {
         f.error(
-            Diagnostic::error(f.at(v), t!("field-empty", key = key)).with_help(t!(
-                "issuing-empty-help",
-                organ = default.join("、")
-            )),
+            Diagnostic::error(f.at(v), t!("field-empty", key = key))
+                .with_help(t!("issuing-empty-help", organ = default.join("、"))),
         );
     }
     names

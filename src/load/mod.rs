@@ -269,11 +269,8 @@ impl Submissions<'_> {
                     _ => t!("submission-outside-year-help"),
                 };
                 diagnostics.push(
-                    Diagnostic::file_error(
-                        &shown,
-                        t!("year-folder-bad", name = name.as_str()),
-                    )
-                    .with_help(help),
+                    Diagnostic::file_error(&shown, t!("year-folder-bad", name = name.as_str()))
+                        .with_help(help),
                 );
                 continue;
             };

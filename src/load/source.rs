@@ -19,9 +19,7 @@ pub(crate) fn read(root: &Root, rel: &Path, what: &str, limit: u64) -> Result<St
     };
     let meta = std::fs::metadata(&path).map_err(cannot)?;
     if !meta.is_file() {
-        return Err(
-            Diagnostic::file_error(rel, t!("read-is-folder", what = what)).into(),
-        );
+        return Err(Diagnostic::file_error(rel, t!("read-is-folder", what = what)).into());
     }
     if meta.len() > limit {
         return Err(Diagnostic::file_error(
@@ -164,10 +162,7 @@ pub(crate) fn files(
 /// The warning for a file or folder gongwen does not read.
 fn not_read(shown: &Path, is_dir: bool, ext: &str) -> Diagnostic {
     let (message, help) = if is_dir {
-        (
-            t!("folder-not-read"),
-            t!("folder-not-read-help", ext = ext),
-        )
+        (t!("folder-not-read"), t!("folder-not-read-help", ext = ext))
     } else {
         (
             t!("file-not-read", ext = ext),

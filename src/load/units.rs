@@ -165,10 +165,7 @@ mod tests {
         assert_eq!(r.expand(&Ref::Group("all".into())).len(), 2);
         assert_eq!(
             r.resolve("区交通"),
-            Err(
-                "是否要写 `区交通局`？（单位和分组列在 content/units.yaml 中）"
-                    .into()
-            )
+            Err("是否要写 `区交通局`？（单位和分组列在 content/units.yaml 中）".into())
         );
     }
 

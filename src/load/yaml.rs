@@ -109,10 +109,9 @@ fn to_diagnostic(err: &YamlError, text: &str, file: &Path, first_line: usize) ->
             },
             t!("yaml-duplicate-key-help"),
         ),
-        YamlError::MultipleDocuments { .. } => say(
-            t!("yaml-second-document"),
-            t!("yaml-second-document-help"),
-        ),
+        YamlError::MultipleDocuments { .. } => {
+            say(t!("yaml-second-document"), t!("yaml-second-document-help"))
+        }
         _ if err.to_string().contains("budget breached") => {
             say(t!("yaml-too-large"), t!("yaml-too-large-help"))
         }

@@ -13,6 +13,7 @@ mod docx_import;
 mod fidelity;
 mod formats;
 mod landscape;
+mod language;
 mod pdf;
 mod proofread;
 mod punctuation;

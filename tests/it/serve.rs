@@ -32,7 +32,7 @@ fn serve_with(root: &std::path::Path, more: &[&str]) -> (Server, String) {
 }
 
 fn serve_env(root: &std::path::Path, more: &[&str], env: &[(&str, &str)]) -> (Server, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+    let mut child = crate::common::bin_in("en_US.UTF-8")
         .envs(env.iter().copied())
         .args([
             "--project",

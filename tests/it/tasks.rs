@@ -1,6 +1,6 @@
 //! The task list: units registry, checks, `gongwen tasks`, and the spreadsheet round trip.
 
-use crate::common::{fixture_text, fixture_with, gongwen, stderr};
+use crate::common::{fixture_text, fixture_with, gongwen_en as gongwen, stderr};
 
 /// The tasks fixture: units with aliases and groups, the 2024 list, a notice attaching it.
 fn tasks_yaml() -> String {

@@ -187,7 +187,7 @@ mod tests {
 
     use crate::i18n::{Lang, tests as catalogue};
 
-    /// No dead keys: every message of the catalogues is used by the code (a `t!("key"` in src/
+    /// No dead keys: every message of the catalogues is used by the code (a `t!` naming it in src/
     /// or a key this walker builds), and every key the code uses exists.
     #[test]
     fn every_key_is_used_and_every_used_key_exists() {

@@ -76,7 +76,7 @@ impl<'p> Pass<'p> {
                 cited.own(
                     &n.title,
                     number,
-                    format!("the notice {}", display_path(&n.file)),
+                    t!("pr-the-notice", file = display_path(&n.file)),
                 );
             }
         }
@@ -102,11 +102,11 @@ impl<'p> Pass<'p> {
             if Rule::named(name).is_none() {
                 let names = Rule::ALL.iter().map(|r| r.name());
                 let help = match did_you_mean(name, names) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "the rules are listed in the README, under Proofreading".to_string(),
+                    Some(s) => t!("did-you-mean", name = s),
+                    None => t!("pr-rule-unknown-help"),
                 };
                 out.push(
-                    Diagnostic::error(at.clone(), format!("unknown proofreading rule `{name}`"))
+                    Diagnostic::error(at.clone(), t!("pr-rule-unknown", name = name.as_str()))
                         .with_help(help),
                 );
             }

@@ -10,3 +10,5 @@ cannot-write = cannot write: { $reason }
 exists-not-overwritten = already exists; not overwritten
 did-you-mean = did you mean `{ $name }`?
 cannot-read-folder = cannot read the folder: { $reason }
+cannot-create = cannot create: { $reason }
+cannot-copy = cannot copy: { $reason }

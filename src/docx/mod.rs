@@ -19,6 +19,7 @@ mod style;
 mod table;
 mod xml;
 
+use crate::i18n::t;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -108,8 +109,8 @@ pub(crate) fn build(project: &Project, reports: &[YearReport], dir: &Path) -> Ou
     let results: Vec<Result<Written, Diagnostic>> =
         crate::queue::run(jobs(project, reports, dir), |job| {
             let bytes = (job.make)().map_err(|e| {
-                Diagnostic::file_error(&job.source, format!("cannot write its .docx: {e}"))
-                    .with_help("this is a bug in gongwen's Word output; please report it")
+                Diagnostic::file_error(&job.source, t!("docx-cannot-write", reason = e.to_string()))
+                    .with_help(t!("docx-cannot-write-help"))
             })?;
             output::write(&job.path, &bytes)?;
             Ok(Written {

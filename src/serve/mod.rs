@@ -7,6 +7,7 @@
 mod http;
 mod watch;
 
+use crate::i18n::t;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -40,9 +41,12 @@ fn rebuild(root: &Path, opts: &Options, state: &State) {
             state.error.lock().map(|mut e| e.clear()).ok();
             state.build.fetch_add(1, Ordering::SeqCst);
             eprintln!(
-                "rebuilt: {} files, site {} pages",
-                report.written.len(),
-                report.site_pages.unwrap_or(0)
+                "{}",
+                t!(
+                    "serve-rebuilt",
+                    files = report.written.len(),
+                    pages = report.site_pages.unwrap_or(0)
+                )
             );
             String::new()
         }
@@ -72,13 +76,23 @@ pub(crate) fn serve(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
+        .map_err(|e| t!("serve-cannot-start", reason = e.to_string()))?;
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind((bind, port)))
-        .map_err(|e| format!("cannot listen on {bind}:{port}: {e}"))?;
-    let addr = listener
-        .local_addr()
-        .map_err(|e| format!("cannot listen on {bind}:{port}: {e}"))?;
+        .map_err(|e| {
+            t!(
+                "serve-cannot-listen",
+                address = format!("{bind}:{port}"),
+                reason = e.to_string()
+            )
+        })?;
+    let addr = listener.local_addr().map_err(|e| {
+        t!(
+            "serve-cannot-listen",
+            address = format!("{bind}:{port}"),
+            reason = e.to_string()
+        )
+    })?;
     let state = Arc::new(State {
         build: AtomicU64::new(0),
         evictions: AtomicU64::new(0),

@@ -4,6 +4,7 @@
 //! build puts it back if a kill came between the two moves (outdir::prepare). gongwen replaces
 //! only a site it made, which it marks.
 
+use crate::i18n::t;
 use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
@@ -20,19 +21,17 @@ impl Staging {
     /// gongwen did not make is where the site goes: it would be replaced.
     pub(crate) fn new(site_dir: &Path) -> Result<Staging, Diagnostic> {
         if site_dir.is_dir() && !made_by_gongwen(site_dir) {
-            return Err(Diagnostic::file_error(
-                site_dir,
-                "holds files gongwen did not write; the site would replace them",
-            )
-            .with_help("move the folder away, or pass --out DIR to build somewhere else"));
+            return Err(Diagnostic::file_error(site_dir, t!("site-foreign-folder"))
+                .with_help(t!("site-foreign-folder-help")));
         }
         let parent = site_dir.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent)
-            .map_err(|e| Diagnostic::file_error(parent, format!("cannot create: {e}")))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            Diagnostic::file_error(parent, t!("cannot-create", reason = e.to_string()))
+        })?;
         let dir = temp_builder(SITE_STAGING, true)
             .tempdir_in(parent)
             .map_err(|e| {
-                Diagnostic::file_error(parent, format!("cannot create the staging folder: {e}"))
+                Diagnostic::file_error(parent, t!("site-cannot-stage", reason = e.to_string()))
             })?;
         let staging = Staging { dir };
         staging.write(
@@ -46,11 +45,12 @@ impl Staging {
     pub(crate) fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let p = self.dir.path().join(path);
         if let Some(dir) = p.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Diagnostic::file_error(dir, format!("cannot create: {e}")))?;
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Diagnostic::file_error(dir, t!("cannot-create", reason = e.to_string()))
+            })?;
         }
         std::fs::write(&p, bytes)
-            .map_err(|e| Diagnostic::file_error(&p, format!("cannot write: {e}")))
+            .map_err(|e| Diagnostic::file_error(&p, t!("cannot-write", reason = e.to_string())))
     }
 
     /// The PDFs this build wrote (paths relative to `from`) go into the site under `into`, so
@@ -66,11 +66,12 @@ impl Staging {
             let dest = to.join(rel);
             if let Some(dir) = dest.parent() {
                 std::fs::create_dir_all(dir).map_err(|err| {
-                    Diagnostic::file_error(&dest, format!("cannot create: {err}"))
+                    Diagnostic::file_error(&dest, t!("cannot-create", reason = err.to_string()))
                 })?;
             }
-            std::fs::copy(from.join(rel), &dest)
-                .map_err(|err| Diagnostic::file_error(&dest, format!("cannot copy: {err}")))?;
+            std::fs::copy(from.join(rel), &dest).map_err(|err| {
+                Diagnostic::file_error(&dest, t!("cannot-copy", reason = err.to_string()))
+            })?;
         }
         Ok(())
     }
@@ -83,10 +84,11 @@ impl Staging {
     ) -> Result<(), Diagnostic> {
         let to = self.dir.path().join(crate::paths::SITE_MEDIA);
         for (name, file) in media {
-            std::fs::create_dir_all(&to)
-                .map_err(|err| Diagnostic::file_error(&to, format!("cannot create: {err}")))?;
+            std::fs::create_dir_all(&to).map_err(|err| {
+                Diagnostic::file_error(&to, t!("cannot-create", reason = err.to_string()))
+            })?;
             std::fs::copy(root.join(file), to.join(name)).map_err(|err| {
-                Diagnostic::file_error(file, format!("cannot copy into the site: {err}"))
+                Diagnostic::file_error(file, t!("site-cannot-copy", reason = err.to_string()))
             })?;
         }
         Ok(())
@@ -97,7 +99,7 @@ impl Staging {
         let staged: PathBuf = self.dir.keep();
         let failed = |e: std::io::Error| {
             let _ = std::fs::remove_dir_all(&staged);
-            Diagnostic::file_error(site_dir, format!("cannot put the new site in place: {e}"))
+            Diagnostic::file_error(site_dir, t!("site-cannot-place", reason = e.to_string()))
         };
         if !site_dir.exists() {
             return std::fs::rename(&staged, site_dir).map_err(failed);
@@ -110,7 +112,7 @@ impl Staging {
         let old = site_dir.with_file_name(format!("{SITE_OLD}{}", std::process::id()));
         std::fs::rename(site_dir, &old).map_err(|e| {
             let _ = std::fs::remove_dir_all(&staged);
-            Diagnostic::file_error(site_dir, format!("cannot move the old site aside: {e}"))
+            Diagnostic::file_error(site_dir, t!("site-cannot-move-old", reason = e.to_string()))
         })?;
         if let Err(e) = std::fs::rename(&staged, site_dir) {
             // Put the old site back: a failed swap must not leave the site missing.

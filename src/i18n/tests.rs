@@ -1,7 +1,6 @@
 //! The catalogues are complete (every message in both languages, with the same variables), every
 //! key is used by the code and every key the code uses exists.
 
-use crate::i18n::t;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 

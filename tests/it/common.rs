@@ -81,11 +81,6 @@ pub(crate) fn bin_in(lang: &str) -> Command {
     c
 }
 
-/// The binary under test in its default language, Chinese.
-pub(crate) fn bin() -> Command {
-    bin_in("zh_CN.UTF-8")
-}
-
 /// Runs gongwen in `root` in Chinese (see `gongwen_args`).
 pub(crate) fn gongwen_args(root: &Path, args: &[String]) -> Output {
     gongwen_in("zh_CN.UTF-8", root, args)

@@ -82,3 +82,20 @@ clap-no-equals = the value of { $arg } must follow an =
 clap-other = the command line is wrong ({ $reason })
 clap-help = run gongwen --help to see how to use it
 clap-did-you-mean = did you mean `{ $suggestion }`?
+
+# the placeholders of values
+help-command-value = COMMAND
+value-project = DIR
+value-font_paths = DIR
+value-out = DIR
+value-dir = DIR
+value-format = FORMAT
+value-file = FILE
+value-files = FILES
+value-output = FILE
+value-year = YEAR
+value-due = DATE
+value-date = DATE
+value-unit = UNIT
+value-port = PORT
+value-bind = ADDR

@@ -81,3 +81,20 @@ clap-no-equals = { $arg } 的值须用 = 连接
 clap-other = 命令行有误（{ $reason }）
 clap-help = 运行 gongwen --help 查看用法
 clap-did-you-mean = 是否要写 `{ $suggestion }`？
+
+# 参数值的占位名
+help-command-value = 命令
+value-project = 文件夹
+value-font_paths = 文件夹
+value-out = 文件夹
+value-dir = 文件夹
+value-format = 格式
+value-file = 文件
+value-files = 文件
+value-output = 文件
+value-year = 年度
+value-due = 日期
+value-date = 日期
+value-unit = 单位
+value-port = 端口
+value-bind = 地址

@@ -48,15 +48,15 @@ fn walk(mut cmd: Command, path: &mut Vec<String>, keys: &mut Vec<String>, root: 
         s
     };
     let about = text(about_key(path), keys);
-    let template = format!(
-        "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
-        t!("help-usage")
+    let template = template(
+        cmd.has_subcommands(),
+        cmd.get_positionals().next().is_some(),
     );
     cmd = cmd
         .about(about)
         .long_about(None)
         .help_template(template)
-        .subcommand_help_heading(t!("help-commands"))
+        .subcommand_value_name(t!("help-command-value"))
         .disable_help_flag(true)
         .disable_help_subcommand(true)
         .arg(
@@ -64,8 +64,7 @@ fn walk(mut cmd: Command, path: &mut Vec<String>, keys: &mut Vec<String>, root: 
                 .short('h')
                 .long("help")
                 .action(ArgAction::Help)
-                .help(t!("arg-help"))
-                .help_heading(t!("help-options")),
+                .help(t!("arg-help")),
         );
     if root {
         cmd = cmd.disable_version_flag(true).arg(
@@ -73,28 +72,28 @@ fn walk(mut cmd: Command, path: &mut Vec<String>, keys: &mut Vec<String>, root: 
                 .short('V')
                 .long("version")
                 .action(ArgAction::Version)
-                .help(t!("arg-version"))
-                .help_heading(t!("help-options")),
+                .help(t!("arg-version")),
         );
     }
-    // `mut_arg` moves an argument to the end, and headings are shown in the order of their first
-    // argument: positionals first so 参数 comes before 选项.
-    let mut args: Vec<(bool, String)> = cmd
+    let ids: Vec<String> = cmd
         .get_arguments()
         .filter(|a| !matches!(a.get_id().as_str(), "help" | "version"))
-        .map(|a| (!a.is_positional(), a.get_id().to_string()))
+        .map(|a| a.get_id().to_string())
         .collect();
-    args.sort_by_key(|(named, _)| *named);
-    let ids = args.into_iter().map(|(_, id)| id);
     for id in ids {
         let help = text(arg_key(path, &id), keys);
+        let takes_value = cmd
+            .get_arguments()
+            .find(|a| a.get_id() == id.as_str())
+            .is_some_and(|a| a.get_action().takes_values());
+        // The placeholder in `--out <文件夹>`: one word per argument id, shared by the commands.
+        let value = takes_value.then(|| text(format!("value-{id}"), keys));
         cmd = cmd.mut_arg(&id, |a| {
-            let heading = if a.is_positional() {
-                t!("help-arguments")
-            } else {
-                t!("help-options")
+            let a = match value {
+                Some(v) => a.value_name(v),
+                None => a,
             };
-            let a = a.help(help).long_help(None).help_heading(heading);
+            let a = a.help(help).long_help(None);
             // Defaults and choices are written into the catalogue's help text, in its words.
             if a.get_action().takes_values() {
                 a.hide_default_value(true).hide_possible_values(true)
@@ -113,6 +112,20 @@ fn walk(mut cmd: Command, path: &mut Vec<String>, keys: &mut Vec<String>, root: 
         path.pop();
     }
     cmd
+}
+
+/// The help page with the headings in catalogue words (clap's own `{all-args}` writes English
+/// ones): 命令, 参数 and 选项, each only where the command has such things.
+fn template(subcommands: bool, positionals: bool) -> String {
+    let mut t = format!("{{about-with-newline}}\n{}: {{usage}}\n", t!("help-usage"));
+    if subcommands {
+        t += &format!("\n{}:\n{{subcommands}}\n", t!("help-commands"));
+    }
+    if positionals {
+        t += &format!("\n{}:\n{{positionals}}\n", t!("help-arguments"));
+    }
+    t += &format!("\n{}:\n{{options}}{{after-help}}", t!("help-options"));
+    t
 }
 
 /// A parse error in catalogue words, with the hint to ask for help.

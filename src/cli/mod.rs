@@ -124,8 +124,10 @@ pub fn main() -> ExitCode {
 fn parse_error(e: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        use std::io::Write;
         let text = e.render().to_string();
-        println!("{}", text.trim_end());
+        // A closed pipe (`gongwen --help | head`) is no reason to fail.
+        let _ = writeln!(std::io::stdout(), "{}", text.trim_end());
         return ExitCode::SUCCESS;
     }
     eprintln!("{}", help::error_message(e));

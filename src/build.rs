@@ -44,8 +44,8 @@ pub struct Report {
     pub written: Vec<Written>,
     /// Errors and warnings, in the order they were found.
     pub diagnostics: Diagnostics,
-    /// Pages of the site written to out/site, when it was (re)built.
-    pub site_pages: Option<usize>,
+    /// The site in out/site, when it was (re)built.
+    pub site: Option<site::Published>,
     /// Outputs of an earlier build that the content no longer produces, removed.
     pub removed: Vec<PathBuf>,
 }
@@ -124,7 +124,7 @@ pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
             .collect();
         let site_dir = out_dir.join(paths::OUT_SITE);
         match site::build(&project, &reports, &pdf_dir, &pdfs, &site_dir) {
-            Ok(pages) => report.site_pages = Some(pages),
+            Ok(published) => report.site = Some(published),
             Err(d) => diagnostics.extend(d),
         }
     }

@@ -36,3 +36,4 @@ pub use build::{Checked, Options, Report, build, check};
 pub use diag::{Diagnostic, Diagnostics};
 pub use model::Project;
 pub use output::Written;
+pub use site::Published;

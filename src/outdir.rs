@@ -111,7 +111,7 @@ pub(crate) fn prune(out: &Path, written: &[PathBuf]) -> Result<Vec<PathBuf>, Dia
         .iter()
         .map(|p| format!("{}\n", p.to_string_lossy().replace('\\', "/")))
         .collect();
-    output::write(&out.join(MANIFEST), list.as_bytes())?;
+    output::write_if_changed(&out.join(MANIFEST), list.as_bytes())?;
     Ok(removed)
 }
 
@@ -131,7 +131,7 @@ pub(crate) fn record(dir: &Path, files: &[PathBuf]) -> Result<(), Diagnostic> {
         .iter()
         .map(|p| format!("{}\n", p.to_string_lossy().replace('\\', "/")))
         .collect();
-    output::write(&dir.join(MANIFEST), list.as_bytes())
+    output::write_if_changed(&dir.join(MANIFEST), list.as_bytes()).map(|_| ())
 }
 
 /// Removes what gongwen wrote under `out` — the files its lists name, a site it made, what

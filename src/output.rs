@@ -14,6 +14,28 @@ pub struct Written {
     pub path: PathBuf,
     /// How many pages it has.
     pub pages: usize,
+    /// Already as this build would make it, so left untouched (not written again).
+    pub kept: bool,
+}
+
+impl Written {
+    /// A file this build wrote.
+    pub(crate) fn new(path: PathBuf, pages: usize) -> Self {
+        Written {
+            path,
+            pages,
+            kept: false,
+        }
+    }
+
+    /// A file left as an earlier build wrote it.
+    pub(crate) fn kept(path: PathBuf, pages: usize) -> Self {
+        Written {
+            path,
+            pages,
+            kept: true,
+        }
+    }
 }
 
 /// Temporary files and folders gongwen makes start with this; the next build removes any that
@@ -56,6 +78,22 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     write_atomic(path, bytes)
         .map_err(|e| Diagnostic::file_error(path, t!("cannot-write", reason = e.to_string())))
+}
+
+/// Writes `bytes` to `path` unless the file already holds exactly them (then its time stays, and
+/// tools watching it see no change). Returns whether it wrote.
+pub(crate) fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, Diagnostic> {
+    if same_bytes(path, bytes) {
+        return Ok(false);
+    }
+    write(path, bytes)?;
+    Ok(true)
+}
+
+/// Whether the file at `path` holds exactly `bytes` (its size is looked at before its content).
+pub(crate) fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|b| b == bytes)
 }
 
 #[cfg(test)]

@@ -8,7 +8,14 @@ wrote-pages = wrote { $path } ({ $pages ->
 wrote-site = wrote { $path } ({ $pages ->
     [one] 1 page
    *[other] { $pages } pages
-})
+}, { $changed ->
+    [one] 1 file
+   *[other] { $changed } files
+} changed)
+kept-files = kept { $n ->
+    [one] 1 unchanged file
+   *[other] { $n } unchanged files
+} (already up to date)
 removed = removed { $path }
 removed-stale = removed { $path } (no longer produced by the content)
 nothing-to-remove = nothing to remove in { $path }

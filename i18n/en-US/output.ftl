@@ -26,10 +26,13 @@ serve-cannot-start = cannot start the server: { $reason }
 serve-cannot-listen = cannot listen on { $address }: { $reason }
 serve-localhost-only = gongwen serve answers only requests for localhost (it is a preview, not a server)
 serve-not-found = 404 not found
-serve-rebuilt = rebuilt: { $files ->
+serve-rebuilt = rebuilt: { $written ->
     [one] 1 file
-   *[other] { $files } files
-}, site { $pages ->
+   *[other] { $written } files
+} written, { $kept } unchanged; site { $pages ->
     [one] 1 page
    *[other] { $pages } pages
-}
+}, { $changed ->
+    [one] 1 file
+   *[other] { $changed } files
+} changed

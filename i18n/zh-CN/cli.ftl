@@ -2,7 +2,8 @@
 
 wrote = 已写出 { $path }
 wrote-pages = 已写出 { $path }（{ $pages } 页）
-wrote-site = 已写出 { $path }（{ $pages } 个网页）
+wrote-site = 已写出 { $path }（{ $pages } 个网页，改动 { $changed } 个文件）
+kept-files = 保留 { $n } 个未变的文件（已是最新）
 removed = 已删除 { $path }
 removed-stale = 已删除 { $path }（内容中已没有对应的文件）
 nothing-to-remove = { $path } 中没有要删除的文件

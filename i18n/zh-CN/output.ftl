@@ -26,4 +26,4 @@ serve-cannot-start = 无法启动预览：{ $reason }
 serve-cannot-listen = 无法在 { $address } 上监听：{ $reason }
 serve-localhost-only = gongwen serve 只回应发往本机（localhost）的请求（这是预览，不是网站服务器）
 serve-not-found = 404 未找到
-serve-rebuilt = 已重新生成：{ $files } 个文件，网站 { $pages } 个网页
+serve-rebuilt = 已重新生成：写出 { $written } 个文件，{ $kept } 个未变；网站 { $pages } 个网页，改动 { $changed } 个文件

@@ -42,7 +42,7 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
         Ok(r) => r,
         Err(d) => return fail(&d),
     };
-    for w in &report.written {
+    for w in report.written.iter().filter(|w| !w.kept) {
         if w.pages > 0 {
             println!(
                 "{}",
@@ -52,14 +52,23 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
             wrote(&w.path);
         }
     }
+    let kept = report.written.iter().filter(|w| w.kept).count();
+    if kept > 0 {
+        println!("{}", t!("kept-files", n = kept));
+    }
     for r in &report.removed {
         println!("{}", t!("removed-stale", path = display_path(r)));
     }
-    if let Some(pages) = report.site_pages {
-        let site = opts.out_dir(&env.root).join(paths::OUT_SITE);
+    if let Some(site) = report.site {
+        let dir = opts.out_dir(&env.root).join(paths::OUT_SITE);
         println!(
             "{}",
-            t!("wrote-site", path = display_path(&site), pages = pages)
+            t!(
+                "wrote-site",
+                path = display_path(&dir),
+                pages = site.pages,
+                changed = site.changed
+            )
         );
     }
     print(&report.diagnostics);

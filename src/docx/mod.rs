@@ -112,11 +112,12 @@ pub(crate) fn build(project: &Project, reports: &[YearReport], dir: &Path) -> Ou
                 Diagnostic::file_error(&job.source, t!("docx-cannot-write", reason = e.to_string()))
                     .with_help(t!("docx-cannot-write-help"))
             })?;
-            output::write(&job.path, &bytes)?;
-            Ok(Written {
-                path: job.path,
-                pages: 0,
-            })
+            // The bytes are reproducible: an unchanged document's file keeps its time.
+            if output::write_if_changed(&job.path, &bytes)? {
+                Ok(Written::new(job.path, 0))
+            } else {
+                Ok(Written::kept(job.path, 0))
+            }
         });
     let mut outcome = Outcome {
         written: Vec::new(),

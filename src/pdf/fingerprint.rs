@@ -91,7 +91,7 @@ impl Fingerprints {
             .iter()
             .map(|(name, e)| format!("{}\t{}\t{}\t{name}\n", e.fingerprint, e.pages, e.bytes))
             .collect();
-        output::write(&record_path(&self.dir), text.as_bytes())
+        output::write_if_changed(&record_path(&self.dir), text.as_bytes()).map(|_| ())
     }
 }
 

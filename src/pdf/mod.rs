@@ -156,17 +156,15 @@ fn typeset(
     let mut written = Vec::new();
     if emit_typst {
         let typ = job.path.with_extension("typ");
-        output::write(&typ, source.as_bytes())?;
-        written.push(Written {
-            path: typ,
-            pages: 0,
+        let wrote = output::write_if_changed(&typ, source.as_bytes())?;
+        written.push(if wrote {
+            Written::new(typ, 0)
+        } else {
+            Written::kept(typ, 0)
         });
     }
     if let Some(pages) = same.done.unchanged(&job.path, &fp) {
-        written.push(Written {
-            path: job.path,
-            pages,
-        });
+        written.push(Written::kept(job.path, pages));
         return Ok((written, Diagnostics::default()));
     }
     let world = world::DocWorld::new(
@@ -180,9 +178,6 @@ fn typeset(
     output::write(&job.path, &out.pdf)?;
     same.done
         .record(&job.path, &fp, out.pages, out.pdf.len() as u64);
-    written.push(Written {
-        path: job.path,
-        pages: out.pages,
-    });
+    written.push(Written::new(job.path, out.pages));
     Ok((written, out.warnings))
 }

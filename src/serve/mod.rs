@@ -40,12 +40,15 @@ fn rebuild(root: &Path, opts: &Options, state: &State) {
         Ok(report) if !report.diagnostics.has_errors() => {
             state.error.lock().map(|mut e| e.clear()).ok();
             state.build.fetch_add(1, Ordering::SeqCst);
+            let site = report.site.unwrap_or_default();
             eprintln!(
                 "{}",
                 t!(
                     "serve-rebuilt",
-                    files = report.written.len(),
-                    pages = report.site_pages.unwrap_or(0)
+                    written = report.written.iter().filter(|w| !w.kept).count(),
+                    kept = report.written.iter().filter(|w| w.kept).count(),
+                    pages = site.pages,
+                    changed = site.changed
                 )
             );
             String::new()

@@ -150,15 +150,23 @@ struct Site<'a> {
     by_task: BTreeMap<String, BTreeMap<usize, Vec<TaskReport>>>,
 }
 
+/// What publishing the site did.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Published {
+    /// HTML pages in the site.
+    pub pages: usize,
+    /// Files whose bytes the site it replaced did not have (the rest are links to the same bytes).
+    pub changed: usize,
+}
+
 /// Builds out/site from the checked project, its year reports and the PDFs in `pdf_dir`.
-/// Returns the number of pages written.
 pub(crate) fn build(
     project: &Project,
     reports: &[YearReport],
     pdf_dir: &Path,
     pdfs: &[std::path::PathBuf],
     site_dir: &Path,
-) -> Result<usize, Diagnostics> {
+) -> Result<Published, Diagnostics> {
     let mut base = Context::new();
     base.insert("site_title", project.config.site_title());
     base.insert("organ", &project.config.organ);
@@ -205,9 +213,12 @@ pub(crate) fn build(
         pictures(&s.body, &mut media);
     }
     site.staging.copy_media(project.root.path(), &media)?;
-    let pages = site.pages;
+    let published = Published {
+        pages: site.pages,
+        changed: site.staging.changed(),
+    };
     site.staging.publish(site_dir)?;
-    Ok(pages)
+    Ok(published)
 }
 
 /// A year report in the navigation.

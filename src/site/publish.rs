@@ -3,8 +3,15 @@
 //! one step (renameat2 RENAME_EXCHANGE); elsewhere the old one is moved aside first, and the next
 //! build puts it back if a kill came between the two moves (outdir::prepare). gongwen replaces
 //! only a site it made, which it marks.
+//!
+//! The new site is made mostly of links, not copies: a page whose bytes the current site already
+//! has, a picture it already has, and every PDF (from out/pdf) are hard-linked into the staging
+//! folder, so a rebuild writes only what changed and unchanged files keep their times — a web
+//! server or a sync to the intranet sees only real changes. Where links are not possible (another
+//! file system) the file is copied.
 
 use crate::i18n::t;
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
@@ -14,6 +21,10 @@ use crate::output::temp_builder;
 /// A site being built.
 pub(crate) struct Staging {
     dir: tempfile::TempDir,
+    /// The site being replaced, when gongwen made it: its unchanged files are linked, not written.
+    current: Option<PathBuf>,
+    /// Files whose bytes are new in this build.
+    changed: Cell<usize>,
 }
 
 impl Staging {
@@ -33,7 +44,11 @@ impl Staging {
             .map_err(|e| {
                 Diagnostic::file_error(parent, t!("site-cannot-stage", reason = e.to_string()))
             })?;
-        let staging = Staging { dir };
+        let staging = Staging {
+            dir,
+            current: site_dir.is_dir().then(|| site_dir.to_path_buf()),
+            changed: Cell::new(0),
+        };
         staging.write(
             MARK,
             b"built by gongwen; replaced whole by the next build\n",
@@ -41,53 +56,106 @@ impl Staging {
         Ok(staging)
     }
 
-    /// Writes `bytes` to `path` (relative to the site's root).
-    pub(crate) fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    /// How many files of the new site have bytes the site it replaces did not have there.
+    pub(crate) fn changed(&self) -> usize {
+        self.changed.get()
+    }
+
+    /// `path` (relative to the site's root) in the staging folder, its folder created.
+    fn target(&self, path: &Path) -> Result<PathBuf, Diagnostic> {
         let p = self.dir.path().join(path);
         if let Some(dir) = p.parent() {
             std::fs::create_dir_all(dir).map_err(|e| {
                 Diagnostic::file_error(dir, t!("cannot-create", reason = e.to_string()))
             })?;
         }
+        Ok(p)
+    }
+
+    /// The current site's file at `path` when it holds exactly `bytes`.
+    fn current_with(&self, path: &Path, bytes: &[u8]) -> Option<PathBuf> {
+        let old = self.current.as_ref()?.join(path);
+        crate::output::same_bytes(&old, bytes).then_some(old)
+    }
+
+    /// Writes `bytes` to `path` (relative to the site's root), linking the current site's file
+    /// when it already holds them.
+    pub(crate) fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let p = self.target(Path::new(path))?;
+        if let Some(old) = self.current_with(Path::new(path), bytes)
+            && std::fs::hard_link(&old, &p).is_ok()
+        {
+            return Ok(());
+        }
+        self.changed.set(self.changed.get() + 1);
         std::fs::write(&p, bytes)
             .map_err(|e| Diagnostic::file_error(&p, t!("cannot-write", reason = e.to_string())))
     }
 
+    /// `from` at `path` (relative to the site's root): linked, or copied where it cannot be.
+    /// `new` says whether the site it replaces lacked it.
+    fn link(&self, from: &Path, path: &Path, new: bool) -> Result<(), Diagnostic> {
+        let dest = self.target(path)?;
+        if new {
+            self.changed.set(self.changed.get() + 1);
+        }
+        if std::fs::hard_link(from, &dest).is_ok() {
+            return Ok(());
+        }
+        std::fs::copy(from, &dest).map(|_| ()).map_err(|err| {
+            Diagnostic::file_error(&dest, t!("cannot-copy", reason = err.to_string()))
+        })
+    }
+
     /// The PDFs this build wrote (paths relative to `from`) go into the site under `into`, so
-    /// every download link works offline; nothing else from `from` does.
+    /// every download link works offline; nothing else from `from` does. They are linked: the
+    /// PDF folder's files are only ever replaced whole (output::write), never changed in place,
+    /// so a link keeps the bytes it was made with.
     pub(crate) fn copy_pdfs(
         &self,
         from: &Path,
         pdfs: &[PathBuf],
         into: &str,
     ) -> Result<(), Diagnostic> {
-        let to = self.dir.path().join(into);
         for rel in pdfs {
-            let dest = to.join(rel);
-            if let Some(dir) = dest.parent() {
-                std::fs::create_dir_all(dir).map_err(|err| {
-                    Diagnostic::file_error(&dest, t!("cannot-create", reason = err.to_string()))
-                })?;
-            }
-            std::fs::copy(from.join(rel), &dest).map_err(|err| {
-                Diagnostic::file_error(&dest, t!("cannot-copy", reason = err.to_string()))
-            })?;
+            let path = Path::new(into).join(rel);
+            let source = from.join(rel);
+            self.link(&source, &path, !self.same_file(&source, &path))?;
         }
         Ok(())
     }
 
-    /// The pictures bodies name, into the site's media folder by their content's name.
+    /// Whether the current site's `path` is the very file `source` (a link made earlier).
+    fn same_file(&self, source: &Path, path: &Path) -> bool {
+        let Some(cur) = &self.current else {
+            return false;
+        };
+        match (std::fs::metadata(source), std::fs::metadata(cur.join(path))) {
+            (Ok(a), Ok(b)) => same_inode(&a, &b),
+            _ => false,
+        }
+    }
+
+    /// The pictures bodies name, into the site's media folder by their content's name (so a
+    /// picture the current site has under that name is the same picture, and is linked).
     pub(crate) fn copy_media(
         &self,
         root: &Path,
         media: &std::collections::BTreeMap<String, String>,
     ) -> Result<(), Diagnostic> {
-        let to = self.dir.path().join(crate::paths::SITE_MEDIA);
         for (name, file) in media {
-            std::fs::create_dir_all(&to).map_err(|err| {
-                Diagnostic::file_error(&to, t!("cannot-create", reason = err.to_string()))
-            })?;
-            std::fs::copy(root.join(file), to.join(name)).map_err(|err| {
+            let path = Path::new(crate::paths::SITE_MEDIA).join(name);
+            let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).ok();
+            if let Some(cur) = &self.current
+                && cur.join(&path).is_file()
+                && size(&cur.join(&path)) == size(&root.join(file))
+            {
+                self.link(&cur.join(&path), &path, false)?;
+                continue;
+            }
+            let dest = self.target(&path)?;
+            self.changed.set(self.changed.get() + 1);
+            std::fs::copy(root.join(file), dest).map_err(|err| {
                 Diagnostic::file_error(file, t!("site-cannot-copy", reason = err.to_string()))
             })?;
         }
@@ -122,6 +190,18 @@ impl Staging {
         let _ = std::fs::remove_dir_all(&old);
         Ok(())
     }
+}
+
+#[cfg(unix)]
+fn same_inode(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+/// Without inode numbers at hand, a PDF is counted as new in the site whenever it is linked.
+#[cfg(not(unix))]
+fn same_inode(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    false
 }
 
 /// Exchanges two folders in one step, where the system can.

@@ -12,6 +12,7 @@ mod docx;
 mod docx_import;
 mod fidelity;
 mod formats;
+mod incremental;
 mod landscape;
 mod language;
 mod pdf;

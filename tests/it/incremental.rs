@@ -1,0 +1,117 @@
+//! Incremental builds: what did not change is not written again (its file keeps its time), what
+//! changed is, and what any sequence of builds leaves is what one clean build makes.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::common::{files_below, fixture, gongwen, stderr};
+
+/// Every file under `out` with its modification time.
+fn stamps(out: &Path) -> BTreeMap<PathBuf, SystemTime> {
+    files_below(out)
+        .into_iter()
+        .map(|f| {
+            let t = std::fs::metadata(out.join(&f)).unwrap().modified().unwrap();
+            (f, t)
+        })
+        .collect()
+}
+
+/// The files whose time differs between two snapshots, or that are in one only.
+fn changed(a: &BTreeMap<PathBuf, SystemTime>, b: &BTreeMap<PathBuf, SystemTime>) -> Vec<String> {
+    let mut names: Vec<String> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|f| a.get(*f) != b.get(*f))
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn build(root: &Path, extra: &[&str]) -> String {
+    let mut args = vec!["build"];
+    args.extend(extra);
+    let o = gongwen(root, &args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn a_rebuild_writes_only_what_changed_and_leaves_what_a_clean_build_makes() {
+    let p = fixture("year");
+    let out = p.path().join("out");
+    build(p.path(), &[]);
+    let first = stamps(&out);
+    assert!(first.keys().any(|f| f.starts_with("site/pdf")), "{first:?}");
+    std::thread::sleep(std::time::Duration::from_millis(30));
+
+    let again = build(p.path(), &[]);
+    assert_eq!(changed(&first, &stamps(&out)), Vec::<String>::new());
+    assert!(!again.contains(".pdf（"), "no PDF is written: {again}");
+    assert!(again.contains("（13 个网页，改动 0 个文件）"), "{again}");
+
+    // One summary edited: its documents, the year report and the pages that show its text.
+    let jtj = p.path().join("content/submissions/2024/jtj.md");
+    let text = std::fs::read_to_string(&jtj).unwrap();
+    std::fs::write(
+        &jtj,
+        text.replace("全年工作总结。", "全年工作总结，有所修改。"),
+    )
+    .unwrap();
+    build(p.path(), &[]);
+    let now = stamps(&out);
+    let edited = changed(&first, &now);
+    for f in &edited {
+        let shows_it = std::fs::read_to_string(out.join(f)).is_ok_and(|t| t.contains("有所修改"));
+        let made_from_it =
+            f.contains("区交通局") || f.contains("汇编") || f.starts_with(".gongwen");
+        assert!(
+            shows_it || made_from_it,
+            "{f} was written again: {edited:?}"
+        );
+    }
+    assert_eq!(
+        edited,
+        [
+            ".gongwen-fingerprints",
+            "docx/2024-年度工作总结汇编.docx",
+            "docx/summaries/2024/区交通局.docx",
+            "pdf/2024-年度工作总结汇编.pdf",
+            "pdf/summaries/2024/区交通局.pdf",
+            "site/assets/search-index.js",
+            "site/pdf/2024-年度工作总结汇编.pdf",
+            "site/pdf/summaries/2024/区交通局.pdf",
+            "site/summaries/2024/jtj.html",
+        ]
+    );
+    let notice = now
+        .keys()
+        .find(|f| f.to_string_lossy().ends_with("号.pdf"))
+        .unwrap();
+    assert_eq!(first[notice], now[notice], "the notice is kept");
+    assert!(
+        edited.len() * 2 < now.len(),
+        "{} of {}: {edited:?}",
+        edited.len(),
+        now.len()
+    );
+
+    // A clean build elsewhere makes the same bytes.
+    let clean = tempfile::tempdir().unwrap();
+    build(p.path(), &["--out", clean.path().to_str().unwrap()]);
+    let ours = files_below(&out);
+    assert_eq!(ours, files_below(clean.path()));
+    for f in &ours {
+        let (a, b) = (
+            std::fs::read(out.join(f)).unwrap(),
+            std::fs::read(clean.path().join(f)).unwrap(),
+        );
+        if f.ends_with(".gongwen-fingerprints") {
+            continue; // holds sizes and fingerprints, not paths: compared through the PDFs
+        }
+        assert!(a == b, "{} differs from a clean build", f.display());
+    }
+}

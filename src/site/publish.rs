@@ -227,7 +227,7 @@ mod tests {
         std::fs::create_dir_all(&site).unwrap();
         std::fs::write(site.join("notes.txt"), "mine").unwrap();
         let e = Staging::new(&site).err().unwrap().to_string();
-        assert!(e.contains("holds files gongwen did not write"), "{e}");
+        assert!(e.contains("其中有不是 gongwen 写出的文件"), "{e}");
         assert_eq!(
             std::fs::read_to_string(site.join("notes.txt")).unwrap(),
             "mine"

@@ -85,7 +85,7 @@ fn command_line_mistakes_are_told_in_the_users_language() {
     let o = run_with(&[], dir.path(), &["check", "--format", "xml"]);
     assert_eq!(
         stderr(&o),
-        "错误: `--format <FORMAT>` 的值 `xml` 不可用（可用：text, json）\n  提示: 运行 gongwen --help 查看用法\n"
+        "错误: `--format <格式>` 的值 `xml` 不可用（可用：text, json）\n  提示: 运行 gongwen --help 查看用法\n"
     );
     let o = run_with(&[("LANG", "en_US.UTF-8")], dir.path(), &["build", "--nope"]);
     assert_eq!(

@@ -1,53 +1,100 @@
 #!/usr/bin/env bash
-# Prints wall time and peak memory of `gongwen build` on the bundled example, and of the Typst
-# CLI compiling the same emitted .typ with the same fonts when a `typst` binary is installed.
+# The performance table: wall time, peak memory and pages per second of `gongwen build` on one
+# notice (beside the Typst CLI on the same emitted sources and fonts, when `typst` is installed)
+# and on generated projects of U units × T tasks with a summary from every unit; a second build
+# with nothing changed; `check` with and without proofreading; and `gongwen serve` (one edit →
+# page live, memory over 50 edits). Every full build starts from an empty output folder.
+# usage: scripts/bench.sh [SIZES...]   e.g. scripts/bench.sh 50x250 200x1000
+#        (default: 50x250 200x1000 400x2000; add 800x4000 for the largest row)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release -q
-bin=target/release/gongwen
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-measure() { # label, command...
+bin=$PWD/target/release/gongwen
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(50x250 200x1000 400x2000)
+
+# measure LABEL CMD...: runs CMD, prints its wall time and peak memory, keeps them in secs/kb
+# and its standard output in $work/stdout.
+measure() {
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$out/time" "$@" >/dev/null 2>&1
-  read -r secs kb < "$out/time"
-  printf '%-34s wall %6.2f s   peak memory %7.1f MiB\n' "$label" "$secs" "$(awk "BEGIN {print $kb / 1024}")"
-  last_secs=$secs
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/stdout" 2>"$work/stderr" || {
+    echo "$label: failed"; tail -5 "$work/stderr"; return 1; }
+  read -r secs kb < "$work/time"
+  printf '%-44s %7.2f s  %7.0f MiB' "$label" "$secs" "$(awk "BEGIN {print $kb / 1024}")"
 }
-"$bin" build --no-system-fonts --emit-typst --out "$out" >/dev/null 2>&1
-count_pages() { find "$1" -name '*.pdf' -exec pdfinfo {} \; 2>/dev/null | awk '/^Pages/ {n += $2} END {print n}'; }
-pages=$(count_pages "$out/pdf")
-for i in 1 2 3; do measure "example build (run $i, $pages pages)" "$bin" build --no-system-fonts --out "$out"; done
-big="$out/big"
-python3 scripts/gen-project.py "$big" 200 1000 --submissions
-subs=$(ls "$big"/content/submissions/2024 | wc -l)
-measure "check: 200 x 1,000, $subs summaries" "$bin" -p "$big" check --no-system-fonts
-with_proofreading=$last_secs
-measure "check --no-proofread (same project)" "$bin" -p "$big" check --no-system-fonts --no-proofread
-printf '%-34s proofreading adds %.2f s\n' "" "$(awk "BEGIN {print $with_proofreading - $last_secs}")"
-"$bin" -p "$big" build --no-system-fonts >/dev/null 2>&1
-pages=$(count_pages "$big/out/pdf")
-docs=$(find "$big/out/pdf" -name '*.pdf' | wc -l)
-measure "build: $docs PDFs, $pages pages" "$bin" -p "$big" build --no-system-fonts --no-site --no-docx
-pdf_secs=$last_secs
-printf '%-34s %.0f PDF pages per second\n' "" "$(awk "BEGIN {print $pages / $pdf_secs}")"
-words=$(find "$big/out/docx" -name '*.docx' | wc -l)
-measure "build with $words .docx" "$bin" -p "$big" build --no-system-fonts --no-site
-printf '%-34s %.0f .docx documents per second (docx time: %.2f s)\n' "" "$(awk "BEGIN {d = $last_secs - $pdf_secs; if (d < 0.01) d = 0.01; print $words / d}")" "$(awk "BEGIN {print $last_secs - $pdf_secs}")"
-pdf_secs=$last_secs
-html=$(find "$big/out/site" -name '*.html' | wc -l)
-measure "build with site ($html HTML pages)" "$bin" -p "$big" build --no-system-fonts
-printf '%-34s %.0f HTML pages per second (site time: %.2f s)\n' "" "$(awk "BEGIN {d = $last_secs - $pdf_secs; if (d < 0.01) d = 0.01; print $html / d}")" "$(awk "BEGIN {print $last_secs - $pdf_secs}")"
-measure "gongwen build --no-site (example)" "$bin" build --no-system-fonts --no-site --out "$out"
-if command -v typst >/dev/null 2>&1; then
-  # The same generated sources through the Typst CLI, one process per document, same fonts.
-  find "$out/pdf" -name '*.typ' | sort > "$out/typs"
+per_second() { awk "BEGIN {d = $2; if (d < 0.01) d = 0.01; printf \"  %7.0f $3/s\", $1 / d}"; }
+# Pages gongwen reports writing ("wrote X (N pages)").
+pages_written() { grep -o '([0-9]* pages\?)' "$work/stdout" | grep -o '[0-9]*' | awk '{n += $1} END {print n + 0}'; }
+median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+
+one_notice() {
+  local p=$work/one
+  mkdir -p "$p/content"
+  cp -r content/gongwen.yaml content/units.yaml content/notices content/tasks "$p/content/"
+  local runs=()
+  for _ in 1 2 3 4 5; do
+    rm -rf "$p/out"
+    measure "one notice: gongwen build (fresh out/)" "$bin" -p "$p" build --no-system-fonts --no-site --no-docx >/dev/null
+    runs+=("$secs")
+  done
+  local ours; ours=$(printf '%s\n' "${runs[@]}" | median)
+  local pages; pages=$(pages_written)
+  printf '%-44s %7.3f s median of 5, %s pages\n' "one notice: gongwen build" "$ours" "$pages"
+  if ! command -v typst >/dev/null 2>&1; then
+    echo "typst CLI not installed (cargo install typst-cli --version 0.15.1): no comparison"
+    return
+  fi
+  rm -rf "$p/out"
+  "$bin" -p "$p" build --no-system-fonts --no-site --no-docx --emit-typst >/dev/null 2>&1
+  # The same generated sources through the CLI, one process per document, the same fonts.
+  find "$p/out/pdf" -name '*.typ' | sort > "$work/typs"
   while read -r typ; do
     cp templates/typst/gongwen.typ "$(dirname "$typ")/gongwen.typ"
     sed -i 's#"/gongwen.typ"#"gongwen.typ"#' "$typ"
-  done < "$out/typs"
-  measure "typst CLI, same $(wc -l < "$out/typs") documents" bash -c 'while read -r t; do typst compile --ignore-system-fonts --font-path assets/fonts "$t" "${t%.typ}.cli.pdf" || exit 1; done < "$1"' _ "$out/typs"
-else
-  echo "typst CLI not installed: no comparison"
-fi
-bash scripts/serve-memory.sh "$bin"
+  done < "$work/typs"
+  runs=()
+  for _ in 1 2 3 4 5; do
+    measure "typst CLI" bash -c 'while read -r t; do typst compile --ignore-system-fonts --font-path assets/fonts "$t" "${t%.typ}.cli.pdf" || exit 1; done < "$1"' _ "$work/typs" >/dev/null
+    runs+=("$secs")
+  done
+  local cli; cli=$(printf '%s\n' "${runs[@]}" | median)
+  printf '%-44s %7.3f s median of 5 (%s documents); gongwen/CLI = %.2f×\n' "one notice: typst CLI, same sources" "$cli" "$(wc -l < "$work/typs")" "$(awk "BEGIN {print $ours / $cli}")"
+}
+
+scale() { # UNITS TASKS
+  local u=$1 t=$2 p=$work/p$1x$2
+  python3 scripts/gen-project.py "$p" "$u" "$t" --submissions >/dev/null
+  echo "-- $u units × $t tasks, $(ls "$p"/content/submissions/2024 | wc -l) summaries"
+  measure "check" "$bin" -p "$p" check --no-system-fonts; echo
+  local with=$secs
+  measure "check --no-proofread" "$bin" -p "$p" check --no-system-fonts --no-proofread
+  printf '  (proofreading %.2f s)\n' "$(awk "BEGIN {print $with - $secs}")"
+  measure "PDFs only (fresh out/)" "$bin" -p "$p" build --no-system-fonts --no-site --no-docx
+  per_second "$(pages_written)" "$secs" "PDF pages"; printf '  (%s pages)\n' "$(pages_written)"
+  rm -rf "$p/out"
+  measure "full build: PDF, .docx, site (fresh out/)" "$bin" -p "$p" build --no-system-fonts
+  local pages; pages=$(pages_written)
+  per_second "$pages" "$secs" "PDF pages"; echo
+  local full=$secs
+  measure "second build, nothing changed" "$bin" -p "$p" build --no-system-fonts; echo
+  local second=$secs
+  measure "second build without the site" "$bin" -p "$p" build --no-system-fonts --no-site
+  local html; html=$(find "$p/out/site" -name '*.html' | wc -l)
+  per_second "$html" "$(awk "BEGIN {print $second - $secs}")" "HTML pages"; printf '  (site: %s pages)\n' "$html"
+  rm -rf "$p/out"
+  measure "PDF and .docx, no site (fresh out/)" "$bin" -p "$p" build --no-system-fonts --no-site; echo
+  local docx; docx=$(find "$p/out/docx" -name '*.docx' | wc -l)
+  printf '%-44s %7.2f s of the full build for %s .docx' ".docx" "$(awk "BEGIN {print $full - $secs}")" "$docx"
+  echo
+  rm -rf "$p"
+}
+
+one_notice
+for s in "${sizes[@]}"; do scale "${s%x*}" "${s#*x}"; done
+echo "-- serve"
+bash scripts/serve-memory.sh "$bin" "" 50
+p=$work/serve200
+python3 scripts/gen-project.py "$p" 200 1000 --submissions >/dev/null
+bash scripts/serve-memory.sh "$bin" "$p" 20

@@ -115,7 +115,7 @@ mod tests {
         assert_eq!(w.len(), 4);
         let total: usize = w.iter().sum();
         assert!((total as i32 - mm(style::TYPE_H_MM)).abs() <= 2, "{w:?}");
-        // 31 characters of 12 pt and the padding: 工作任务 is 7,570 twips wide.
-        assert_eq!(w[1], 31 * 240 + 130);
+        // 31¼ characters of 12 pt and the padding: 工作任务 is 7,630 twips wide.
+        assert_eq!(w[1], 7500 + 130);
     }
 }

@@ -72,13 +72,21 @@ impl TablePages {
     }
 }
 
+/// The defaults are the issued task table's (沙营商办发〔2020〕3号, the seed), measured from its
+/// lines rather than fitted: a cell's lines break as Word breaks them (gongwen.typ `cell-lines`),
+/// so each column is as wide as the middle of what its issued lines allow (工作任务 holds 31
+/// characters but not 31 and a half, 牵头单位 8 but not 8½, 配合单位 7½ but not 8). Its full pages
+/// hold 19 lines of cells but not 20 on the 156 mm frame (a pitch over 22.1 pt), and its first
+/// page, below the three grid lines of 附件 and title, 16 but not 17 (a pitch of at most 22.2 pt):
+/// so a line takes 1.85 em (22.2 pt), the leading between lines with half of it above and below
+/// each cell's text (Word's cells add no margin there).
 impl Default for TableLayout {
     fn default() -> Self {
         TableLayout {
             size: 12.0,
-            columns: [31.0, 8.0, 7.0],
-            leading: 0.65,
-            padding: 4.0,
+            columns: [31.25, 8.25, 7.75],
+            leading: 0.85,
+            padding: 5.1,
             pages: TablePages::default(),
         }
     }

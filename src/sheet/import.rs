@@ -783,7 +783,11 @@ mod tests {
         let t = table_layout(&g, 1).unwrap();
         assert_eq!(
             (t.size, t.columns, t.leading),
-            (14.0, [30.0, 9.0, 7.0], 0.65)
+            (
+                14.0,
+                [30.0, 9.0, 7.0],
+                crate::model::TableLayout::default().leading
+            )
         );
         assert!(table_layout(&grid(&[], &[]), 0).is_none());
     }

@@ -268,14 +268,14 @@ fn the_task_table_is_a_word_table_with_repeated_header_and_merged_categories() {
     assert!(categories.len() >= 4, "{categories:?}");
     let tasks = rows.len() - 1 - categories.len();
     assert_eq!(tasks, 18, "every task a row");
-    // Widths as in the PDF: 31, 8 and 7 characters of 12 pt (and 6 pt of padding), 序号 the rest of 225 mm.
+    // Widths as in the PDF: 31¼, 8¼ and 7¾ characters of 12 pt (and 6 pt of padding), 序号 the rest of 225 mm.
     let grid: Vec<i64> = t["grid"]
         .as_array()
         .unwrap()
         .iter()
         .map(|w| w.as_i64().unwrap())
         .collect();
-    assert_eq!(&grid[1..], &[31 * 240 + 130, 8 * 240 + 130, 7 * 240 + 130]);
+    assert_eq!(&grid[1..], &[7500 + 130, 1980 + 130, 1860 + 130]);
     assert!((grid.iter().sum::<i64>() - 12756).abs() <= 2, "{grid:?}");
     let row1: Vec<&str> = rows[2]["cells"]
         .as_array()

@@ -37,12 +37,15 @@ fn built(pages: Option<&str>) -> Vec<pdf::Page> {
     pdf::pages(&p.path().join("out/pdf/某府办发〔2024〕7号.pdf"))
 }
 
-/// The page number at the foot of a page: its digits and its box's left and right edges.
+/// The page number at the foot of a page: its digits and its box's left and right edges. It is
+/// what stands below the type area: 35 mm above the paper's foot on a portrait page, 28 mm on a
+/// landscape one (its 156 mm type area centred, 1 mm lower).
 fn page_number(page: &pdf::Page) -> Option<(usize, f64, f64)> {
+    let below = if page.width > page.height { 28.0 } else { 35.0 } * MM;
     let mut foot: Vec<&pdf::Word> = page
         .words
         .iter()
-        .filter(|w| w.y0 > page.height - 35.0 * MM && w.x1 - w.x0 < 60.0)
+        .filter(|w| w.y0 > page.height - below && w.x1 - w.x0 < 60.0)
         .collect();
     foot.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let text: String = foot.iter().map(|w| w.text.as_str()).collect();

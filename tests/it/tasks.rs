@@ -429,6 +429,90 @@ fn a_row_split_across_pages_keeps_the_lines_it_has_whole() {
     );
 }
 
+/// Characters without marks for generated cell text, none of them in the fixture's notice or units.
+const POOL: &str = "春夏秋冬东西南北山川河海星辰风雨雷电江湖草木花果鸟兽虫鱼金银铜铁松竹梅兰菊";
+
+fn run(n: usize, from: usize) -> String {
+    let pool: Vec<char> = POOL.chars().collect();
+    (0..n).map(|k| pool[(from + k) % pool.len()]).collect()
+}
+
+/// Word's line ends in a table cell (推入/推出): where the characters that did not fit begin with
+/// closing marks, the line takes them in when compressing its own full-width marks to half a 字
+/// makes room for them, and otherwise gives its last character to the next line. Asserted on a
+/// task text of our own in the default 工作任务 column (31¼ characters), one situation a line.
+#[test]
+fn a_cell_line_takes_closing_marks_in_only_where_its_own_marks_make_room() {
+    let want = [
+        // 31 characters with two marks of its own, then ；: the two halves make its room.
+        format!("{}，{}、{}；", run(14, 0), run(8, 1), run(7, 2)),
+        // 31 characters with one mark, then 。: half a 字 is not enough, so 。 takes the 31st
+        // character with it to the next line.
+        format!("{}，{}", run(20, 3), run(9, 4)),
+        // That character and 。, then 31 in all with three marks of its own, then the pair ”、
+        // (set as one and a half 字): the three halves make room for it.
+        format!(
+            "{}。{}、{}“{}”、",
+            run(1, 13),
+            run(12, 5),
+            run(8, 6),
+            run(7, 7)
+        ),
+        // 31 characters without a mark, then 、: no room, the 31st goes down with it.
+        run(30, 8),
+        format!("{}、{}。", run(1, 38), run(10, 9)),
+    ];
+    let text: String = want.concat();
+    // The 配合单位 column (7¾ characters) by the same rule: 7 characters with a 、 of their own
+    // take the next 、 in; 7 without one give their 7th to the next line.
+    let unit = |n: usize, from: usize| -> String {
+        "甲乙丙丁戊己庚辛壬癸子丑寅卯巳午未申酉亥"
+            .chars()
+            .skip(from)
+            .take(n)
+            .collect()
+    };
+    let names = [
+        unit(2, 0) + "局",
+        unit(3, 2),
+        unit(6, 5) + "局",
+        unit(2, 11) + "局",
+    ];
+    let want_units = [
+        format!("{}、{}、", names[0], names[1]),
+        unit(6, 5),
+        format!("局、{}", names[3]),
+    ];
+    let mut units = fixture_text("tasks/content/units.yaml");
+    for (i, n) in names.iter().enumerate() {
+        units = units.replace(
+            "groups:\n",
+            &format!("  - id: g{i}\n    name: {n}\ngroups:\n"),
+        );
+    }
+    let yaml = format!(
+        "title: 2024年重点工作任务清单\nyear: 2024\ncategories:\n  - name: 宣传\n    tasks:\n      - text: {text}\n        lead: [区交通局]\n        support: [{}]\n",
+        names.join(", ")
+    );
+    let p = fixture_with(
+        "tasks",
+        &[("tasks/2024.yaml", &yaml), ("units.yaml", &units)],
+    );
+    let o = gongwen(p.path(), &["build", "--no-site"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = p.path().join("out/pdf/某府办发〔2024〕7号.pdf");
+    assert_eq!(
+        cell_lines(&pdf, &text),
+        want,
+        "the task's lines as Word breaks them"
+    );
+    assert_eq!(
+        cell_lines(&pdf, &want_units.concat()),
+        want_units,
+        "the units' lines as Word breaks them"
+    );
+}
+
 #[test]
 fn the_table_pages_setting_survives_the_spreadsheet_round_trip() {
     let yaml = tasks_yaml().replace(

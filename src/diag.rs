@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::t;
+
 /// A place in a user's file. Lines and columns are 1-based; columns count characters, not bytes,
 /// because the people reading them count Chinese characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,10 +48,19 @@ pub(crate) enum Severity {
 }
 
 impl Severity {
+    /// The name in JSON (read by programs, so never translated).
     fn name(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+        }
+    }
+
+    /// The label a person reads: 错误, 警告.
+    fn label(self) -> String {
+        match self {
+            Severity::Error => t!("label-error"),
+            Severity::Warning => t!("label-warning"),
         }
     }
 }
@@ -213,13 +224,13 @@ impl fmt::Display for Diagnostic {
         if let Some((line, col)) = self.line {
             write!(f, ":{line}:{col}")?;
         }
-        write!(f, ": {}", self.severity.name())?;
+        write!(f, ": {}", self.severity.label())?;
         if let Some(rule) = self.rule() {
             write!(f, "[{rule}]")?;
         }
         write!(f, ": {}", for_terminal(&self.message))?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {}", for_terminal(help))?;
+            write!(f, "\n  {}: {}", t!("label-help"), for_terminal(help))?;
         }
         Ok(())
     }
@@ -338,10 +349,7 @@ mod tests {
     #[test]
     fn display_has_file_line_column_and_help() {
         let d = Diagnostic::error(Location::new("content/a.md", 3, 9), "bad").with_help("fix it");
-        assert_eq!(
-            d.to_string(),
-            "content/a.md:3:9: error: bad\n  help: fix it"
-        );
+        assert_eq!(d.to_string(), "content/a.md:3:9: 错误: bad\n  提示: fix it");
     }
 
     #[test]
@@ -352,7 +360,7 @@ mod tests {
         );
         assert_eq!(
             d.to_string(),
-            "a\\u{1b}.md:1:1: error: unknown unit `\\u{1b}[31m红\\u{7}\\u{202e}`"
+            "a\\u{1b}.md:1:1: 错误: unknown unit `\\u{1b}[31m红\\u{7}\\u{202e}`"
         );
     }
 
@@ -364,7 +372,7 @@ mod tests {
             .with_fix("优化优化", "优化");
         assert_eq!(
             d.to_string(),
-            "content/a.md:3:9: warning[repeated-word]: doubled\n  help: write `优化`"
+            "content/a.md:3:9: 警告[repeated-word]: doubled\n  提示: write `优化`"
         );
         assert_eq!(
             d.to_json(),

@@ -8,6 +8,7 @@
 //! with a fallback: any font in a `--font-path` folder, then the first installed of FALLBACKS.
 //! The font check reports each such character as a warning, never silently.
 
+use crate::i18n::t;
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
@@ -120,8 +121,8 @@ impl Fonts {
         let mut problems = Diagnostics::default();
         for dir in extra_dirs.iter().filter(|d| !d.is_dir()) {
             problems.push(
-                Diagnostic::file_error(dir, "--font-path: there is no such folder")
-                    .with_help("name a folder that holds font files (.ttf, .otf, .ttc)"),
+                Diagnostic::file_error(dir, t!("font-path-missing"))
+                    .with_help(t!("font-path-missing-help")),
             );
         }
         let mut store = FontStore::new();
@@ -140,8 +141,11 @@ impl Fonts {
         for (path, index, info, names) in preferred_faces(prefs, extra_dirs, system) {
             let Some(font) = usable(&path, index) else {
                 problems.push(
-                    Diagnostic::file_error(&path, format!("the font `{}` cannot be used: the file is damaged or has no glyph outlines", info.family))
-                        .with_help("replace the file with a good copy, or remove it from the fonts folder; the embedded font is used meanwhile"),
+                    Diagnostic::file_error(
+                        &path,
+                        t!("font-damaged", family = info.family.as_str()),
+                    )
+                    .with_help(t!("font-damaged-help")),
                 );
                 continue;
             };
@@ -327,14 +331,14 @@ fn role_font(
     let mut families = Vec::new();
     let source = match chosen {
         Some(f) => {
-            let from = sources
-                .get(&f.to_lowercase())
-                .map_or("installed", String::as_str);
-            let source = format!("{f} ({from})");
+            let source = match sources.get(&f.to_lowercase()) {
+                Some(file) => t!("font-from-file", family = f.as_str(), file = file.as_str()),
+                None => t!("font-installed", family = f.as_str()),
+            };
             families.push(f);
             source
         }
-        None => format!("{embedded} (embedded)"),
+        None => t!("font-embedded", family = embedded),
     };
     families.push(embedded.to_string());
     let faces = families.iter().filter_map(|f| faces_of(book, f)).collect();
@@ -402,7 +406,7 @@ mod tests {
     fn embedded_fonts_serve_every_role_and_cover_gb2312_text() {
         let fonts = Fonts::load(&FontPrefs::default(), &[], false);
         for role in Role::ALL {
-            assert!(fonts.roles[&role].source.ends_with("(embedded)"));
+            assert!(fonts.roles[&role].source.ends_with("（内置）"));
             for c in "沙营商办发〔2020〕3号，“一窗综办”—".chars() {
                 assert!(fonts.covers(role, c), "{role:?} {c}");
             }

@@ -12,6 +12,7 @@ mod diag;
 mod docx;
 mod fingerprint;
 mod fonts;
+mod i18n;
 mod limits;
 mod load;
 mod markdown;

@@ -5,6 +5,7 @@
 //! with their alt text). Raw HTML and code stay literal text.
 //! Heading numbers (一、 （一） 1. （1）) are generated here so PDF and HTML agree.
 
+use crate::i18n::t;
 use std::path::Path;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -356,21 +357,18 @@ pub(crate) fn parse(
         if b.stack.len() > MAX_DEPTH {
             return Err(Diagnostic::error(
                 at(range.start),
-                format!("lists or quotes nested more than {MAX_DEPTH} levels deep"),
+                t!("markdown-too-deep", levels = MAX_DEPTH),
             )
-            .with_help("an official document needs a few levels at most; flatten the structure"));
+            .with_help(t!("markdown-too-deep-help")));
         }
         if let Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) = &event {
             para_chars += t.chars().count();
             if para_chars > limits::PARAGRAPH_CHARS {
                 return Err(Diagnostic::error(
                     at(para_start),
-                    format!(
-                        "a paragraph of more than {} characters",
-                        limits::PARAGRAPH_CHARS
-                    ),
+                    t!("paragraph-too-long", limit = limits::PARAGRAPH_CHARS),
                 )
-                .with_help("break it into paragraphs (an empty line between them)"));
+                .with_help(t!("paragraph-too-long-help")));
             }
         }
         match event {
@@ -401,23 +399,17 @@ pub(crate) fn parse(
 
 impl Builder {
     /// Opens the frame a tag starts; a heading GB/T 9704 has no level for is an error.
-    fn start(&mut self, tag: Tag) -> Result<(), (&'static str, &'static str)> {
+    fn start(&mut self, tag: Tag) -> Result<(), (String, String)> {
         match tag {
             // Inside list items and cells the text stays in the enclosing frame.
             Tag::Paragraph => self.push(FrameKind::Para),
             Tag::Heading { level, .. } => {
                 let n = level as u8;
                 if n == 1 {
-                    return Err((
-                        "a `#` heading in the body: the document title belongs in the front matter",
-                        "put the title in `title:`; use `##` for 一、 headings, `###` for （一）, `####` for 1., `#####` for （1）",
-                    ));
+                    return Err((t!("heading-one"), t!("heading-one-help")));
                 }
                 if n > 5 {
-                    return Err((
-                        "GB/T 9704 has four heading levels; this is a fifth",
-                        "use `##` to `#####`",
-                    ));
+                    return Err((t!("heading-five"), t!("heading-five-help")));
                 }
                 self.push(FrameKind::Heading(n - 1))
             }
@@ -543,7 +535,8 @@ mod tests {
     fn title_heading_is_an_error_with_position() {
         let e = parse("正文\n\n# 标题\n", Path::new("n.md"), 10, &mut Vec::new()).unwrap_err();
         assert!(
-            e.to_string().starts_with("n.md:12:1: error: a `#` heading"),
+            e.to_string()
+                .starts_with("n.md:12:1: 错误: 正文中有 `#` 标题"),
             "{e}"
         );
     }
@@ -553,7 +546,7 @@ mod tests {
         let deep = ">".repeat(10_000) + " 深";
         let e = parse(&deep, Path::new("d.md"), 1, &mut Vec::new()).unwrap_err();
         assert!(e.to_string().starts_with("d.md:1:"), "{e}");
-        assert!(e.to_string().contains("nested more than 32 levels"), "{e}");
+        assert!(e.to_string().contains("嵌套超过 32 层"), "{e}");
     }
 
     #[test]

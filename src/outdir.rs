@@ -2,6 +2,7 @@
 //! later build removes the outputs the content no longer produces (a withdrawn notice's PDF) and
 //! nothing else; and at every start it cleans what an interrupted build left.
 
+use crate::i18n::t;
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
@@ -22,20 +23,15 @@ pub(crate) fn prepare(out: &Path) -> Result<(), Diagnostics> {
     for sub in [paths::OUT_PDF, paths::OUT_DOCX, paths::OUT_SITE] {
         let p = out.join(sub);
         if p.exists() && !p.is_dir() {
-            return Err(
-                Diagnostic::file_error(&p, "is a file, but gongwen writes a folder there")
-                    .with_help("move the file away, or pass --out DIR to build somewhere else")
-                    .into(),
-            );
+            return Err(Diagnostic::file_error(&p, t!("out-file-in-the-way"))
+                .with_help(t!("out-file-in-the-way-help"))
+                .into());
         }
     }
     if out.exists() && !out.is_dir() {
-        return Err(Diagnostic::file_error(
-            out,
-            "is a file, but gongwen writes its outputs in a folder there",
-        )
-        .with_help("move the file away, or pass --out DIR to build somewhere else")
-        .into());
+        return Err(Diagnostic::file_error(out, t!("out-file-in-the-way"))
+            .with_help(t!("out-file-in-the-way-help"))
+            .into());
     }
     recover_site(out);
     remove_leftovers(out);
@@ -265,7 +261,7 @@ mod tests {
         std::fs::write(out.path().join("pdf"), "x").unwrap();
         let e = prepare(out.path()).unwrap_err().to_string();
         assert!(
-            e.contains("pdf: error: is a file, but gongwen writes a folder there"),
+            e.contains("pdf: 错误: 这里是一个文件，但 gongwen 要在这里写一个文件夹"),
             "{e}"
         );
     }

@@ -1,6 +1,7 @@
 //! Writing outputs so a reader never sees half a file: a temporary file beside the target,
 //! renamed into place.
 
+use crate::i18n::t;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -76,7 +77,7 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// `write_atomic`, its failure as a message about the file.
 pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     write_atomic(path, bytes)
-        .map_err(|e| Diagnostic::file_error(path, format!("cannot write: {e}")))
+        .map_err(|e| Diagnostic::file_error(path, t!("cannot-write", reason = e.to_string())))
 }
 
 /// Writes `bytes` to `path` unless the file already holds exactly them (then its time stays, and

@@ -2,6 +2,7 @@
 //! and how far each task got. Computed once per build from the checked project; every output
 //! shows it through `view::report`.
 
+use crate::i18n::t;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -186,11 +187,9 @@ pub(crate) fn not_rebuilt(project: &Project) -> Diagnostics {
         notes.push(
             Diagnostic::file_warning(
                 Path::new(paths::SUBMISSIONS).join(year.to_string()),
-                format!(
-                    "the {year} year report is not rebuilt: what it compiles has errors (see above)"
-                ),
+                t!("report-not-rebuilt", year = year.to_string()),
             )
-            .with_help("fix those; until then the last year report built stays as it was"),
+            .with_help(t!("report-not-rebuilt-help")),
         );
     }
     notes

@@ -2,6 +2,7 @@
 //! symbolic links, and refused when it lies outside the folder: the README promises that reads
 //! are confined to the project.
 
+use crate::i18n::t;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, display_path};
@@ -17,13 +18,12 @@ impl Root {
     /// The project folder `given`; an error names it when it is missing or not a folder.
     pub(crate) fn new(given: &Path) -> Result<Root, Diagnostic> {
         let real = given.canonicalize().map_err(|e| {
-            Diagnostic::file_error(given, format!("the project folder cannot be opened: {e}"))
-                .with_help("pass --project DIR naming the folder that holds content/ (or run gongwen in it)")
+            Diagnostic::file_error(given, t!("project-cannot-open", reason = e.to_string()))
+                .with_help(t!("project-folder-help"))
         })?;
         if !real.is_dir() {
-            return Err(Diagnostic::file_error(given, "is not a folder").with_help(
-                "pass --project DIR naming the folder that holds content/ (or run gongwen in it)",
-            ));
+            return Err(Diagnostic::file_error(given, t!("project-not-folder"))
+                .with_help(t!("project-folder-help")));
         }
         Ok(Root {
             given: given.to_path_buf(),
@@ -44,15 +44,12 @@ impl Root {
             Ok(real) if real.starts_with(&self.real) => Ok(Some(real)),
             Ok(real) => Err(Diagnostic::file_error(
                 rel,
-                format!(
-                    "leads outside the project (to {}); gongwen reads only files inside it",
-                    display_path(&real)
-                ),
+                t!("link-outside", target = display_path(&real)),
             )
-            .with_help("copy the file into the project instead of linking to it")),
+            .with_help(t!("link-outside-help"))),
             Err(_) if path.symlink_metadata().is_ok() => {
-                Err(Diagnostic::file_error(rel, "is a link to nothing")
-                    .with_help("remove the link or point it at a file inside the project"))
+                Err(Diagnostic::file_error(rel, t!("link-dangling"))
+                    .with_help(t!("link-dangling-help")))
             }
             Err(_) => Ok(None),
         }
@@ -85,16 +82,13 @@ mod tests {
         assert!(root.resolve(Path::new("ok.md")).unwrap().is_some());
         assert!(root.resolve(Path::new("missing.md")).unwrap().is_none());
         let e = root.resolve(Path::new("link.md")).unwrap_err().to_string();
-        assert!(
-            e.starts_with("link.md: error: leads outside the project"),
-            "{e}"
-        );
+        assert!(e.starts_with("link.md: 错误: 这个链接指向项目之外"), "{e}");
         let e = root
             .resolve(Path::new("dangling.md"))
             .unwrap_err()
             .to_string();
         assert!(
-            e.starts_with("dangling.md: error: is a link to nothing"),
+            e.starts_with("dangling.md: 错误: 这个链接指向的文件不存在"),
             "{e}"
         );
         assert!(Root::new(&dir.path().join("nope")).is_err());

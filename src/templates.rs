@@ -1,6 +1,7 @@
 //! Templates: built into the binary, and overridable by a project file of the same name (in
 //! templates/typst, templates/html or templates/site), for every backend alike.
 
+use crate::i18n::t;
 use std::path::Path;
 
 use crate::diag::Diagnostic;
@@ -17,6 +18,7 @@ pub(crate) fn text(
     let Some(path) = root.resolve(&shown)? else {
         return Ok(builtin.to_string());
     };
-    std::fs::read_to_string(path)
-        .map_err(|e| Diagnostic::file_error(&shown, format!("cannot read the template: {e}")))
+    std::fs::read_to_string(path).map_err(|e| {
+        Diagnostic::file_error(&shown, t!("template-unreadable", reason = e.to_string()))
+    })
 }

@@ -2,6 +2,7 @@
 //! definition of which characters are Chinese (full width).
 
 use crate::diag::Location;
+use crate::i18n::t;
 
 /// Which of the GB/T 9704 typefaces a text is set in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -27,13 +28,13 @@ impl Role {
         }
     }
 
-    pub(crate) fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> String {
         match self {
-            Role::Title => "小标宋 (titles, 发文机关标志)",
-            Role::Body => "仿宋 (body text)",
-            Role::Hei => "黑体 (一、 headings, 密级, 附件 labels)",
-            Role::Kai => "楷体 (（一） headings, 签发人 names)",
-            Role::Song => "宋体 (page numbers)",
+            Role::Title => t!("role-title"),
+            Role::Body => t!("role-body"),
+            Role::Hei => t!("role-hei"),
+            Role::Kai => t!("role-kai"),
+            Role::Song => t!("role-song"),
         }
     }
 }

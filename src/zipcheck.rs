@@ -3,6 +3,7 @@
 //! KB that unpack to GBs) gets a clear message instead of exhausting the memory. The declared
 //! sizes bound what is unpacked: the zip reader stops at an entry's declared size.
 
+use crate::i18n::t;
 use std::path::Path;
 
 use crate::diag::Diagnostic;
@@ -24,18 +25,21 @@ pub(crate) fn check(
     kind: &str,
     limits: &Limits,
 ) -> Result<(), Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::file_error(shown, format!("cannot read {kind}: {e}")))?;
-    if bytes.starts_with(&OLE) {
-        return Err(Diagnostic::file_error(
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::file_error(
             shown,
-            format!("{kind} is password-protected or in the old binary Office format"),
+            t!("read-failed", what = kind, reason = e.to_string()),
         )
-        .with_help("remove the password, and save it in the current format (.xlsx / .docx) in Excel, WPS or Word"));
+    })?;
+    if bytes.starts_with(&OLE) {
+        return Err(
+            Diagnostic::file_error(shown, t!("office-protected", what = kind))
+                .with_help(t!("office-protected-help")),
+        );
     }
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| {
-        Diagnostic::file_error(shown, format!("{kind} is damaged or not an Office file"))
-            .with_help("open it in Excel, WPS or Word and save it again")
+        Diagnostic::file_error(shown, t!("office-damaged", what = kind))
+            .with_help(t!("office-damaged-help"))
     })?;
     if zip.len() > limits.entries {
         return Err(too_big(shown, kind));
@@ -43,8 +47,8 @@ pub(crate) fn check(
     let mut total: u64 = 0;
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(|_| {
-            Diagnostic::file_error(shown, format!("{kind} is damaged or not an Office file"))
-                .with_help("open it in Excel, WPS or Word and save it again")
+            Diagnostic::file_error(shown, t!("office-damaged", what = kind))
+                .with_help(t!("office-damaged-help"))
         })?;
         total = total.saturating_add(entry.size());
         if total > limits.unpacked_bytes {
@@ -55,13 +59,7 @@ pub(crate) fn check(
 }
 
 fn too_big(shown: &Path, kind: &str) -> Diagnostic {
-    Diagnostic::file_error(
-        shown,
-        format!("{kind} unpacks to far more than a table or document holds"),
-    )
-    .with_help(
-        "it may be damaged or made to exhaust the memory; save the content again in a new file",
-    )
+    Diagnostic::file_error(shown, t!("office-bomb", what = kind)).with_help(t!("office-bomb-help"))
 }
 
 #[cfg(test)]
@@ -86,7 +84,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("f.xlsx");
         std::fs::write(&p, bytes).unwrap();
-        check(&p, Path::new("f.xlsx"), "the spreadsheet", &LIMITS).map_err(|d| d.message)
+        check(&p, Path::new("f.xlsx"), "表格", &LIMITS).map_err(|d| d.message)
     }
 
     #[test]
@@ -96,19 +94,15 @@ mod tests {
         assert!(bomb.len() < 20_000, "compresses well: {}", bomb.len());
         assert_eq!(
             check_bytes(&bomb).unwrap_err(),
-            "the spreadsheet unpacks to far more than a table or document holds"
+            "表格解压后远大于表格或文件应有的大小"
         );
         let mut locked = OLE.to_vec();
         locked.extend([0; 100]);
-        assert!(
-            check_bytes(&locked)
-                .unwrap_err()
-                .contains("password-protected")
-        );
+        assert!(check_bytes(&locked).unwrap_err().contains("设有密码"));
         assert!(
             check_bytes(b"PK\x03\x04 garbage")
                 .unwrap_err()
-                .contains("damaged")
+                .contains("已损坏")
         );
     }
 }

@@ -6,11 +6,53 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Diagnostics, Location, display_path};
 use crate::fonts::{Coverage, Fonts};
+use crate::i18n::t;
 use crate::text::{Role, SourceText};
 
 /// Past this many characters in one file the rest are counted, not listed: a pasted text in a
 /// foreign script would otherwise bury the first message.
 const MAX_PER_FILE: usize = 8;
+
+/// The warning for a character the role's font lacks and a fallback font draws.
+fn drawn_by_fallback(
+    here: Location,
+    c: char,
+    role: Role,
+    fonts: &Fonts,
+    family: &str,
+) -> Diagnostic {
+    Diagnostic::warning(
+        here,
+        t!(
+            "char-fallback",
+            char = c.to_string(),
+            code = format!("{:04X}", c as u32),
+            role = role.describe(),
+            font = fonts.role(role).families[0].as_str(),
+            fallback = family
+        ),
+    )
+    .with_help(t!(
+        "char-fallback-help",
+        role = role.describe(),
+        key = role.key()
+    ))
+}
+
+/// The error for a character no font can draw in the role.
+fn not_drawable(here: Location, c: char, role: Role, fonts: &Fonts) -> Diagnostic {
+    Diagnostic::error(
+        here,
+        t!(
+            "char-missing",
+            char = c.to_string(),
+            code = format!("{:04X}", c as u32),
+            role = role.describe(),
+            fonts = fonts.role(role).families.join(", ")
+        ),
+    )
+    .with_help(t!("char-missing-help", key = role.key()))
+}
 
 pub(crate) fn check<'a>(
     printed: impl IntoIterator<Item = &'a SourceText>,
@@ -43,18 +85,7 @@ pub(crate) fn check<'a>(
             });
             if let Some((role, Coverage::Fallback(family))) = &lacking {
                 if seen.insert((display_path(&t.location.file), c)) {
-                    out.push(
-                        Diagnostic::warning(
-                            here,
-                            format!(
-                                "`{c}` (U+{:04X}) is not in the {} font ({}); it is drawn with {family}",
-                                c as u32,
-                                role.describe(),
-                                fonts.role(*role).families[0]
-                            ),
-                        )
-                        .with_help(format!("it may look a little different from its neighbours; a {} font that has it, named under `fonts: {}:` in content/gongwen.yaml, draws it in place", role.describe(), role.key())),
-                    );
+                    out.push(drawn_by_fallback(here, c, *role, fonts, family));
                 }
                 col += 1;
                 continue;
@@ -68,22 +99,7 @@ pub(crate) fn check<'a>(
                     .or_insert((0, t.location.clone()));
                 count.0 += 1;
                 if count.0 <= MAX_PER_FILE {
-                    let rf = fonts.role(role);
-                    out.push(
-                        Diagnostic::error(
-                            here,
-                            format!(
-                                "no font can draw `{c}` (U+{:04X}) in {}: {} lacks it",
-                                c as u32,
-                                role.describe(),
-                                rf.families.join(", ")
-                            ),
-                        )
-                        .with_help(format!(
-                            "replace the character, or install a font that has it and name it under `fonts: {}:` in content/gongwen.yaml (or pass --font-path DIR)",
-                            role.key()
-                        )),
-                    );
+                    out.push(not_drawable(here, c, role, fonts));
                 }
             }
             col += 1;
@@ -92,8 +108,8 @@ pub(crate) fn check<'a>(
     for (n, first) in per_file.into_values() {
         if n > MAX_PER_FILE {
             out.push(
-                Diagnostic::file_error(&first.file, format!("{} more characters no font can draw", n - MAX_PER_FILE))
-                    .with_help("the text may be in a script the fonts do not cover; check the characters listed above"),
+                Diagnostic::file_error(&first.file, t!("chars-missing-more", n = n - MAX_PER_FILE))
+                    .with_help(t!("chars-missing-more-help")),
             );
         }
     }

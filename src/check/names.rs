@@ -4,6 +4,7 @@
 //! an error naming both sources, and neither is written; a name too long for a file system is
 //! an error at its source.
 
+use crate::i18n::t;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -94,13 +95,13 @@ pub(crate) fn check(project: &mut Project) -> Diagnostics {
             found.push(
                 Diagnostic::error(
                     o.at.clone(),
-                    format!(
-                        "gives a file name of {} bytes; file systems hold at most {}",
-                        long.len(),
-                        limits::NAME_BYTES
+                    t!(
+                        "name-too-long",
+                        bytes = long.len(),
+                        limit = limits::NAME_BYTES
                     ),
                 )
-                .with_help("shorten the name (a unit's id, a 发文字号, a file name)"),
+                .with_help(t!("name-too-long-help")),
             );
             drop.insert(o.source.clone());
             continue;
@@ -131,19 +132,19 @@ fn clash(project: &Project, first: &Output, o: &Output) -> Diagnostic {
     {
         return Diagnostic::file_error(
             &o.at.file,
-            format!("has the same 发文字号 as {}", display_path(&first.at.file)),
+            t!("same-docno", file = display_path(&first.at.file)),
         )
-        .with_help("each notice needs its own 发文字号; neither is written until they differ");
+        .with_help(t!("same-docno-help"));
     }
     let d = Diagnostic::error(
         o.at.clone(),
-        format!(
-            "would be written to {}, as {} is",
-            o.path,
-            display_path(&first.at.file)
+        t!(
+            "same-output",
+            path = o.path.as_str(),
+            file = display_path(&first.at.file)
         ),
     );
-    d.with_help("each document needs a name of its own (its 发文字号, file name or unit id); neither is written until they differ")
+    d.with_help(t!("same-output-help"))
 }
 
 /// Leaves out the documents whose outputs cannot be written.

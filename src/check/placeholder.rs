@@ -3,6 +3,7 @@
 //! leaves the document out.
 
 use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::i18n::t;
 use crate::model::Project;
 use crate::text::SourceText;
 
@@ -21,11 +22,9 @@ fn found<'a>(texts: impl IntoIterator<Item = &'a SourceText>, severity: Severity
             };
             let mut d = Diagnostic::error(
                 crate::diag::Location::new(&t.location.file, line, column),
-                "the scaffold's placeholder text is still here",
+                t!("placeholder-left"),
             )
-            .with_help(
-                "write the real text in its place; a document with a placeholder is not published",
-            );
+            .with_help(t!("placeholder-left-help"));
             d.severity = severity;
             out.push(d);
         }

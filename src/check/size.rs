@@ -3,6 +3,7 @@
 //! limits::DOCUMENT_BYTES is not typeset.
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::i18n::t;
 use crate::limits;
 use crate::model::Project;
 use crate::text::SourceText;
@@ -14,13 +15,14 @@ fn bytes<'a>(texts: impl IntoIterator<Item = &'a SourceText>) -> usize {
 fn too_much(at: Location, what: &str, n: usize) -> Diagnostic {
     Diagnostic::error(
         at,
-        format!(
-            "{what} holds {:.1} MB of text; gongwen typesets at most {} MB in one document",
-            n as f64 / 1_048_576.0,
-            limits::DOCUMENT_BYTES / 1_048_576
+        t!(
+            "document-too-large",
+            what = what,
+            size = format!("{:.1}", n as f64 / 1_048_576.0),
+            limit = limits::DOCUMENT_BYTES / 1_048_576
         ),
     )
-    .with_help("split it into several documents")
+    .with_help(t!("document-too-large-help"))
 }
 
 /// Leaves out notices, and marks year reports as not built, that hold too much text.
@@ -32,7 +34,7 @@ pub(crate) fn check(project: &mut Project) -> Diagnostics {
         if size > limits::DOCUMENT_BYTES {
             found.push(too_much(
                 Location::new(&n.file, 1, 1),
-                "the notice with its attachments",
+                &t!("what-notice-with-attachments"),
                 size,
             ));
             return false;
@@ -50,7 +52,7 @@ pub(crate) fn check(project: &mut Project) -> Diagnostics {
         if size > limits::DOCUMENT_BYTES {
             found.push(too_much(
                 l.title_at.clone(),
-                &format!("the {year} year report"),
+                &t!("what-year-report", year = year.to_string()),
                 size,
             ));
             project.incomplete_years.insert(year);

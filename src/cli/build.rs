@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use crate::build::Options;
-use crate::cli::{Env, count, fail, finish, print, wrote};
+use crate::cli::{Env, fail, finish, print, wrote};
 use crate::diag::display_path;
+use crate::i18n::t;
 use crate::paths;
 
 #[derive(clap::Args)]
@@ -44,9 +45,8 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     for w in report.written.iter().filter(|w| !w.kept) {
         if w.pages > 0 {
             println!(
-                "wrote {} ({})",
-                display_path(&w.path),
-                count(w.pages, "page")
+                "{}",
+                t!("wrote-pages", path = display_path(&w.path), pages = w.pages)
             );
         } else {
             wrote(&w.path);
@@ -54,24 +54,21 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     }
     let kept = report.written.iter().filter(|w| w.kept).count();
     if kept > 0 {
-        println!(
-            "kept {} (already up to date)",
-            count(kept, "unchanged file")
-        );
+        println!("{}", t!("kept-files", n = kept));
     }
     for r in &report.removed {
-        println!(
-            "removed {} (no longer produced by the content)",
-            display_path(r)
-        );
+        println!("{}", t!("removed-stale", path = display_path(r)));
     }
     if let Some(site) = report.site {
         let dir = opts.out_dir(&env.root).join(paths::OUT_SITE);
         println!(
-            "wrote {} ({}, {} changed)",
-            display_path(&dir),
-            count(site.pages, "page"),
-            count(site.changed, "file")
+            "{}",
+            t!(
+                "wrote-site",
+                path = display_path(&dir),
+                pages = site.pages,
+                changed = site.changed
+            )
         );
     }
     print(&report.diagnostics);

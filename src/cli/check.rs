@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use crate::build::Options;
-use crate::cli::{Env, count, fail, finish, print};
+use crate::cli::{Env, fail, finish, print};
 use crate::diag::Diagnostics;
+use crate::i18n::t;
 
 #[derive(clap::Args)]
 pub(super) struct Args {
@@ -47,10 +48,13 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     if !diagnostics.has_errors() {
         let (notices, lists, subs) = c.project.counts();
         println!(
-            "ok: {}, {}, {} checked",
-            count(notices, "notice"),
-            count(lists, "task list"),
-            count(subs, "submission")
+            "{}",
+            t!(
+                "checked-ok",
+                notices = notices,
+                lists = lists,
+                submissions = subs
+            )
         );
     }
     finish(&diagnostics)

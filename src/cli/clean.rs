@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use crate::cli::Env;
 use crate::diag::{display_path, for_terminal};
+use crate::i18n::t;
 use crate::{outdir, paths};
 
 #[derive(clap::Args)]
@@ -18,10 +19,22 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     let out = args.out.unwrap_or_else(|| env.root.join(paths::OUT));
     let removed = outdir::clean(&out);
     for p in &removed {
-        println!("removed {}", for_terminal(&display_path(p)));
+        println!(
+            "{}",
+            t!(
+                "removed",
+                path = for_terminal(&display_path(p)).into_owned()
+            )
+        );
     }
     if removed.is_empty() {
-        println!("nothing to remove in {}", for_terminal(&display_path(&out)));
+        println!(
+            "{}",
+            t!(
+                "nothing-to-remove",
+                path = for_terminal(&display_path(&out)).into_owned()
+            )
+        );
     }
     ExitCode::SUCCESS
 }

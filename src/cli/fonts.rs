@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use crate::cli::{Env, fail};
 use crate::diag::for_terminal;
 use crate::fonts::Fonts;
+use crate::i18n::t;
 use crate::load;
 use crate::text::columns;
 
@@ -19,7 +20,7 @@ pub(super) fn run(env: &Env) -> ExitCode {
     let fonts = Fonts::load(&config.fonts, &env.opts.font_paths, env.opts.system_fonts);
     let mut fallbacks: Vec<&str> = Vec::new();
     for (role, f) in fonts.all() {
-        let label = role.describe();
+        let label = &role.describe();
         println!(
             "{label}{} {}",
             " ".repeat(46usize.saturating_sub(columns(label))),
@@ -27,9 +28,12 @@ pub(super) fn run(env: &Env) -> ExitCode {
         );
         if !f.not_found.is_empty() {
             println!(
-                "    not found: {} (configured under `fonts: {}:` in content/gongwen.yaml)",
-                for_terminal(&f.not_found.join(", ")),
-                role.key()
+                "    {}",
+                t!(
+                    "fonts-not-found",
+                    families = for_terminal(&f.not_found.join(", ")).into_owned(),
+                    key = role.key()
+                )
             );
         }
         for (family, _) in &f.fallbacks {
@@ -39,13 +43,14 @@ pub(super) fn run(env: &Env) -> ExitCode {
         }
     }
     if fallbacks.is_empty() {
-        println!(
-            "characters a role's font lacks: no fallback font found (such characters are errors)"
-        );
+        println!("{}", t!("fonts-no-fallback"));
     } else {
         println!(
-            "characters a role's font lacks are drawn with: {} (each is reported as a warning)",
-            for_terminal(&fallbacks.join(", "))
+            "{}",
+            t!(
+                "fonts-fallbacks",
+                families = for_terminal(&fallbacks.join(", ")).into_owned()
+            )
         );
     }
     ExitCode::SUCCESS

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::docx::Faces;
 use crate::docx::form::{self, FormFor};
+use crate::i18n::t;
 use crate::model::Project;
 use crate::{output, paths};
 
@@ -41,11 +42,9 @@ pub(super) fn write(
         if tasks.is_empty() {
             return Err(Diagnostic::file_error(
                 &list.file,
-                format!("{name} leads or supports no task of {}", list.title),
+                t!("unit-owes-nothing", unit = name, list = list.title.as_str()),
             )
-            .with_help(
-                "only units named in the task list (directly or through a group) owe a summary",
-            )
+            .with_help(t!("unit-owes-nothing-help"))
             .into());
         }
         let f = FormFor {
@@ -64,7 +63,10 @@ pub(super) fn write(
                 ),
         };
         let bytes = form::form(&f, &faces).map_err(|e| {
-            Diagnostic::file_error(paths::OUT_FORMS, format!("cannot write the form: {e}"))
+            Diagnostic::file_error(
+                paths::OUT_FORMS,
+                t!("form-cannot-write", reason = e.to_string()),
+            )
         })?;
         let rel = paths::form_file(year, name);
         output::write(&project.root.path().join(&rel), &bytes)?;

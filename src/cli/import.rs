@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use crate::cli::{Env, Needs, checked, fail, print, wrote};
 use crate::diag::{Diagnostic, Diagnostics, for_terminal};
 use crate::docx::import::{self, Request};
+use crate::i18n::t;
 use crate::output;
 use crate::sheet::Options;
 
@@ -81,8 +82,8 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
         (Some(What::Tasks(t)), _) | (None, Some(t)) => tasks(env, t),
         (Some(What::Submission(s)), _) => submissions(env, s),
         (None, None) => fail(
-            &Diagnostic::file_error(".", "nothing to import")
-                .with_help("gongwen import tasks FILE.xlsx, or gongwen import submission FILE.docx")
+            &Diagnostic::file_error(".", t!("import-nothing"))
+                .with_help(t!("import-nothing-help"))
                 .into(),
         ),
     }
@@ -97,10 +98,10 @@ fn is_word(p: &Path) -> bool {
 fn tasks(env: &Env, args: TasksArgs) -> ExitCode {
     if is_word(&args.file) {
         return fail(
-            &Diagnostic::file_error(&args.file, "a Word document is not a task table")
-                .with_help(format!(
-                    "to import a unit's year-end summary: gongwen import submission {}",
-                    args.file.display()
+            &Diagnostic::file_error(&args.file, t!("import-word-not-table"))
+                .with_help(t!(
+                    "import-word-not-table-help",
+                    file = args.file.display().to_string()
                 ))
                 .into(),
         );
@@ -114,13 +115,15 @@ fn tasks(env: &Env, args: TasksArgs) -> ExitCode {
         (Some(path), true) if path.exists() => match std::fs::read_to_string(path) {
             Ok(text) => Some(text),
             Err(e) => {
-                return fail(&Diagnostic::file_error(path, format!("cannot read: {e}")).into());
+                return fail(
+                    &Diagnostic::file_error(path, t!("cannot-read", reason = e.to_string())).into(),
+                );
             }
         },
         (Some(path), false) if path.exists() => {
             return fail(
-                &Diagnostic::file_error(path, "already exists; not overwritten")
-                    .with_help("pass --force to replace it (its tasks keep their ids), or choose another --output")
+                &Diagnostic::file_error(path, t!("exists-not-overwritten"))
+                    .with_help(t!("import-exists-help"))
                     .into(),
             );
         }
@@ -137,7 +140,7 @@ fn tasks(env: &Env, args: TasksArgs) -> ExitCode {
         Err(d) => return fail(&d),
     };
     for n in &imported.notes {
-        eprintln!("note: {}", for_terminal(n));
+        eprintln!("{}: {}", t!("label-note"), for_terminal(n));
     }
     let Some(path) = args.output else {
         print!("{}", imported.yaml);
@@ -157,8 +160,8 @@ fn tasks(env: &Env, args: TasksArgs) -> ExitCode {
 fn submissions(env: &Env, args: SubmissionArgs) -> ExitCode {
     if args.unit.is_some() && args.files.len() > 1 {
         return fail(
-            &Diagnostic::file_error(&args.files[1], "--unit names the sender of one file")
-                .with_help("import a document with --unit on its own")
+            &Diagnostic::file_error(&args.files[1], t!("import-unit-one-file"))
+                .with_help(t!("import-unit-one-file-help"))
                 .into(),
         );
     }
@@ -178,9 +181,12 @@ fn submissions(env: &Env, args: SubmissionArgs) -> ExitCode {
         match import::import(&c.project, &req) {
             Ok(done) => {
                 println!(
-                    "imported {} → {}",
-                    crate::diag::display_path(file),
-                    crate::diag::display_path(&done.path)
+                    "{}",
+                    t!(
+                        "imported",
+                        file = crate::diag::display_path(file),
+                        path = crate::diag::display_path(&done.path)
+                    )
                 );
                 all.extend(done.warnings);
             }

@@ -8,6 +8,7 @@ use chrono::Datelike;
 
 use crate::cli::{Env, fail, wrote};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::t;
 use crate::output;
 
 #[derive(clap::Args)]
@@ -92,8 +93,8 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
         Ok(paths) => {
             paths.iter().for_each(|p| wrote(p));
             println!(
-                "\nnext: cd {} && gongwen build",
-                crate::diag::display_path(&dir)
+                "\n{}",
+                t!("init-next", dir = crate::diag::display_path(&dir))
             );
             ExitCode::SUCCESS
         }
@@ -116,10 +117,7 @@ fn write_all(dir: &Path, files: &[(String, String)]) -> Result<Vec<PathBuf>, Dia
         .iter()
         .map(|(p, _)| dir.join(p))
         .filter(|p| p.exists())
-        .map(|p| {
-            Diagnostic::file_error(&p, "already exists; nothing was written")
-                .with_help("init writes a new project: choose an empty folder (gongwen init DIR)")
-        })
+        .map(|p| Diagnostic::file_error(&p, t!("init-exists")).with_help(t!("init-exists-help")))
         .collect();
     if !taken.is_empty() {
         return Err(Diagnostics(taken));

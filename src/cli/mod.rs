@@ -7,6 +7,7 @@ mod clean;
 mod export;
 mod fonts;
 mod forms;
+mod help;
 mod import;
 mod init;
 mod new;
@@ -16,10 +17,11 @@ mod tasks;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::build::{Checked, Options};
 use crate::diag::{Diagnostics, display_path, for_terminal};
+use crate::i18n::t;
 use crate::paths;
 
 #[derive(Parser)]
@@ -85,7 +87,13 @@ struct Env {
 
 /// Parses the arguments and runs the command.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match help::localise(Cli::command())
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => return parse_error(&e),
+    };
     let root = cli.project;
     let env = |fonts: &FontArgs| Env {
         root: root.clone(),
@@ -109,6 +117,27 @@ pub fn main() -> ExitCode {
         Command::Serve(args) => serve::run(&env(&args.fonts), args),
         Command::Tasks(args) => tasks::run(&env(&args.fonts), args),
     }
+}
+
+/// `--help` and `--version` as clap writes them (from the localised tree); anything else in
+/// catalogue words, with clap's exit code 2.
+fn parse_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        use std::io::Write;
+        let text = e.render().to_string();
+        // A closed pipe (`gongwen --help | head`) is no reason to fail.
+        let _ = writeln!(std::io::stdout(), "{}", text.trim_end());
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("{}", help::error_message(e));
+    ExitCode::from(2)
+}
+
+/// Every catalogue key the localised `--help` looks up (for the test that no key is dead).
+#[cfg(test)]
+pub(crate) fn help_keys() -> Vec<String> {
+    help::keys(Cli::command())
 }
 
 /// Which errors stop a command: any in the project, or only those in the files it reads.
@@ -149,15 +178,6 @@ fn checked(env: &Env, needs: Needs) -> Result<Checked, ExitCode> {
     Ok(c)
 }
 
-/// "1 page", "3 pages".
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 fn print(diags: &Diagnostics) {
     for d in diags.iter() {
         eprintln!("{d}");
@@ -179,5 +199,11 @@ fn fail(d: &Diagnostics) -> ExitCode {
 }
 
 fn wrote(path: &Path) {
-    println!("wrote {}", for_terminal(&display_path(path)));
+    println!(
+        "{}",
+        t!(
+            "wrote",
+            path = for_terminal(&display_path(path)).into_owned()
+        )
+    );
 }

@@ -9,6 +9,7 @@ use serde_saphyr::Commented;
 
 use crate::cli::{Env, Needs, checked, fail, forms, wrote};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::t;
 use crate::model::{Project, Task};
 use crate::{output, paths};
 
@@ -84,14 +85,12 @@ fn notice(project: &Project, today: chrono::NaiveDate) -> Result<PathBuf, Diagno
     let rel = std::path::Path::new(paths::NOTICES).join(format!("{year}-{seq}.md"));
     let path = project.root.path().join(&rel);
     if path.exists() {
-        return Err(
-            Diagnostic::file_error(&rel, "already exists; not overwritten")
-                .with_help("edit it, or give the new notice another number")
-                .into(),
-        );
+        return Err(Diagnostic::file_error(&rel, t!("exists-not-overwritten"))
+            .with_help(t!("new-notice-exists-help"))
+            .into());
     }
     output::write_atomic(&path, text.as_bytes())
-        .map_err(|e| Diagnostic::file_error(&rel, format!("cannot write: {e}")))?;
+        .map_err(|e| Diagnostic::file_error(&rel, t!("cannot-write", reason = e.to_string())))?;
     Ok(rel)
 }
 
@@ -119,18 +118,17 @@ pub(super) fn year_list(
     year: Option<i32>,
 ) -> Result<(i32, std::sync::Arc<crate::model::TaskList>), Diagnostics> {
     let Some(year) = year.or(project.config.year) else {
-        return Err(Diagnostic::file_error(paths::CONFIG, "no year given")
-            .with_help("pass --year, or set `year:` in content/gongwen.yaml")
+        return Err(Diagnostic::file_error(paths::CONFIG, t!("no-year"))
+            .with_help(t!("no-year-help"))
             .into());
     };
     match project.lists_for_year(year).first() {
         Some(list) => Ok((year, list.clone())),
-        None => Err(Diagnostic::file_error(
-            paths::TASKS,
-            format!("no task list has `year: {year}`"),
-        )
-        .with_help("pass --year for a year that has a task list")
-        .into()),
+        None => Err(
+            Diagnostic::file_error(paths::TASKS, t!("no-list-for-year", year = year))
+                .with_help(t!("no-list-for-year-help"))
+                .into(),
+        ),
     }
 }
 
@@ -155,9 +153,13 @@ fn submission(project: &Project, unit: &str, year: Option<i32>) -> Result<PathBu
     if tasks.is_empty() {
         return Err(Diagnostic::file_error(
             &list.file,
-            format!("{name} leads or supports no task of {}", list.title),
+            t!(
+                "unit-owes-nothing",
+                unit = name.as_str(),
+                list = list.title.as_str()
+            ),
         )
-        .with_help("only units named in the task list (directly or through a group) owe a summary")
+        .with_help(t!("unit-owes-nothing-help"))
         .into());
     }
     let front = Front {
@@ -176,20 +178,21 @@ fn submission(project: &Project, unit: &str, year: Option<i32>) -> Result<PathBu
             .collect(),
     };
     let yaml = serde_saphyr::to_string(&front).map_err(|e| {
-        Diagnostic::file_error(paths::SUBMISSIONS, format!("cannot write YAML: {e}"))
+        Diagnostic::file_error(
+            paths::SUBMISSIONS,
+            t!("cannot-write", reason = e.to_string()),
+        )
     })?;
     let text =
         format!("---\n{yaml}---\n在此填写全年工作总结正文（Markdown）。“## 标题”为一级标题。\n");
     let rel = paths::submission_file(year, &id);
     let path = project.root.path().join(&rel);
     if path.exists() {
-        return Err(
-            Diagnostic::file_error(&rel, "already exists; not overwritten")
-                .with_help("edit the file, or remove it first to start again")
-                .into(),
-        );
+        return Err(Diagnostic::file_error(&rel, t!("exists-not-overwritten"))
+            .with_help(t!("new-submission-exists-help"))
+            .into());
     }
     output::write_atomic(&path, text.as_bytes())
-        .map_err(|e| Diagnostic::file_error(&rel, format!("cannot write: {e}")))?;
+        .map_err(|e| Diagnostic::file_error(&rel, t!("cannot-write", reason = e.to_string())))?;
     Ok(rel)
 }

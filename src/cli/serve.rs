@@ -4,6 +4,7 @@ use std::net::IpAddr;
 use std::process::ExitCode;
 
 use crate::cli::Env;
+use crate::i18n::t;
 
 #[derive(clap::Args)]
 pub(super) struct Args {
@@ -26,12 +27,13 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     let result = crate::serve::serve(&env.root, env.opts.clone(), args.bind, args.port, |addr| {
         let url = format!("http://{addr}/");
         if args.bind.is_loopback() {
-            println!("serving {url} (Ctrl-C to stop)");
+            println!("{}", t!("serving", url = url.as_str()));
         } else {
             println!(
-                "serving {url} to the network (Ctrl-C to stop)\n\
-                 note: this is a preview of drafts, not a server: anyone who can reach this \
-                 machine can read them while it runs; publish out/site with a real web server"
+                "{}\n{}: {}",
+                t!("serving-network", url = url.as_str()),
+                t!("label-note"),
+                t!("serving-preview-note")
             );
         }
         use std::io::Write;
@@ -46,14 +48,18 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
                 url
             };
             if let Err(e) = opener::open_browser(&local) {
-                eprintln!("warning: cannot open the browser ({e}); open {local} yourself");
+                eprintln!(
+                    "{}: {}",
+                    t!("label-warning"),
+                    t!("serve-no-browser", reason = e.to_string(), url = local)
+                );
             }
         }
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", t!("label-error"));
             ExitCode::FAILURE
         }
     }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use crate::cli::{Env, Needs, checked, fail};
 use crate::diag::{Diagnostic, display_path};
+use crate::i18n::t;
 use crate::model::{Project, UnitRef};
 use crate::paths;
 use crate::rules::wording;
@@ -49,7 +50,8 @@ fn write_ids(project: &Project) -> ExitCode {
             Ok(t) => t,
             Err(e) => {
                 return fail(
-                    &Diagnostic::file_error(&list.file, format!("cannot read: {e}")).into(),
+                    &Diagnostic::file_error(&list.file, t!("cannot-read", reason = e.to_string()))
+                        .into(),
                 );
             }
         };
@@ -62,14 +64,17 @@ fn write_ids(project: &Project) -> ExitCode {
             return fail(&d.into());
         }
         println!(
-            "wrote ids t1 to t{} into {}",
-            starts.len(),
-            display_path(&list.file)
+            "{}",
+            t!(
+                "tasks-wrote-ids",
+                last = starts.len(),
+                path = display_path(&list.file)
+            )
         );
         any = true;
     }
     if !any {
-        println!("every task list has ids already");
+        println!("{}", t!("tasks-have-ids"));
     }
     ExitCode::SUCCESS
 }
@@ -89,14 +94,14 @@ fn all(project: &Project) -> String {
                 let support = if t.support.is_empty() {
                     String::new()
                 } else {
-                    format!(" [配合: {}]", names(&t.support))
+                    format!(" [{}]", t!("tasks-support", units = names(&t.support)))
                 };
                 let _ = writeln!(
                     out,
-                    "  {:>4}  {}  [牵头: {}]{support}",
+                    "  {:>4}  {}  [{}]{support}",
                     t.number,
                     t.text,
-                    names(&t.lead)
+                    t!("tasks-lead", units = names(&t.lead))
                 );
             }
         }
@@ -116,15 +121,21 @@ fn unit(project: &Project, name: &str) -> Result<String, Diagnostic> {
     if !groups.is_empty() {
         let _ = writeln!(
             out,
-            "member of: {}",
-            wording::join(groups.iter().map(|g| &g.name))
+            "{}",
+            t!(
+                "tasks-member-of",
+                groups = wording::join(groups.iter().map(|g| &g.name))
+            )
         );
     }
     for list in &project.task_lists {
         let (lead, support) = list.tasks_of(&project.registry, &id);
         let _ = writeln!(out, "\n{}", list.title);
-        for (label, tasks) in [("牵头", lead), ("配合", support)] {
-            let _ = writeln!(out, "  {label}: {}", tasks.len());
+        for (label, tasks) in [
+            (t!("tasks-lead-count", n = lead.len()), lead),
+            (t!("tasks-support-count", n = support.len()), support),
+        ] {
+            let _ = writeln!(out, "  {label}");
             for t in tasks {
                 let _ = writeln!(out, "  {:>4}  {}", t.number, t.text);
             }

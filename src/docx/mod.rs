@@ -19,6 +19,7 @@ mod style;
 mod table;
 mod xml;
 
+use crate::i18n::t;
 use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 
@@ -122,8 +123,8 @@ fn write(job: Job<'_>, done: &Fingerprints) -> Result<Written, Diagnostic> {
         return Ok(Written::kept(job.path, 0));
     }
     let bytes = (job.make)().map_err(|e| {
-        Diagnostic::file_error(&job.source, format!("cannot write its .docx: {e}"))
-            .with_help("this is a bug in gongwen's Word output; please report it")
+        Diagnostic::file_error(&job.source, t!("docx-cannot-write", reason = e.to_string()))
+            .with_help(t!("docx-cannot-write-help"))
     })?;
     // The bytes are reproducible: a file that already holds them keeps its time.
     let wrote = output::write_if_changed(&job.path, &bytes)?;

@@ -8,6 +8,7 @@ use docx_rs::{
     SpecialIndentType,
 };
 
+use crate::i18n::t;
 use std::path::{Path, PathBuf};
 
 use crate::docx::blocks::Item;
@@ -224,8 +225,9 @@ impl Page {
         let bytes = match std::fs::read(self.root.join(file)) {
             Ok(b) => b,
             Err(e) => {
-                self.failed
-                    .get_or_insert_with(|| format!("cannot read the picture {file}: {e}"));
+                self.failed.get_or_insert_with(|| {
+                    t!("picture-unreadable", src = file, reason = e.to_string())
+                });
                 return;
             }
         };

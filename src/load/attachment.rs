@@ -1,5 +1,6 @@
 //! A notice's `attachments:` entry → the attachment: a task list or a document of its own.
 
+use crate::i18n::t;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -25,8 +26,8 @@ pub(crate) fn resolve(
     let shown = Path::new(paths::CONTENT).join(rel);
     let not_found = || {
         Diagnostics::from(
-            Diagnostic::error(at.clone(), format!("attachment `{rel}` not found"))
-                .with_help("attachments are paths under content/, e.g. `tasks/2020.yaml` or `attachments/plan.md`"),
+            Diagnostic::error(at.clone(), t!("attachment-not-found", file = rel))
+                .with_help(t!("attachment-not-found-help")),
         )
     };
     if rel.contains("..") {
@@ -41,11 +42,9 @@ pub(crate) fn resolve(
             ),
             // A task list that failed to load has already been reported.
             None if root.resolve(&shown)?.is_some() => {
-                return Err(Diagnostic::error(
-                    at.clone(),
-                    format!("attachment `{rel}` has errors (see above)"),
-                )
-                .into());
+                return Err(
+                    Diagnostic::error(at.clone(), t!("attachment-has-errors", file = rel)).into(),
+                );
             }
             None => return Err(not_found()),
         }

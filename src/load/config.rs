@@ -1,5 +1,6 @@
 //! content/gongwen.yaml → the project's settings.
 
+use crate::i18n::t;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -81,26 +82,25 @@ pub(crate) fn load(root: &Root) -> Result<(Config, Vec<SourceText>), Diagnostics
     if root.resolve(shown)?.is_none() {
         return Err(Diagnostic::file_error(
             shown,
-            format!("there are no project settings in {}", display_path(root.path())),
+            t!("no-settings", folder = display_path(root.path())),
         )
-        .with_help("run gongwen in a project folder (one with content/gongwen.yaml), or pass --project DIR")
+        .with_help(t!("no-settings-help"))
         .into());
     }
-    let text = source::read(root, shown, "the project settings", limits::YAML_BYTES)?;
+    let text = source::read(root, shown, &t!("what-settings"), limits::YAML_BYTES)?;
     let raw: RawConfig = yaml::parse(&text, shown, 1)?;
     let mut f = Fields::new(shown, 1);
     if let Some(b) = &raw.site.base_path {
         f.error(
-            Diagnostic::error(f.at(b), "`site.base_path` is not used").with_help(
-                "remove the line: every link in the site is relative, so it works under any path",
-            ),
+            Diagnostic::error(f.at(b), t!("base-path-unused"))
+                .with_help(t!("base-path-unused-help")),
         );
     }
     let organs = f.names(&raw.organ, roles::ORGAN);
     if organs.is_empty() {
         f.error(
-            Diagnostic::error(f.at(&raw.organ), "`organ` is empty")
-                .with_help("name the issuing organ (发文机关): it is printed as the 发文机关标志 and the signature"),
+            Diagnostic::error(f.at(&raw.organ), t!("organ-empty"))
+                .with_help(t!("organ-empty-help")),
         );
     }
     let config = Config {

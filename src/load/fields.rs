@@ -2,6 +2,7 @@
 //! read through `Fields`, which trims it and records it with its location and typefaces, so the
 //! font check (and any later check of the text) sees all of it, whatever file it came from.
 
+use crate::i18n::t;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -180,8 +181,8 @@ impl<'a> Fields<'a> {
     pub(crate) fn date(&mut self, v: &Spanned<String>, key: &str) -> Option<NaiveDate> {
         if v.value.trim().is_empty() {
             self.error(
-                Diagnostic::error(self.at(v), format!("`{key}` is not filled in"))
-                    .with_help("write the date as YYYY-MM-DD, e.g. 2020-04-29"),
+                Diagnostic::error(self.at(v), t!("field-empty", key = key))
+                    .with_help(t!("date-format-help")),
             );
             return None;
         }
@@ -204,18 +205,21 @@ impl<'a> Fields<'a> {
         if range.contains(&v.value) {
             return v.value;
         }
-        let is = if v.value.is_finite() {
-            format!("is {}{unit}", v.value)
+        let message = if v.value.is_finite() {
+            t!(
+                "number-out-of-range",
+                key = key,
+                value = format!("{}{unit}", v.value)
+            )
         } else {
-            "is not a number".to_string()
+            t!("number-not-a-number", key = key)
         };
-        self.error(
-            Diagnostic::error(self.at(v), format!("`{key}` {is}")).with_help(format!(
-                "use a value from {}{unit} to {}{unit} (the default is {default}{unit})",
-                range.start(),
-                range.end()
-            )),
-        );
+        self.error(Diagnostic::error(self.at(v), message).with_help(t!(
+            "number-range-help",
+            from = format!("{}{unit}", range.start()),
+            to = format!("{}{unit}", range.end()),
+            default = format!("{default}{unit}")
+        )));
         default
     }
 
@@ -229,8 +233,8 @@ impl<'a> Fields<'a> {
             Some(y) => Some(y),
             None => {
                 self.error(
-                    Diagnostic::error(self.at(v), format!("`{}` is not a year", v.value))
-                        .with_help("write the year in full, e.g. 2020"),
+                    Diagnostic::error(self.at(v), t!("not-a-year", value = v.value.to_string()))
+                        .with_help(t!("not-a-year-help")),
                 );
                 None
             }

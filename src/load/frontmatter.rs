@@ -1,5 +1,6 @@
 //! Splits a Markdown file into its YAML front matter and its body.
 
+use crate::i18n::t;
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Location};
@@ -19,8 +20,10 @@ pub(crate) fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnos
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
-        return Err(Diagnostic::error(Location::new(file, 1, 1), "the file does not start with front matter")
-            .with_help("begin the file with a line `---`, the YAML settings (title, date …), and another `---`"));
+        return Err(
+            Diagnostic::error(Location::new(file, 1, 1), t!("front-matter-missing"))
+                .with_help(t!("front-matter-missing-help")),
+        );
     }
     let rest_start = (first_end + 1).min(text.len());
     let mut offset = rest_start;
@@ -37,8 +40,8 @@ pub(crate) fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnos
         offset += chunk.len();
     }
     Err(
-        Diagnostic::error(Location::new(file, 1, 1), "the front matter is not closed")
-            .with_help("end the YAML settings with a line `---` before the text"),
+        Diagnostic::error(Location::new(file, 1, 1), t!("front-matter-open"))
+            .with_help(t!("front-matter-open-help")),
     )
 }
 
@@ -66,7 +69,7 @@ mod tests {
         let e = split("---\na: 1\n", Path::new("x.md")).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "x.md:1:1: error: the front matter is not closed\n  help: end the YAML settings with a line `---` before the text"
+            "x.md:1:1: 错误: 前置信息没有结束\n  提示: 请在正文前用一行 `---` 结束 YAML 设置"
         );
     }
 }

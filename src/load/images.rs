@@ -2,6 +2,7 @@
 //! beside the Markdown file or below it, of a bounded size. A missing or unreadable picture is an
 //! error naming the line; a picture is never dropped silently.
 
+use crate::i18n::t;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -31,74 +32,63 @@ pub(crate) fn resolve(root: &Root, md: &Path, blocks: &mut [Block], errors: &mut
 }
 
 fn check(root: &Root, md: &Path, image: &mut Image) -> Result<(), Box<Diagnostic>> {
-    let fail = |msg: String, help: &str| {
-        Box::new(Diagnostic::error(image.location.clone(), msg).with_help(help.to_string()))
+    let fail = |msg: String, help: String| {
+        Box::new(Diagnostic::error(image.location.clone(), msg).with_help(help))
     };
     let src = image.src.trim();
     let rel = relative(md, src).ok_or_else(|| {
         fail(
-            format!("the picture `{src}` is not a file beside this one"),
-            "put the picture in the same folder (or one below it) and write its name, e.g. ![说明](photo.jpg)",
+            t!("picture-not-beside", src = src),
+            t!("picture-not-beside-help"),
         )
     })?;
     let found = root
         .resolve(&rel)
         .map_err(|d| {
             fail(
-                format!("the picture `{src}`: {}", d.message),
-                "copy the picture into the project",
+                t!("picture-outside", src = src, reason = d.message),
+                t!("picture-outside-help"),
             )
         })?
-        .ok_or_else(|| {
-            fail(
-                format!("the picture `{src}` is not there"),
-                "check the name (it is case-sensitive) and that the file was sent with the summary",
-            )
-        })?;
-    let meta = std::fs::metadata(&found).map_err(|e| {
+        .ok_or_else(|| fail(t!("picture-missing", src = src), t!("picture-missing-help")))?;
+    let unreadable = |e: std::io::Error| {
         fail(
-            format!("the picture `{src}` cannot be read: {e}"),
-            "send it again",
+            t!("picture-unreadable", src = src, reason = e.to_string()),
+            t!("picture-unreadable-help"),
         )
-    })?;
+    };
+    let meta = std::fs::metadata(&found).map_err(unreadable)?;
     if !meta.is_file() || meta.len() > limits::IMAGE_BYTES {
         return Err(fail(
-            format!(
-                "the picture `{src}` is larger than {} MB",
-                limits::IMAGE_BYTES >> 20
+            t!(
+                "picture-too-large",
+                src = src,
+                limit = limits::IMAGE_BYTES >> 20
             ),
-            "save it smaller (a photo for a report needs no more than 2000 pixels across)",
+            t!("picture-too-large-help"),
         ));
     }
-    let bytes = std::fs::read(&found).map_err(|e| {
-        fail(
-            format!("the picture `{src}` cannot be read: {e}"),
-            "send it again",
-        )
-    })?;
+    let bytes = std::fs::read(&found).map_err(unreadable)?;
     let (kind, ext) = match imagesize::image_type(&bytes) {
         Ok(imagesize::ImageType::Png) => ("PNG", "png"),
         Ok(imagesize::ImageType::Jpeg) => ("JPEG", "jpg"),
         Ok(imagesize::ImageType::Gif) => ("GIF", "gif"),
         Ok(imagesize::ImageType::Webp) => ("WebP", "webp"),
         _ => {
-            return Err(fail(
-                format!("`{src}` is not a PNG, JPEG, GIF or WebP picture"),
-                "save it as .jpg or .png (a HEIC photo from a phone, a PDF or a Word file cannot be set)",
-            ));
+            return Err(fail(t!("picture-kind", src = src), t!("picture-kind-help")));
         }
     };
     let size = imagesize::blob_size(&bytes).map_err(|_| {
         fail(
-            format!("the {kind} picture `{src}` is damaged"),
-            "open it and save it again, or send it again",
+            t!("picture-damaged", kind = kind, src = src),
+            t!("picture-damaged-help"),
         )
     })?;
     let (w, h) = (size.width as u64, size.height as u64);
     if w == 0 || h == 0 || w * h > limits::IMAGE_PIXELS {
         return Err(fail(
-            format!("the picture `{src}` is {w}×{h} pixels"),
-            "save it at a usual size (a photo for a report needs no more than 2000 pixels across)",
+            t!("picture-pixels", src = src, width = w, height = h),
+            t!("picture-pixels-help"),
         ));
     }
     image.file = rel.to_string_lossy().replace('\\', "/");

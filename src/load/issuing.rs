@@ -1,6 +1,7 @@
 //! Who issues a notice and in which format: the organs (several for joint issuing, 联合行文), the
 //! 发文机关标志, the signatures, and what each special format of GB/T 9704 §10 adds or leaves out.
 
+use crate::i18n::t;
 use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, did_you_mean};
@@ -44,10 +45,10 @@ fn format(f: &mut Fields, v: &Option<Spanned<String>>) -> Format {
     Format::from_name(name).unwrap_or_else(|| {
         let names = Format::NAMES.iter().map(|(n, _)| *n);
         let help = match did_you_mean(name, names) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "write 文件 (the default), 信函, 命令 or 纪要".to_string(),
+            Some(s) => t!("did-you-mean", name = s),
+            None => t!("format-unknown-help"),
         };
-        f.error(Diagnostic::error(f.at(v), format!("unknown format `{name}`")).with_help(help));
+        f.error(Diagnostic::error(f.at(v), t!("format-unknown", name = name)).with_help(help));
         Format::File
     })
 }
@@ -79,10 +80,8 @@ fn or_default(
     let names = f.names(v, roles);
     if names.is_empty() {
         f.error(
-            Diagnostic::error(f.at(v), format!("`{key}` is empty")).with_help(format!(
-                "write it, or remove the line to use the organ ({})",
-                default.join("、")
-            )),
+            Diagnostic::error(f.at(v), t!("field-empty", key = key))
+                .with_help(t!("issuing-empty-help", organ = default.join("、"))),
         );
     }
     names
@@ -129,9 +128,9 @@ pub(crate) fn read(f: &mut Fields, k: &Keys, config: &Config) -> Issuing {
 
 /// A key given where the format has no such element is an error that says which format has it.
 fn check(f: &mut Fields, k: &Keys, i: &Issuing) {
-    let mut refuse = |at: Option<serde_saphyr::Location>, key: &str, why: &str, help: &str| {
+    let mut refuse = |at: Option<serde_saphyr::Location>, message: String, help: String| {
         if let Some(at) = at {
-            f.error(Diagnostic::error(f.loc(&at), format!("`{key}` {why}")).with_help(help));
+            f.error(Diagnostic::error(f.loc(&at), message).with_help(help));
         }
     };
     let at = |v: &Option<Spanned<String>>| v.as_ref().map(|v| v.referenced);
@@ -143,24 +142,21 @@ fn check(f: &mut Fields, k: &Keys, i: &Issuing) {
         ] {
             refuse(
                 at(v),
-                key,
-                "is not printed in the 信函格式",
-                "GB/T 9704 §10.1: a letter's 版记 has no 印发机关和印发日期; remove the line",
+                t!("letter-no-key", key = key),
+                t!("letter-no-key-help"),
             );
         }
     }
     if i.format == Format::Minutes {
         refuse(
             at_names(k.signer),
-            "signer",
-            "is not printed in the 纪要格式",
-            "GB/T 9704 §10.3: 纪要 carry no signature; list who attended under `present:`",
+            t!("minutes-no-key", key = "signer"),
+            t!("minutes-no-signer-help"),
         );
         refuse(
             at(k.seal_note),
-            "seal_note",
-            "is not printed in the 纪要格式",
-            "纪要 carry no signature or seal; remove the line",
+            t!("minutes-no-key", key = "seal_note"),
+            t!("minutes-no-seal-help"),
         );
     } else {
         for (key, v) in [
@@ -170,33 +166,29 @@ fn check(f: &mut Fields, k: &Keys, i: &Issuing) {
         ] {
             refuse(
                 at_names(v),
-                key,
-                "belongs to the 纪要格式",
-                "add `format: 纪要`, or remove the line",
+                t!("minutes-only-key", key = key),
+                t!("minutes-only-key-help"),
             );
         }
     }
     if i.format != Format::Order {
         refuse(
             at(k.signer_title),
-            "signer_title",
-            "belongs to the 签名章 of the 命令格式",
-            "add `format: 命令`, or remove the line",
+            t!("order-only-signer-title"),
+            t!("order-only-signer-title-help"),
         );
     } else if i.signers.len() > 1 {
         refuse(
             at_names(k.signer),
-            "signer",
-            "names several people",
-            "a 命令 is signed with one 签名章 (GB/T 9704 §7.3.5.3): name one signer",
+            t!("order-several-signers"),
+            t!("order-several-signers-help"),
         );
     }
     if i.signers.len() > 1 {
         refuse(
             at(k.seal_note),
-            "seal_note",
-            "cannot go with several signers",
-            "a seal note stands under a single 署名; remove it, or name one signer",
+            t!("seal-note-several-signers"),
+            t!("seal-note-several-signers-help"),
         );
     }
 }
@@ -209,9 +201,8 @@ fn order_signer(f: &mut Fields, k: &Keys, format: Format) {
     }
     if let Some(v) = k.format {
         f.error(
-            Diagnostic::error(f.at(v), "a 命令 needs `signer`").with_help(
-                "GB/T 9704 §7.3.5.3: a 命令 is signed with the signer's 签名章; add e.g. `signer: 张三` and `signer_title: 区长`",
-            ),
+            Diagnostic::error(f.at(v), t!("order-needs-signer"))
+                .with_help(t!("order-needs-signer-help")),
         );
     }
 }

@@ -18,6 +18,7 @@ mod yaml;
 
 pub(crate) use config::load as config;
 
+use crate::i18n::t;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -65,8 +66,8 @@ pub(crate) fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     };
     if notices.is_empty() && !diagnostics.has_errors() {
         diagnostics.push(
-            Diagnostic::file_error(paths::NOTICES, "no notices found")
-                .with_help("write a notice as content/notices/<name>.md (front matter + Markdown)"),
+            Diagnostic::file_error(paths::NOTICES, t!("no-notices"))
+                .with_help(t!("no-notices-help")),
         );
     }
     let project = Project {
@@ -125,9 +126,9 @@ fn load_task_lists(
             diagnostics.push(
                 Diagnostic::file_error(
                     &file.shown,
-                    format!("the task list names units but there is no {}", paths::UNITS),
+                    t!("tasks-without-registry", file = paths::UNITS),
                 )
-                .with_help(format!("list the units and groups in {}", paths::UNITS)),
+                .with_help(t!("tasks-without-registry-help", file = paths::UNITS)),
             );
             lists.any_failed = true;
             continue;
@@ -139,8 +140,8 @@ fn load_task_lists(
         };
         if !list.explicit_ids {
             diagnostics.push(
-                Diagnostic::warning(list.title_at.clone(), "the tasks have no ids")
-                    .with_help("summaries then name tasks by number, which changes when a task is inserted: run `gongwen tasks --write-ids` to give each task an id once"),
+                Diagnostic::warning(list.title_at.clone(), t!("tasks-no-ids"))
+                    .with_help(t!("tasks-no-ids-help")),
             );
         }
         let unresolved = tasks::resolve(&mut list, registry);
@@ -177,8 +178,8 @@ fn load_notices(
             let file = r.file().trim().to_string();
             if seen.contains(&file) {
                 diagnostics.push(
-                    Diagnostic::error(at.clone(), format!("attachment `{file}` is listed twice"))
-                        .with_help("list each attachment once"),
+                    Diagnostic::error(at.clone(), t!("attachment-twice", file = file.as_str()))
+                        .with_help(t!("attachment-twice-help")),
                 );
                 ok = false;
                 continue;
@@ -236,7 +237,7 @@ impl Submissions<'_> {
             Err(e) => {
                 diagnostics.push(Diagnostic::file_error(
                     dir,
-                    format!("cannot read the folder: {e}"),
+                    t!("cannot-read-folder", reason = e.to_string()),
                 ));
                 return by_year;
             }
@@ -257,27 +258,19 @@ impl Submissions<'_> {
             };
             if !is_dir {
                 diagnostics.push(
-                    Diagnostic::file_warning(
-                        &shown,
-                        "not read: a submission goes in a year's folder",
-                    )
-                    .with_help(
-                        "move it to content/submissions/<year>/, e.g. content/submissions/2020/",
-                    ),
+                    Diagnostic::file_warning(&shown, t!("submission-outside-year"))
+                        .with_help(t!("submission-outside-year-help")),
                 );
                 continue;
             }
             let Some(year) = year_folder(&name) else {
                 let help = match name.trim().parse::<i32>() {
-                    Ok(y) if (1900..=2999).contains(&y) => format!("name the folder {y}"),
-                    _ => "submissions go in content/submissions/<year>/, e.g. content/submissions/2020/".to_string(),
+                    Ok(y) if (1900..=2999).contains(&y) => t!("year-folder-rename", year = y),
+                    _ => t!("submission-outside-year-help"),
                 };
                 diagnostics.push(
-                    Diagnostic::file_error(
-                        &shown,
-                        format!("`{name}` is not a year as a folder name"),
-                    )
-                    .with_help(help),
+                    Diagnostic::file_error(&shown, t!("year-folder-bad", name = name.as_str()))
+                        .with_help(help),
                 );
                 continue;
             };
@@ -323,13 +316,13 @@ impl Submissions<'_> {
                 diagnostics.push(
                     Diagnostic::file_error(
                         &file.shown,
-                        format!(
-                            "{} already submitted in {}",
-                            s.unit_name,
-                            display_path(first)
+                        t!(
+                            "submission-twice",
+                            unit = s.unit_name.as_str(),
+                            file = display_path(first)
                         ),
                     )
-                    .with_help("keep one submission per unit and year"),
+                    .with_help(t!("submission-twice-help")),
                 );
                 incomplete.insert(year);
                 continue;
@@ -364,15 +357,14 @@ fn file_name_warning(
         _ => Some(
             Diagnostic::file_warning(
                 &file.shown,
-                format!(
-                    "the file is named `{}` but reports for {} ({})",
-                    file.slug, s.unit_name, s.unit
+                t!(
+                    "submission-file-name",
+                    slug = file.slug.as_str(),
+                    unit = s.unit_name.as_str(),
+                    id = s.unit.as_str()
                 ),
             )
-            .with_help(format!(
-                "name it {}.md, so each unit's file is easy to find",
-                s.unit
-            )),
+            .with_help(t!("submission-file-name-help", id = s.unit.as_str())),
         ),
     }
 }

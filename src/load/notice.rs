@@ -1,5 +1,6 @@
 //! content/notices/*.md and content/attachments/*.md: front matter + Markdown body.
 
+use crate::i18n::t;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -123,8 +124,8 @@ fn title_lines(
     let lines: Vec<String> = lines.iter().map(|l| f.copy(l, roles::TITLE)).collect();
     if lines.concat() != title {
         f.error(
-            Diagnostic::error(at, "`title_lines` do not spell out `title`")
-                .with_help("the lines joined together must be exactly the title; fix one or remove `title_lines` to let gongwen break the title"),
+            Diagnostic::error(at, t!("title-lines-differ"))
+                .with_help(t!("title-lines-differ-help")),
         );
     }
     lines
@@ -149,9 +150,8 @@ fn copy_no(f: &mut Fields, code: &Option<Spanned<String>>) -> Option<String> {
     if !(value.len() == 6 && value.chars().all(|ch| ch.is_ascii_digit())) {
         let at = f.at(code.as_ref()?);
         f.error(
-            Diagnostic::error(at, format!("`copy_no` `{value}` is not six digits")).with_help(
-                "GB/T 9704 prints 份号 as six Arabic digits, e.g. 000001 (quote it: \"000001\")",
-            ),
+            Diagnostic::error(at, t!("copy-no-bad", value = value.as_str()))
+                .with_help(t!("copy-no-bad-help")),
         );
     }
     Some(value)
@@ -177,8 +177,7 @@ fn dates(f: &mut Fields, front: &Front, top: Location) -> (NaiveDate, Option<Nai
         Some(d) => f.date(d, "date"),
         None => {
             f.error(
-                Diagnostic::error(top, "the notice has no `date` (成文日期)")
-                    .with_help("add `date: YYYY-MM-DD`"),
+                Diagnostic::error(top, t!("notice-no-date")).with_help(t!("notice-no-date-help")),
             );
             None
         }
@@ -214,21 +213,20 @@ pub(crate) fn load<'a>(
     slug: &str,
     config: &Config,
 ) -> Result<LoadedNotice<'a>, Diagnostics> {
-    let text = source::read(root, shown, "the file", limits::MARKDOWN_BYTES)?;
+    let text = source::read(root, shown, &t!("what-file"), limits::MARKDOWN_BYTES)?;
     let split = frontmatter::split(&text, shown)?;
     let front: Front = yaml::parse(split.yaml, shown, split.yaml_line)?;
     let mut f = Fields::new(shown, split.yaml_line);
     let top = Location::new(shown, 1, 1);
     let Some(title_v) = &front.title else {
-        return Err(Diagnostic::error(top, "the notice has no `title`")
-            .with_help("add `title: …` to the front matter")
+        return Err(Diagnostic::error(top, t!("notice-no-title"))
+            .with_help(t!("no-title-help"))
             .into());
     };
     let title = f.text(title_v, roles::TITLE);
     if title.is_empty() {
         f.error(
-            Diagnostic::error(f.at(title_v), "`title` is empty")
-                .with_help("write the document's title"),
+            Diagnostic::error(f.at(title_v), t!("title-empty")).with_help(t!("title-empty-help")),
         );
     }
     let who: Issuing = issuing::read(&mut f, &front.issuing_keys(), config);
@@ -285,14 +283,14 @@ pub(crate) fn load<'a>(
 
 /// An attachment that is a document of its own.
 pub(crate) fn load_document(root: &Root, shown: &Path) -> Result<Document, Diagnostics> {
-    let text = source::read(root, shown, "the file", limits::MARKDOWN_BYTES)?;
+    let text = source::read(root, shown, &t!("what-file"), limits::MARKDOWN_BYTES)?;
     let split = frontmatter::split(&text, shown)?;
     let front: AttachmentFront = yaml::parse(split.yaml, shown, split.yaml_line)?;
     let mut f = Fields::new(shown, split.yaml_line);
     let Some(title_v) = &front.title else {
         return Err(
-            Diagnostic::error(Location::new(shown, 1, 1), "the attachment has no `title`")
-                .with_help("add `title: …` to the front matter")
+            Diagnostic::error(Location::new(shown, 1, 1), t!("attachment-no-title"))
+                .with_help(t!("no-title-help"))
                 .into(),
         );
     };

@@ -2,6 +2,7 @@
 //! without invisible control characters; and the content files of a folder in a fixed order,
 //! with a word about every file that is not read.
 
+use crate::i18n::t;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
@@ -11,36 +12,32 @@ use crate::root::Root;
 /// ("the task list"); `limit` is its largest size in bytes.
 pub(crate) fn read(root: &Root, rel: &Path, what: &str, limit: u64) -> Result<String, Diagnostics> {
     let Some(path) = root.resolve(rel)? else {
-        return Err(Diagnostic::file_error(
-            rel,
-            format!("cannot read {what}: there is no such file"),
-        )
-        .into());
+        return Err(Diagnostic::file_error(rel, t!("read-no-such-file", what = what)).into());
     };
-    let meta = std::fs::metadata(&path)
-        .map_err(|e| Diagnostic::file_error(rel, format!("cannot read {what}: {e}")))?;
+    let cannot = |e: std::io::Error| {
+        Diagnostic::file_error(rel, t!("read-failed", what = what, reason = e.to_string()))
+    };
+    let meta = std::fs::metadata(&path).map_err(cannot)?;
     if !meta.is_file() {
-        return Err(
-            Diagnostic::file_error(rel, format!("cannot read {what}: it is a folder")).into(),
-        );
+        return Err(Diagnostic::file_error(rel, t!("read-is-folder", what = what)).into());
     }
     if meta.len() > limit {
         return Err(Diagnostic::file_error(
             rel,
-            format!(
-                "{what} is {} MB; gongwen reads files of at most {} MB",
-                megabytes(meta.len()),
-                megabytes(limit)
+            t!(
+                "read-too-large",
+                what = what,
+                size = megabytes(meta.len()),
+                limit = megabytes(limit)
             ),
         )
-        .with_help("split it into several files, or check that it is the file you meant")
+        .with_help(t!("read-too-large-help"))
         .into());
     }
-    let bytes = std::fs::read(&path)
-        .map_err(|e| Diagnostic::file_error(rel, format!("cannot read {what}: {e}")))?;
+    let bytes = std::fs::read(&path).map_err(cannot)?;
     let text = String::from_utf8(bytes).map_err(|_| {
-        Diagnostic::file_error(rel, format!("cannot read {what}: it is not UTF-8 text"))
-            .with_help("save the file as UTF-8 text (in Notepad or WPS: 另存为, 编码 UTF-8)")
+        Diagnostic::file_error(rel, t!("read-not-utf8", what = what))
+            .with_help(t!("read-not-utf8-help"))
     })?;
     let text = lone_cr_to_lf(text);
     invisible_characters(&text, rel)?;
@@ -86,9 +83,9 @@ fn invisible_characters(text: &str, rel: &Path) -> Result<(), Diagnostics> {
                 found.push(
                     Diagnostic::error(
                         Location::new(rel, i + 1, col + 1),
-                        format!("an invisible character U+{:04X} in the text", c as u32),
+                        t!("invisible-character", code = format!("{:04X}", c as u32)),
                     )
-                    .with_help("delete it: it prints as nothing or disturbs the layout (it often comes with text pasted from a web page or a PDF)"),
+                    .with_help(t!("invisible-character-help")),
                 );
             }
         }
@@ -127,8 +124,8 @@ pub(crate) fn files(
         Ok(r) => r.filter_map(Result::ok).collect(),
         Err(e) => {
             diagnostics.push(
-                Diagnostic::file_error(dir, format!("cannot read the folder: {e}"))
-                    .with_help("check that the folder can be read (its permissions)"),
+                Diagnostic::file_error(dir, t!("cannot-read-folder", reason = e.to_string()))
+                    .with_help(t!("cannot-read-folder-help")),
             );
             return out;
         }
@@ -165,14 +162,11 @@ pub(crate) fn files(
 /// The warning for a file or folder gongwen does not read.
 fn not_read(shown: &Path, is_dir: bool, ext: &str) -> Diagnostic {
     let (message, help) = if is_dir {
-        (
-            "a folder here is not read".to_string(),
-            format!("move its .{ext} files up into the folder above"),
-        )
+        (t!("folder-not-read"), t!("folder-not-read-help", ext = ext))
     } else {
         (
-            format!("not read: only .{ext} files are read here"),
-            format!("rename it to end in .{ext} if it is content, or move it out of content/"),
+            t!("file-not-read", ext = ext),
+            t!("file-not-read-help", ext = ext),
         )
     };
     Diagnostic::file_warning(shown, message).with_help(help)
@@ -197,8 +191,8 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "a.md:2:3: error: an invisible character U+001B in the text",
-                "a.md:2:5: error: an invisible character U+2028 in the text",
+                "a.md:2:3: 错误: 文中有不可见字符 U+001B",
+                "a.md:2:5: 错误: 文中有不可见字符 U+2028",
             ]
         );
         assert!(invisible_characters("制表\t符\r\n", Path::new("a.md")).is_ok());

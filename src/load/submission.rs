@@ -1,6 +1,7 @@
 //! content/submissions/<year>/<unit>.md → a unit's year-end summary, checked against the task
 //! list of its year. Lateness is a fact (a warning), not an error.
 
+use crate::i18n::t;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
@@ -71,7 +72,7 @@ pub(crate) fn load(
     lists: &[Arc<TaskList>],
     registry: &Registry,
 ) -> Result<Loaded, Diagnostics> {
-    let text = source::read(root, shown, "the submission", limits::MARKDOWN_BYTES)?;
+    let text = source::read(root, shown, &t!("what-submission"), limits::MARKDOWN_BYTES)?;
     let mut loaded = parse(&text, shown, year, lists, registry)?;
     let mut errors = Diagnostics::default();
     images::resolve(root, shown, &mut loaded.submission.body, &mut errors);
@@ -94,8 +95,8 @@ pub(crate) fn parse(
     let mut f = Fields::new(shown, split.yaml_line);
     let top = Location::new(shown, 1, 1);
     let Some(unit_v) = &front.unit else {
-        return Err(Diagnostic::error(top, "the submission has no `unit`")
-            .with_help("add `unit: …` naming the reporting unit as content/units.yaml does")
+        return Err(Diagnostic::error(top, t!("submission-no-unit"))
+            .with_help(t!("submission-no-unit-help"))
             .into());
     };
     let unit = registry
@@ -107,8 +108,8 @@ pub(crate) fn parse(
         Some(d) => f.date(d, "date"),
         None => {
             f.error(
-                Diagnostic::error(top, "the submission has no `date`")
-                    .with_help("add `date: YYYY-MM-DD`, the day it was sent"),
+                Diagnostic::error(top, t!("submission-no-date"))
+                    .with_help(t!("submission-no-date-help")),
             );
             None
         }
@@ -129,25 +130,24 @@ pub(crate) fn parse(
     {
         return Err(Diagnostic::error(
             f.at(d),
-            format!("a summary of {year} dated {}", date::chinese(date)),
+            t!(
+                "submission-date-far",
+                year = year.to_string(),
+                date = date::chinese(date)
+            ),
         )
-        .with_help(format!(
-            "check the year in `date:`: a summary of {year} is sent in {year} or {}",
-            year + 1
+        .with_help(t!(
+            "submission-date-far-help",
+            year = year.to_string(),
+            next = (year + 1).to_string()
         ))
         .into());
     }
     let late = list.due.is_some_and(|due| date > due);
     if let (true, Some(due), Some(d)) = (late, list.due, &front.date) {
         warnings.push(
-            Diagnostic::warning(
-                f.at(d),
-                format!(
-                    "sent after the due date {}: marked late",
-                    date::chinese(due)
-                ),
-            )
-            .with_help("the compiled report lists it as 逾期; this is not an error"),
+            Diagnostic::warning(f.at(d), t!("submission-late", due = date::chinese(due)))
+                .with_help(t!("submission-late-help")),
         );
     }
     let submission = Submission {
@@ -195,24 +195,29 @@ fn choose_list(
                         .collect();
                     Diagnostic::error(
                         f.at(l),
-                        format!("no task list `{}` for {year}", l.value.trim()),
+                        t!(
+                            "submission-list-unknown",
+                            list = l.value.trim(),
+                            year = year.to_string()
+                        ),
                     )
-                    .with_help(format!("the lists of {year} are: {}", names.join(", ")))
+                    .with_help(t!(
+                        "submission-list-unknown-help",
+                        year = year.to_string(),
+                        lists = names.join(", ")
+                    ))
                 })
         }
         (None, [only]) => Ok(only.clone()),
-        (None, []) => Err(Diagnostic::file_error(
-            f.file(),
-            format!("no task list has `year: {year}`"),
-        )
-        .with_help(
-            "submissions in content/submissions/<year>/ report on the task list of that year",
-        )),
+        (None, []) => Err(
+            Diagnostic::file_error(f.file(), t!("no-list-for-year", year = year))
+                .with_help(t!("submission-no-list-help")),
+        ),
         (None, _) => Err(Diagnostic::error(
             top.clone(),
-            format!("{year} has several task lists; say which one this reports on"),
+            t!("submission-several-lists", year = year.to_string()),
         )
-        .with_help("add `list: tasks/<name>.yaml`")),
+        .with_help(t!("submission-several-lists-help"))),
     }
 }
 
@@ -231,12 +236,9 @@ fn task_of<'l>(
             f.error(
                 Diagnostic::error(
                     here.clone(),
-                    format!("there is no task `{}` in {}", id.trim(), list.title),
+                    t!("no-task-id", id = id.trim(), list = list.title.as_str()),
                 )
-                .with_help(format!(
-                    "it may have been removed from the list; its tasks are {}",
-                    id_range(list)
-                )),
+                .with_help(t!("no-task-id-help", range = id_range(list))),
             );
             None
         })?,
@@ -248,21 +250,20 @@ fn task_of<'l>(
                     f.error(
                         Diagnostic::error(
                             here.clone(),
-                            format!("there is no task {n} in {}", list.title),
+                            t!(
+                                "no-task-number",
+                                number = n.to_string(),
+                                list = list.title.as_str()
+                            ),
                         )
-                        .with_help(format!("tasks are numbered 1 to {}", list.tasks().count())),
+                        .with_help(t!("no-task-number-help", last = list.tasks().count())),
                     );
                     None
                 })?;
             if list.explicit_ids {
                 warnings.push(
-                    Diagnostic::warning(
-                        here.clone(),
-                        format!(
-                            "names task {n} by its number, which changes when tasks are inserted"
-                        ),
-                    )
-                    .with_help(format!("write `task: {}` (its id)", task.id)),
+                    Diagnostic::warning(here.clone(), t!("task-by-number", number = n.to_string()))
+                        .with_help(t!("task-by-number-help", id = task.id.as_str())),
                 );
             }
             task
@@ -272,17 +273,8 @@ fn task_of<'l>(
         && seen.value.trim() != task.text
     {
         warnings.push(
-            Diagnostic::warning(
-                f.at(seen),
-                format!(
-                    "the text of task {} changed since this summary was written",
-                    task.id
-                ),
-            )
-            .with_help(format!(
-                "it now reads: {} — check the summary still fits, then update `text:`",
-                task.text
-            )),
+            Diagnostic::warning(f.at(seen), t!("task-text-changed", id = task.id.as_str()))
+                .with_help(t!("task-text-changed-help", text = task.text.as_str())),
         );
     }
     Some(task)
@@ -292,9 +284,9 @@ fn task_of<'l>(
 fn id_range(list: &TaskList) -> String {
     let ids: Vec<&str> = list.tasks().map(|t| t.id.as_str()).collect();
     match ids.as_slice() {
-        [] => "none".into(),
+        [] => t!("id-range-none"),
         [one] => (*one).to_string(),
-        [first, .., last] => format!("{first} to {last}"),
+        [first, .., last] => t!("id-range", first = *first, last = *last),
     }
 }
 
@@ -332,14 +324,14 @@ fn entries(
             Some(
                 Diagnostic::error(
                     here.clone(),
-                    format!("task {id} is not a task of {unit_name}"),
+                    t!("task-not-of-unit", id = id.as_str(), unit = unit_name),
                 )
                 .with_help(own_tasks(unit_name, list, &own)),
             )
         } else if !seen.insert(number) {
             Some(
-                Diagnostic::error(here.clone(), format!("task {id} is reported twice"))
-                    .with_help("report each task once; merge the two entries"),
+                Diagnostic::error(here.clone(), t!("task-reported-twice", id = id.as_str()))
+                    .with_help(t!("task-reported-twice-help")),
             )
         } else {
             None
@@ -352,16 +344,16 @@ fn entries(
             f.error(
                 Diagnostic::error(
                     f.at(&e.status),
-                    format!("unknown status `{}`", e.status.value.trim()),
+                    t!("status-unknown", status = e.status.value.trim()),
                 )
-                .with_help("use one of 已完成, 推进中, 未启动"),
+                .with_help(t!("status-unknown-help")),
             );
             continue;
         };
         if e.summary.as_ref().is_none_or(|s| s.value.trim().is_empty()) {
             warnings.push(
-                Diagnostic::warning(here, format!("task {id} has no summary"))
-                    .with_help("write a one-paragraph `summary:` of the year's work on it"),
+                Diagnostic::warning(here, t!("task-no-summary", id = id.as_str()))
+                    .with_help(t!("task-no-summary-help")),
             );
         }
         let summary = f.opt(&e.summary, roles::BODY).unwrap_or_default();
@@ -383,7 +375,7 @@ fn entries(
 
 fn own_tasks(unit_name: &str, list: &TaskList, own: &BTreeSet<usize>) -> String {
     if own.is_empty() {
-        format!("{unit_name} leads or supports no task of this list")
+        t!("unit-owes-nothing-here", unit = unit_name)
     } else {
         let ids: Vec<String> = own
             .iter()
@@ -396,7 +388,7 @@ fn own_tasks(unit_name: &str, list: &TaskList, own: &BTreeSet<usize>) -> String 
                 }
             })
             .collect();
-        format!("{unit_name} leads or supports tasks {}", ids.join(", "))
+        t!("unit-tasks-are", unit = unit_name, tasks = ids.join(", "))
     }
 }
 
@@ -461,8 +453,8 @@ pub(crate) mod tests {
         assert_eq!(
             warnings,
             [
-                "task 2 has no summary",
-                "sent after the due date 2024年12月31日: marked late"
+                "任务 2 没有填写总结",
+                "在截止日期2024年12月31日之后报送，记为逾期"
             ]
         );
     }
@@ -487,7 +479,7 @@ pub(crate) mod tests {
         .unwrap();
         assert_eq!(
             e.to_string(),
-            "s.md:5:11: error: task 1 is not a task of 丙局\n  help: 丙局 leads or supports tasks 2, 3"
+            "s.md:5:11: 错误: 任务 1 不是丙局的任务\n  提示: 丙局牵头或配合的任务为 2, 3"
         );
     }
 }

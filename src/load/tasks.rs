@@ -1,5 +1,6 @@
 //! content/tasks/*.yaml → task lists, their units resolved against the registry.
 
+use crate::i18n::t;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -58,8 +59,8 @@ fn table(f: &mut Fields, raw: &RawTable) -> TableLayout {
         None => d.columns,
         Some(c) if c.value.len() != 3 => {
             f.error(
-                Diagnostic::error(f.at(c), format!("`table.columns` has {} widths", c.value.len()))
-                    .with_help("give three widths in characters: 工作任务, 牵头单位, 配合单位, e.g. [31, 8, 7]"),
+                Diagnostic::error(f.at(c), t!("columns-count", n = c.value.len()))
+                    .with_help(t!("columns-count-help")),
             );
             d.columns
         }
@@ -68,9 +69,9 @@ fn table(f: &mut Fields, raw: &RawTable) -> TableLayout {
             for (i, v) in c.value.iter().enumerate() {
                 w[i] = f.number(
                     &Some(v.clone()),
-                    "a column width",
+                    &t!("what-column-width"),
                     2.0..=60.0,
-                    " characters",
+                    &t!("unit-characters"),
                     d.columns[i],
                 );
             }
@@ -79,13 +80,13 @@ fn table(f: &mut Fields, raw: &RawTable) -> TableLayout {
                 f.error(
                     Diagnostic::error(
                         f.at(c),
-                        format!(
-                            "the columns are {:.1} mm wide together with the 序号 column; the page holds {:.1} mm",
-                            total / 72.0 * 25.4,
-                            TABLE_WIDTH_PT / 72.0 * 25.4
+                        t!(
+                            "columns-too-wide",
+                            width = format!("{:.1}", total / 72.0 * 25.4),
+                            page = format!("{:.1}", TABLE_WIDTH_PT / 72.0 * 25.4)
                         ),
                     )
-                    .with_help("make the columns narrower or `table.size` smaller"),
+                    .with_help(t!("columns-too-wide-help")),
                 );
             }
             w
@@ -110,13 +111,10 @@ fn pages(f: &mut Fields, v: &Option<Spanned<String>>) -> TablePages {
     TablePages::from_name(name).unwrap_or_else(|| {
         let names = TablePages::NAMES.iter().map(|(n, _)| *n);
         let help = match did_you_mean(name, names) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "write `portrait` (the table turned on portrait pages) or `landscape`".into(),
+            Some(s) => t!("did-you-mean", name = s),
+            None => t!("table-pages-unknown-help"),
         };
-        f.error(
-            Diagnostic::error(f.at(v), format!("unknown `table.pages` value `{name}`"))
-                .with_help(help),
-        );
+        f.error(Diagnostic::error(f.at(v), t!("table-pages-unknown", name = name)).with_help(help));
         TablePages::default()
     })
 }
@@ -143,7 +141,7 @@ struct RawTask {
 
 /// Reads a task list; its units are resolved afterwards with `resolve`.
 pub(crate) fn load(root: &Root, shown: &Path, slug: &str) -> Result<TaskList, Diagnostics> {
-    let text = source::read(root, shown, "the task list", limits::YAML_BYTES)?;
+    let text = source::read(root, shown, &t!("what-task-list"), limits::YAML_BYTES)?;
     parse(&text, shown, slug)
 }
 
@@ -163,9 +161,8 @@ pub(crate) fn parse(text: &str, shown: &Path, slug: &str) -> Result<TaskList, Di
     let explicit_ids = ids(&mut f, &mut categories);
     if categories.is_empty() {
         f.error(
-            Diagnostic::error(f.at(&raw.title), "the task list has no categories").with_help(
-                "list the tasks under `categories:`, each category with a `name:` and its `tasks:`",
-            ),
+            Diagnostic::error(f.at(&raw.title), t!("list-no-categories"))
+                .with_help(t!("list-no-categories-help")),
         );
     }
     Ok(TaskList {
@@ -194,8 +191,8 @@ fn category(f: &mut Fields, c: &RawCategory, number: &mut usize) -> Category {
         .collect();
     if tasks.is_empty() {
         f.error(
-            Diagnostic::error(f.at(&c.name), format!("category `{name}` has no tasks"))
-                .with_help("add tasks under it or remove it"),
+            Diagnostic::error(f.at(&c.name), t!("category-empty", name = name.as_str()))
+                .with_help(t!("category-empty-help")),
         );
     }
     Category { name, tasks }
@@ -207,8 +204,8 @@ fn task(f: &mut Fields, t: &Spanned<RawTask>, number: usize) -> Task {
     let id = match &raw.id {
         Some(id) if !valid_id(id.value.trim()) => {
             f.error(
-                Diagnostic::error(f.at(id), format!("`{}` is not a task id", id.value.trim()))
-                    .with_help("an id is letters, digits, `-` or `_`, e.g. t8"),
+                Diagnostic::error(f.at(id), t!("task-id-bad", id = id.value.trim()))
+                    .with_help(t!("task-id-bad-help")),
             );
             String::new()
         }
@@ -218,17 +215,14 @@ fn task(f: &mut Fields, t: &Spanned<RawTask>, number: usize) -> Task {
     let text = f.text(&raw.text, roles::TASK);
     if text.is_empty() {
         f.error(
-            Diagnostic::error(f.at(&raw.text), format!("task {number} has no text"))
-                .with_help("write what is to be done in `text:`"),
+            Diagnostic::error(f.at(&raw.text), t!("task-no-text", number = number))
+                .with_help(t!("task-no-text-help")),
         );
     }
     if raw.lead.is_empty() {
         f.error(
-            Diagnostic::error(
-                location.clone(),
-                format!("task {number} has no lead unit (牵头单位)"),
-            )
-            .with_help("add `lead: [unit]` naming who leads it"),
+            Diagnostic::error(location.clone(), t!("task-no-lead", number = number))
+                .with_help(t!("task-no-lead-help")),
         );
     }
     let mut refs = |v: &[Spanned<String>]| {
@@ -284,18 +278,21 @@ fn ids(f: &mut Fields, categories: &mut [Category]) -> bool {
     for t in tasks() {
         if t.id.is_empty() {
             f.error(
-                Diagnostic::error(t.location.clone(), format!("task {} has no id", t.number))
-                    .with_help(format!("the other tasks have ids: give it one not used in this list, e.g. `id: t{next}`")),
+                Diagnostic::error(t.location.clone(), t!("task-no-id", number = t.number))
+                    .with_help(t!("task-no-id-help", next = next)),
             );
         } else if let Some(first) = seen.insert(t.id.clone(), t.number) {
             f.error(
                 Diagnostic::error(
                     t.location.clone(),
-                    format!("task {} has the id `{}` of task {first}", t.number, t.id),
+                    t!(
+                        "task-id-taken",
+                        number = t.number,
+                        id = t.id.as_str(),
+                        first = first
+                    ),
                 )
-                .with_help(format!(
-                    "ids identify one task each: give it a new one, e.g. `id: t{next}`"
-                )),
+                .with_help(t!("task-id-taken-help", next = next)),
             );
         }
     }
@@ -320,9 +317,9 @@ pub(crate) fn resolve(list: &mut TaskList, registry: &Registry) -> Diagnostics {
                         errors.push(
                             Diagnostic::error(
                                 r.location.clone(),
-                                format!("task {number} names `{}` twice", r.text),
+                                t!("task-unit-twice", number = number, name = r.text.as_str()),
                             )
-                            .with_help("a unit either leads or supports a task, once"),
+                            .with_help(t!("task-unit-twice-help")),
                         );
                     }
                     seen.push(target.clone());
@@ -333,9 +330,13 @@ pub(crate) fn resolve(list: &mut TaskList, registry: &Registry) -> Diagnostics {
                         errors.push(
                             Diagnostic::warning(
                                 r.location.clone(),
-                                format!("`{}` is another name of {name}", r.text.trim()),
+                                t!("unit-alias-used", alias = r.text.trim(), name = name),
                             )
-                            .with_help(format!("the notice's table prints it as written here; the year report, the site and the summaries print `{name}` (its name in {}). Write that name here if the table should print it too", crate::paths::UNITS)),
+                            .with_help(t!(
+                                "unit-alias-used-help",
+                                name = name,
+                                file = crate::paths::UNITS
+                            )),
                         );
                     }
                     r.name = name.to_string();
@@ -344,10 +345,15 @@ pub(crate) fn resolve(list: &mut TaskList, registry: &Registry) -> Diagnostics {
                 Err(help) => errors.push(
                     Diagnostic::error(
                         r.location.clone(),
-                        format!(
-                            "unknown unit `{}` in the {role} units of task {number}",
-                            r.text
-                        ),
+                        if role == "lead" {
+                            t!("task-lead-unknown", name = r.text.as_str(), number = number)
+                        } else {
+                            t!(
+                                "task-support-unknown",
+                                name = r.text.as_str(),
+                                number = number
+                            )
+                        },
                     )
                     .with_help(help),
                 ),

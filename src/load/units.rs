@@ -1,5 +1,6 @@
 //! content/units.yaml → the registry of units and groups.
 
+use crate::i18n::t;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -45,7 +46,7 @@ struct RawGroup {
 }
 
 pub(crate) fn load(root: &Root, shown: &Path) -> Result<Registry, Diagnostics> {
-    let text = source::read(root, shown, "the unit registry", limits::YAML_BYTES)?;
+    let text = source::read(root, shown, &t!("what-registry"), limits::YAML_BYTES)?;
     parse(&text, shown)
 }
 
@@ -61,13 +62,13 @@ impl Names<'_, '_> {
         let here = self.fields.at(key);
         if k.is_empty() {
             self.fields.error(
-                Diagnostic::error(here, "empty id, name or alias")
-                    .with_help("remove it or fill it in"),
+                Diagnostic::error(here, t!("registry-empty-name"))
+                    .with_help(t!("registry-empty-name-help")),
             );
         } else if let Some(prev) = self.first_seen.get(k) {
             self.fields.error(
-                Diagnostic::error(here, format!("`{k}` is already used at line {}", prev.line))
-                    .with_help("ids, names and aliases must each name one unit or group"),
+                Diagnostic::error(here, t!("registry-name-taken", name = k, line = prev.line))
+                    .with_help(t!("registry-name-taken-help")),
             );
         } else {
             self.first_seen.insert(k.to_string(), here);
@@ -139,10 +140,10 @@ fn member(reg: &Registry, fields: &mut Fields, m: &Spanned<String>) -> Option<St
     let d = match reg.resolve(&m.value) {
         Ok(Ref::Unit(id)) => return Some(id),
         Ok(Ref::Group(_)) => err(
-            format!("group member `{}` is a group", m.value.trim()),
-            "list the units themselves".into(),
+            t!("registry-member-is-group", name = m.value.trim()),
+            t!("registry-member-is-group-help"),
         ),
-        Err(help) => err(format!("unknown unit `{}`", m.value.trim()), help),
+        Err(help) => err(t!("unit-unknown", name = m.value.trim()), help),
     };
     fields.error(d);
     None
@@ -164,10 +165,7 @@ mod tests {
         assert_eq!(r.expand(&Ref::Group("all".into())).len(), 2);
         assert_eq!(
             r.resolve("区交通"),
-            Err(
-                "did you mean `区交通局`? (units and groups are listed in content/units.yaml)"
-                    .into()
-            )
+            Err("是否要写 `区交通局`？（单位和分组列在 content/units.yaml 中）".into())
         );
     }
 
@@ -188,7 +186,7 @@ mod tests {
         let e = parse(y, Path::new("u.yaml")).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "u.yaml:5:11: error: `甲` is already used at line 3\n  help: ids, names and aliases must each name one unit or group"
+            "u.yaml:5:11: 错误: `甲` 已在第 3 行使用\n  提示: 每个编号、名称和简称只能指一个单位或分组"
         );
     }
 
@@ -198,7 +196,7 @@ mod tests {
         let e = parse(y, Path::new("u.yaml")).unwrap_err();
         assert!(
             e.to_string()
-                .starts_with("u.yaml:7:15: error: unknown unit `甲`"),
+                .starts_with("u.yaml:7:15: 错误: 未知单位 `甲`"),
             "{e}"
         );
     }

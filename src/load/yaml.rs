@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::{Budget, Error as YamlError, Options};
 
 use crate::diag::{Diagnostic, Location, did_you_mean};
+use crate::i18n::t;
 
 /// Alias expansion and document size caps, tight enough that a hostile file fails in
 /// milliseconds, loose enough for a 1,000-task list.
@@ -65,8 +66,6 @@ fn line_at(text: &str, at: Option<serde_saphyr::Location>) -> &str {
         .unwrap_or("")
 }
 
-const CHECK_LINE: &str = "check the indentation, colons and quotes on this line and the one above";
-
 /// The parser's errors as sentences a clerk understands, at the right line.
 fn to_diagnostic(err: &YamlError, text: &str, file: &Path, first_line: usize) -> Diagnostic {
     let err = err.without_snippet();
@@ -76,8 +75,7 @@ fn to_diagnostic(err: &YamlError, text: &str, file: &Path, first_line: usize) ->
         .map(|l| location(file, first_line, &l))
         .unwrap_or_else(|| Location::new(file, first_line, 1));
     let token = token_at(text, at);
-    let say =
-        |msg: String, help: &str| Diagnostic::error(loc.clone(), msg).with_help(help.to_string());
+    let say = |msg: String, help: String| Diagnostic::error(loc.clone(), msg).with_help(help);
     // A full-width colon typed with a Chinese input method: `title： …`.
     let line = line_at(text, at);
     if let Some((key, _)) = line.split_once('：')
@@ -86,49 +84,46 @@ fn to_diagnostic(err: &YamlError, text: &str, file: &Path, first_line: usize) ->
     {
         let key = key.trim().trim_start_matches("- ");
         return say(
-            format!("the key `{key}` is followed by a full-width colon `：`"),
-            &format!("type the colon after a key in half width: `{key}: …`"),
+            t!("yaml-fullwidth-colon", key = key),
+            t!("yaml-fullwidth-colon-help", key = key),
         );
     }
     match err {
         YamlError::SerdeUnknownField {
             field, expected, ..
         } => {
-            let d = Diagnostic::error(loc, format!("unknown key `{field}`"));
+            let d = Diagnostic::error(loc, t!("yaml-unknown-key", key = field.as_str()));
             match did_you_mean(field, expected.iter().copied()) {
-                Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                None => d.with_help(format!(
-                    "the keys allowed here are: {}",
-                    expected.join(", ")
-                )),
+                Some(s) => d.with_help(t!("did-you-mean", name = s)),
+                None => d.with_help(t!("yaml-allowed-keys", keys = expected.join(", "))),
             }
         }
         YamlError::SerdeMissingField { field, .. } => say(
-            format!("missing key `{field}`"),
-            &format!("add a line `{field}: …`"),
+            t!("yaml-missing-key", key = *field),
+            t!("yaml-missing-key-help", key = *field),
         ),
         YamlError::DuplicateMappingKey { key, .. } => say(
-            format!("`{}` is given twice", key.as_deref().unwrap_or("a key")),
-            "keep one of them",
+            match key.as_deref() {
+                Some(k) => t!("yaml-duplicate-key", key = k),
+                None => t!("yaml-duplicate-some-key"),
+            },
+            t!("yaml-duplicate-key-help"),
         ),
-        YamlError::MultipleDocuments { .. } => say(
-            "a second YAML document starts here (a line `---`)".into(),
-            "the file holds one set of settings: remove the `---` line",
-        ),
-        _ if err.to_string().contains("budget breached") => say(
-            "the file expands to too much (aliases `*name` repeat their anchors' values)".into(),
-            "write the values out instead of repeating aliases; gongwen limits them so a file cannot exhaust the memory",
-        ),
-        YamlError::NullIntoString { .. } => say(
-            "a value is missing here".into(),
-            "write the value after the colon, or remove the line",
-        ),
+        YamlError::MultipleDocuments { .. } => {
+            say(t!("yaml-second-document"), t!("yaml-second-document-help"))
+        }
+        _ if err.to_string().contains("budget breached") => {
+            say(t!("yaml-too-large"), t!("yaml-too-large-help"))
+        }
+        YamlError::NullIntoString { .. } => {
+            say(t!("yaml-value-missing"), t!("yaml-value-missing-help"))
+        }
         other => plain(other, &token, say),
     }
 }
 
 /// The rest, recognised by what the parser says.
-fn plain(err: &YamlError, token: &str, say: impl Fn(String, &str) -> Diagnostic) -> Diagnostic {
+fn plain(err: &YamlError, token: &str, say: impl Fn(String, String) -> Diagnostic) -> Diagnostic {
     let text = err.to_string();
     let message = text
         .split_once(" at line ")
@@ -140,44 +135,38 @@ fn plain(err: &YamlError, token: &str, say: impl Fn(String, &str) -> Diagnostic)
             .all(|c| c.is_ascii_digit() || "+-".contains(c));
         return if looks_like_number && !token.is_empty() {
             say(
-                format!("the number `{token}` is too large"),
-                "write a smaller whole number",
+                t!("yaml-number-too-large", value = token),
+                t!("yaml-number-too-large-help"),
             )
         } else {
             say(
-                format!("expected a whole number, found `{token}`"),
-                "write the number in Arabic digits, e.g. 2020",
+                t!("yaml-expected-whole-number", value = token),
+                t!("yaml-expected-whole-number-help"),
             )
         };
     }
     if message.starts_with("invalid floating point") {
         return say(
-            format!("expected a number, found `{token}`"),
-            "write the number in Arabic digits, e.g. 12 or 0.5",
+            t!("yaml-expected-number", value = token),
+            t!("yaml-expected-number-help"),
         );
     }
     if message.contains("boolean") {
         return say(
-            format!("expected true or false, found `{token}`"),
-            "write `true` or `false`",
+            t!("yaml-expected-boolean", value = token),
+            t!("yaml-expected-boolean-help"),
         );
     }
     if message.contains("string scalar") || message.contains("invalid type") {
-        let found = match token.chars().next() {
-            Some('[') | Some('-') => "a list",
-            Some('{') => "a set of keys",
-            _ => "a different kind of value",
+        let message = match token.chars().next() {
+            Some('[') | Some('-') => t!("yaml-expected-single-found-list"),
+            Some('{') => t!("yaml-expected-single-found-keys"),
+            _ => t!("yaml-expected-single-found-other"),
         };
-        return say(
-            format!("expected a single value here, found {found}"),
-            CHECK_LINE,
-        );
+        return say(message, t!("yaml-check-line"));
     }
     if message.contains("found a tab") || message.contains("tab") {
-        return say(
-            "a tab character where YAML needs spaces".into(),
-            "indent with spaces, not tabs",
-        );
+        return say(t!("yaml-tab"), t!("yaml-tab-help"));
     }
     // Keep the parser's wording, without the advice meant for programmers.
     let message = message
@@ -187,7 +176,7 @@ fn plain(err: &YamlError, token: &str, say: impl Fn(String, &str) -> Diagnostic)
         .split(", set ")
         .next()
         .unwrap_or(message);
-    say(format!("invalid YAML: {message}"), CHECK_LINE)
+    say(t!("yaml-invalid", reason = message), t!("yaml-check-line"))
 }
 
 #[cfg(test)]
@@ -208,14 +197,14 @@ mod tests {
         let d = parse::<Doc>("title: a\ndaet: b\n", Path::new("f.md"), 2).unwrap_err();
         assert_eq!(
             d.to_string(),
-            "f.md:3:1: error: unknown key `daet`\n  help: did you mean `date`?"
+            "f.md:3:1: 错误: 不认识的键 `daet`\n  提示: 是否要写 `date`？"
         );
     }
 
     #[test]
     fn missing_key_is_named() {
         let d = parse::<Doc>("date: b\n", Path::new("f.md"), 2).unwrap_err();
-        assert!(d.to_string().contains("missing key `title`"), "{d}");
+        assert!(d.to_string().contains("缺少键 `title`"), "{d}");
     }
 
     #[test]
@@ -228,7 +217,7 @@ mod tests {
         }
         y.push_str("title: t\n");
         let e = parse::<serde::de::IgnoredAny>(&y, Path::new("bomb.yaml"), 1).unwrap_err();
-        assert!(e.message.starts_with("the file expands to too much"), "{e}");
+        assert!(e.message.starts_with("文件展开后过大"), "{e}");
     }
 
     #[derive(Debug, Deserialize)]
@@ -251,32 +240,32 @@ mod tests {
         for (yaml, want) in [
             (
                 "organ: 甲\norgan: 乙\n",
-                "g.yaml:2:1: error: `organ` is given twice\n  help: keep one of them",
+                "g.yaml:2:1: 错误: `organ` 写了两次\n  提示: 只保留其中一个",
             ),
             (
                 "organ: 甲\n---\norgan: 乙\n",
-                "g.yaml:3:1: error: a second YAML document starts here",
+                "g.yaml:3:1: 错误: 这里开始了第二个 YAML 文档",
             ),
             (
                 "organ: 甲\nyear: abc\n",
-                "g.yaml:2:7: error: expected a whole number, found `abc`",
+                "g.yaml:2:7: 错误: 这里应为整数，写的是 `abc`",
             ),
             (
                 "organ: 甲\nyear: 99999999999\n",
-                "g.yaml:2:7: error: the number `99999999999` is too large",
+                "g.yaml:2:7: 错误: 数字 `99999999999` 太大",
             ),
             (
                 "organ: 甲\nsize: abc\n",
-                "g.yaml:2:7: error: expected a number, found `abc`",
+                "g.yaml:2:7: 错误: 这里应为数字，写的是 `abc`",
             ),
-            ("organ:\n", "g.yaml:1:6: error: a value is missing here"),
+            ("organ:\n", "g.yaml:1:6: 错误: 这里缺少值"),
             (
                 "organ： 甲\n",
-                "g.yaml:1:1: error: the key `organ` is followed by a full-width colon `：`",
+                "g.yaml:1:1: 错误: 键 `organ` 后面是全角冒号 `：`",
             ),
             (
                 "organ: [甲]\n",
-                "g.yaml:1:8: error: expected a single value here, found a list",
+                "g.yaml:1:8: 错误: 这里应为单个值，写的是列表",
             ),
         ] {
             let got = message(yaml);

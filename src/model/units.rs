@@ -1,5 +1,6 @@
 //! The registry of units and unit groups (content/units.yaml) that tasks and submissions name.
 
+use crate::i18n::t;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diag::{Location, did_you_mean};
@@ -73,14 +74,8 @@ impl Registry {
             return Ok(r.clone());
         }
         match did_you_mean(n, self.index.keys().map(String::as_str)) {
-            Some(s) => Err(format!(
-                "did you mean `{s}`? (units and groups are listed in {})",
-                paths::UNITS
-            )),
-            None => Err(format!(
-                "add it to {}, or use a name or alias listed there",
-                paths::UNITS
-            )),
+            Some(s) => Err(t!("unit-did-you-mean", name = s, file = paths::UNITS)),
+            None => Err(t!("unit-add-it", file = paths::UNITS)),
         }
     }
 
@@ -90,10 +85,10 @@ impl Registry {
         match self.resolve(name) {
             Ok(Ref::Unit(id)) => Ok(id),
             Ok(Ref::Group(_)) => Err((
-                format!("`{}` is a group, not a unit", name.trim()),
-                "name one unit; a group stands for several".to_string(),
+                t!("unit-is-group", name = name.trim()),
+                t!("unit-is-group-help"),
             )),
-            Err(help) => Err((format!("unknown unit `{}`", name.trim()), help)),
+            Err(help) => Err((t!("unit-unknown", name = name.trim()), help)),
         }
     }
 

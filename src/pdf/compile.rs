@@ -1,6 +1,7 @@
 //! Typst source → PDF bytes, in-process, with every error and warning Typst reports turned into
 //! our diagnostics, pointing at the template they come from.
 
+use crate::i18n::t;
 use std::path::Path;
 
 use typst::World;
@@ -55,10 +56,7 @@ fn convert(world: &DocWorld, diags: &[SourceDiagnostic], template: &str) -> Diag
 
 fn one(world: &DocWorld, d: &SourceDiagnostic, template: &str) -> Diagnostic {
     let mut help: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
-    help.push(
-        "this is a template problem, not a content problem: run `gongwen build --emit-typst` to see the generated Typst"
-            .to_string(),
-    );
+    help.push(t!("typst-template-problem-help"));
     let (mut diag, generated) = match place(world, d.span) {
         // The layout library is the template file itself: its lines are the file's lines.
         Some((file, line, col, _)) if file == LIBRARY_PATH => {
@@ -82,15 +80,19 @@ fn one(world: &DocWorld, d: &SourceDiagnostic, template: &str) -> Diagnostic {
         ),
     };
     diag.message = match (d.severity, generated) {
-        (Severity::Error, None) => format!("typesetting failed: {}", diag.message),
-        (Severity::Error, Some((line, text))) => format!(
-            "typesetting failed: {} (generated line {line}: `{text}`)",
-            diag.message
+        (Severity::Error, None) => t!("typst-failed", reason = diag.message.as_str()),
+        (Severity::Error, Some((line, text))) => t!(
+            "typst-failed-at",
+            reason = diag.message.as_str(),
+            line = line,
+            text = text.as_str()
         ),
-        (Severity::Warning, None) => format!("Typst warns: {}", diag.message),
-        (Severity::Warning, Some((line, text))) => format!(
-            "Typst warns: {} (generated line {line}: `{text}`)",
-            diag.message
+        (Severity::Warning, None) => t!("typst-warns", reason = diag.message.as_str()),
+        (Severity::Warning, Some((line, text))) => t!(
+            "typst-warns-at",
+            reason = diag.message.as_str(),
+            line = line,
+            text = text.as_str()
         ),
     };
     if d.severity == Severity::Warning {

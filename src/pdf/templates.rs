@@ -2,6 +2,7 @@
 //! (gongwen.typ). Their autoescape turns every value into a Typst string literal; bodies arrive
 //! already converted to calls whose text is string literals too.
 
+use crate::i18n::t;
 use std::path::Path;
 
 use serde::Serialize;
@@ -62,7 +63,7 @@ impl Templates {
                 tera.add_raw_template(name, &text).map_err(|e| {
                     Diagnostic::file_error(
                         Path::new(paths::TEMPLATES_TYPST).join(name),
-                        format!("the template does not parse: {e}"),
+                        t!("template-parse", reason = e.to_string()),
                     )
                 })?;
             }
@@ -85,7 +86,7 @@ impl Templates {
         self.tera.render(name, &ctx).map_err(|e| {
             Diagnostic::file_error(
                 Path::new(paths::TEMPLATES_TYPST).join(name),
-                format!("the template failed: {e}"),
+                t!("template-failed", reason = e.to_string()),
             )
         })
     }

@@ -1,6 +1,7 @@
 //! Our Typst `World`: sources in memory, fonts shared by every document, a fixed date, no
 //! packages, and file reads confined to the project folder.
 
+use crate::i18n::t;
 use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, NaiveDate};
@@ -132,7 +133,7 @@ impl World for DocWorld {
         let path = id.get();
         if let VirtualRoot::Package(spec) = path.root() {
             return Err(FileError::Other(Some(
-                format!("packages are not available offline ({spec})").into(),
+                t!("typst-no-packages", spec = spec.to_string()).into(),
             )));
         }
         // Virtual paths cannot climb above the root; links out of the project are refused too.

@@ -1,5 +1,6 @@
 //! Dates as users write them (2020-04-29) and as GB/T 9704 prints them (2020年4月29日).
 
+use crate::i18n::t;
 use chrono::{Datelike, NaiveDate};
 
 use crate::diag::{Diagnostic, Location};
@@ -11,7 +12,7 @@ pub(crate) fn parse(s: &str) -> Result<NaiveDate, String> {
         .or_else(|_| NaiveDate::parse_from_str(t, "%Y年%m月%d日"));
     match parsed {
         Ok(d) if (1900..=2999).contains(&d.year()) => Ok(d),
-        _ => Err(format!("`{t}` is not a date")),
+        _ => Err(t!("not-a-date", value = t)),
     }
 }
 
@@ -31,15 +32,15 @@ pub(crate) fn parse_written(s: &str) -> Result<NaiveDate, String> {
     let t = t.trim();
     match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
         Ok(d) if (1900..=2999).contains(&d.year()) => Ok(d),
-        _ => Err(format!("`{}` is not a date", s.trim())),
+        _ => Err(t!("not-a-date", value = s.trim())),
     }
 }
 
 /// A date field of a user's file: `key` names it in the message, `at` is where its value is.
 pub(crate) fn field(value: &str, key: &str, at: Location) -> Result<NaiveDate, Diagnostic> {
     parse(value).map_err(|m| {
-        Diagnostic::error(at, format!("`{key}`: {m}"))
-            .with_help("write the date as YYYY-MM-DD, e.g. 2020-04-29")
+        Diagnostic::error(at, t!("field-problem", key = key, problem = m))
+            .with_help(t!("date-format-help"))
     })
 }
 

@@ -1,5 +1,7 @@
 //! 发文字号: 机关代字 + 〔year〕 + sequence + 号 (GB/T 9704 §7.2.5).
 
+use crate::i18n::t;
+
 /// Checks a 发文字号; on failure says what is wrong and how the correct form looks.
 pub(crate) fn check(number: &str) -> Result<(), (String, String)> {
     let n = number.trim();
@@ -22,56 +24,42 @@ pub(crate) fn check(number: &str) -> Result<(), (String, String)> {
                 let rest = &n[inner_start + len + close.len_utf8()..];
                 let fixed = format!("{}〔{year}〕{rest}", &n[..a]);
                 return Err((
-                    format!("the year in 发文字号 `{n}` is in {open}{close}"),
-                    format!(
-                        "GB/T 9704 puts the year in the hexagonal brackets 〔〕: write `{fixed}`"
+                    t!(
+                        "docno-brackets",
+                        number = n,
+                        brackets = format!("{open}{close}")
                     ),
+                    t!("docno-brackets-help", fixed = fixed),
                 ));
             }
         }
     }
-    let help = "write it like `沙营商办发〔2020〕3号`: 机关代字, the year in 〔〕, the number, 号"
-        .to_string();
+    let help = t!("docno-help");
     let Some((code, rest)) = n.split_once('〔') else {
-        return Err((format!("发文字号 `{n}` has no year in 〔〕"), help));
+        return Err((t!("docno-no-year", number = n), help));
     };
     let Some((year, seq)) = rest.split_once('〕') else {
-        return Err((
-            format!("发文字号 `{n}` does not close the year with 〕"),
-            help,
-        ));
+        return Err((t!("docno-year-open", number = n), help));
     };
     if code.is_empty() {
-        return Err((
-            format!("发文字号 `{n}` has no 机关代字 before the year"),
-            help,
-        ));
+        return Err((t!("docno-no-code", number = n), help));
     }
     if year.len() != 4 || !year.chars().all(|c| c.is_ascii_digit()) {
-        return Err((
-            format!("the year `{year}` in 发文字号 `{n}` is not four digits"),
-            help,
-        ));
+        return Err((t!("docno-year-digits", year = year, number = n), help));
     }
     let Some(num) = seq.strip_suffix('号') else {
-        return Err((format!("发文字号 `{n}` does not end with 号"), help));
+        return Err((t!("docno-no-hao", number = n), help));
     };
     let num = num.strip_prefix('第').map_or(Ok(num), |_| {
-        Err((
-            format!("发文字号 `{n}` has 第 before the number"),
-            "GB/T 9704 writes the number without 第".to_string(),
-        ))
+        Err((t!("docno-di", number = n), t!("docno-di-help")))
     })?;
     if num.is_empty() || !num.chars().all(|c| c.is_ascii_digit()) {
-        return Err((
-            format!("the number `{num}` in 发文字号 `{n}` is not written in Arabic digits"),
-            help,
-        ));
+        return Err((t!("docno-not-arabic", seq = num, number = n), help));
     }
     if num.starts_with('0') {
         return Err((
-            format!("the number `{num}` in 发文字号 `{n}` has a leading zero"),
-            "GB/T 9704 writes the number without leading zeros (e.g. 3号, not 003号)".to_string(),
+            t!("docno-leading-zero", seq = num, number = n),
+            t!("docno-leading-zero-help"),
         ));
     }
     Ok(())
@@ -89,17 +77,17 @@ mod tests {
         assert!(check("某办(2)发〔2024〕3号").is_ok());
         assert!(check("某（二）办发〔2024〕3号").is_ok());
         let (msg, help) = check("某办(2)发(2024)3号").unwrap_err();
-        assert_eq!(msg, "the year in 发文字号 `某办(2)发(2024)3号` is in ()");
-        assert!(help.ends_with("write `某办(2)发〔2024〕3号`"), "{help}");
+        assert_eq!(msg, "发文字号 `某办(2)发(2024)3号` 的年份用了 ()");
+        assert!(help.ends_with("请写作 `某办(2)发〔2024〕3号`"), "{help}");
     }
 
     #[test]
     fn square_brackets_suggest_the_fix() {
         let (msg, help) = check("沙营商办发[2020]3号").unwrap_err();
-        assert_eq!(msg, "the year in 发文字号 `沙营商办发[2020]3号` is in []");
+        assert_eq!(msg, "发文字号 `沙营商办发[2020]3号` 的年份用了 []");
         assert_eq!(
             help,
-            "GB/T 9704 puts the year in the hexagonal brackets 〔〕: write `沙营商办发〔2020〕3号`"
+            "GB/T 9704 规定年份用六角括号〔〕：请写作 `沙营商办发〔2020〕3号`"
         );
     }
 

@@ -3,6 +3,7 @@
 //! cannot read drafts through DNS rebinding), serves the site with the live-reload script, and
 //! shows the last build's errors — also when no build has succeeded yet.
 
+use crate::i18n::t;
 use std::convert::Infallible;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -124,7 +125,7 @@ async fn handle(req: Request<Incoming>, state: &State) -> Answer {
         return answer(
             StatusCode::FORBIDDEN,
             "text/plain; charset=utf-8",
-            "gongwen serve answers only requests for localhost (it is a preview, not a server)",
+            t!("serve-localhost-only"),
         );
     }
     if req.method() != Method::GET && req.method() != Method::HEAD {
@@ -154,7 +155,7 @@ async fn handle(req: Request<Incoming>, state: &State) -> Answer {
         return answer(
             StatusCode::NOT_FOUND,
             "text/plain; charset=utf-8",
-            "404 not found",
+            t!("serve-not-found"),
         );
     };
     match tokio::fs::read(&file).await {
@@ -173,7 +174,7 @@ async fn handle(req: Request<Incoming>, state: &State) -> Answer {
         Err(_) => answer(
             StatusCode::NOT_FOUND,
             "text/plain; charset=utf-8",
-            "404 not found",
+            t!("serve-not-found"),
         ),
     }
 }

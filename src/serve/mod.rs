@@ -7,6 +7,7 @@
 mod http;
 mod watch;
 
+use crate::i18n::t;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -41,11 +42,14 @@ fn rebuild(root: &Path, opts: &Options, state: &State) {
             state.build.fetch_add(1, Ordering::SeqCst);
             let site = report.site.unwrap_or_default();
             eprintln!(
-                "rebuilt: {} files written, {} unchanged; site {} pages, {} files changed",
-                report.written.iter().filter(|w| !w.kept).count(),
-                report.written.iter().filter(|w| w.kept).count(),
-                site.pages,
-                site.changed
+                "{}",
+                t!(
+                    "serve-rebuilt",
+                    written = report.written.iter().filter(|w| !w.kept).count(),
+                    kept = report.written.iter().filter(|w| w.kept).count(),
+                    pages = site.pages,
+                    changed = site.changed
+                )
             );
             String::new()
         }
@@ -75,13 +79,23 @@ pub(crate) fn serve(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
+        .map_err(|e| t!("serve-cannot-start", reason = e.to_string()))?;
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind((bind, port)))
-        .map_err(|e| format!("cannot listen on {bind}:{port}: {e}"))?;
-    let addr = listener
-        .local_addr()
-        .map_err(|e| format!("cannot listen on {bind}:{port}: {e}"))?;
+        .map_err(|e| {
+            t!(
+                "serve-cannot-listen",
+                address = format!("{bind}:{port}"),
+                reason = e.to_string()
+            )
+        })?;
+    let addr = listener.local_addr().map_err(|e| {
+        t!(
+            "serve-cannot-listen",
+            address = format!("{bind}:{port}"),
+            reason = e.to_string()
+        )
+    })?;
     let state = Arc::new(State {
         build: AtomicU64::new(0),
         evictions: AtomicU64::new(0),

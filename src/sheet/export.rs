@@ -1,6 +1,7 @@
 //! A task list → .xlsx (title, header, merged category rows, widths, a 设置 sheet) and .csv
 //! (UTF-8 with BOM, so Excel reads the Chinese right).
 
+use crate::i18n::t;
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{
@@ -18,11 +19,12 @@ pub(crate) fn export(list: &TaskList, dir: &Path) -> Result<Vec<PathBuf>, Diagno
     let xlsx_path = dir.join(paths::task_sheet(&list.slug, "xlsx"));
     let csv_path = dir.join(paths::task_sheet(&list.slug, "csv"));
     let xlsx = xlsx(list).map_err(|e| {
-        Diagnostic::file_error(&xlsx_path, format!("cannot write the spreadsheet: {e}"))
+        Diagnostic::file_error(&xlsx_path, t!("cannot-write", reason = e.to_string()))
     })?;
     output::write(&xlsx_path, &xlsx)?;
-    let csv =
-        csv(list).map_err(|e| Diagnostic::file_error(&csv_path, format!("cannot write: {e}")))?;
+    let csv = csv(list).map_err(|e| {
+        Diagnostic::file_error(&csv_path, t!("cannot-write", reason = e.to_string()))
+    })?;
     output::write(&csv_path, &csv)?;
     Ok(vec![xlsx_path, csv_path])
 }

@@ -1,5 +1,6 @@
 //! A task table from .xlsx or .csv (the export layout) → tasks YAML.
 
+use crate::i18n::t;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -124,7 +125,16 @@ impl Grid {
     fn error(&self, shown: &Path, row: usize, col: usize, msg: &str) -> Diagnostic {
         let name = &self.name;
         let (row, col) = (row + 1, column_letter(col));
-        Diagnostic::file_error(shown, format!("{name}, row {row}, column {col}: {msg}"))
+        Diagnostic::file_error(
+            shown,
+            t!(
+                "sheet-cell",
+                sheet = name.as_str(),
+                row = row,
+                column = col.as_str(),
+                problem = msg
+            ),
+        )
     }
 
     /// A row above the header that holds a setting (how a CSV carries them).
@@ -173,9 +183,11 @@ pub(crate) fn import(
     let mut grid = read(path, shown)?;
     let sheet = grid.name.clone();
     let Some(header_row) = (0..grid.rows.len()).find(|r| grid.is_header(*r)) else {
-        return Err(Diagnostic::file_error(shown, format!("{sheet}: no header row 序号 | 工作任务 | 牵头单位 | 配合单位"))
-            .with_help("the table needs that header in columns A to D (export a list with `gongwen export` to see the layout)")
-            .into());
+        return Err(
+            Diagnostic::file_error(shown, t!("sheet-no-header", sheet = sheet.as_str()))
+                .with_help(t!("sheet-no-header-help"))
+                .into(),
+        );
     };
     let title = (0..header_row)
         .filter(|r| !grid.is_setting(*r))
@@ -183,12 +195,11 @@ pub(crate) fn import(
         .find(|s| !s.is_empty())
         .cloned();
     let Some(title) = title else {
-        return Err(Diagnostic::file_error(
-            shown,
-            format!("{sheet}: no title above the header row"),
-        )
-        .with_help("put the list's title in cell A1")
-        .into());
+        return Err(
+            Diagnostic::file_error(shown, t!("sheet-no-title", sheet = sheet.as_str()))
+                .with_help(t!("sheet-no-title-help"))
+                .into(),
+        );
     };
     grid.ids = grid.cell(header_row, 4) == ID_HEADER;
     // Both reported at once: the rows' errors and a missing year.
@@ -207,8 +218,11 @@ pub(crate) fn import(
     };
     let existing = match &options.replacing {
         Some(text) => existing_tasks(text).map_err(|e| {
-            Diagnostic::file_error(shown, format!("cannot read the task list it replaces: {e}"))
-                .with_help("fix that list first, or import into a new file")
+            Diagnostic::file_error(
+                shown,
+                t!("sheet-replaced-unreadable", reason = e.to_string()),
+            )
+            .with_help(t!("sheet-replaced-unreadable-help"))
         })?,
         None => Vec::new(),
     };
@@ -221,17 +235,15 @@ pub(crate) fn import(
         categories,
     };
     let yaml = serde_saphyr::to_string(&file)
-        .map_err(|e| Diagnostic::file_error(shown, format!("cannot write YAML: {e}")))?;
+        .map_err(|e| Diagnostic::file_error(shown, t!("cannot-write", reason = e.to_string())))?;
     Ok(Imported { yaml, notes })
 }
 
 /// The sheet, by the file's kind.
 fn read(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
     if path.is_dir() {
-        return Err(
-            Diagnostic::file_error(shown, "is a folder, not a spreadsheet")
-                .with_help("name the .xlsx or .csv file to import"),
-        );
+        return Err(Diagnostic::file_error(shown, t!("sheet-is-folder"))
+            .with_help(t!("sheet-is-folder-help")));
     }
     let ext = path
         .extension()
@@ -243,12 +255,12 @@ fn read(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
         "xlsx" | "xlsm" => read_workbook(path, shown),
         "xls" | "et" | "ods" => Err(Diagnostic::file_error(
             shown,
-            format!("cannot import `.{ext}` files"),
+            t!("sheet-kind", ext = ext.as_str()),
         )
-        .with_help("save the table as .xlsx (Excel, WPS: 另存为 .xlsx) or .csv (UTF-8)")),
+        .with_help(t!("sheet-old-kind-help"))),
         _ => Err(
-            Diagnostic::file_error(shown, format!("cannot import `.{ext}` files"))
-                .with_help("save the table as .xlsx or .csv (UTF-8)"),
+            Diagnostic::file_error(shown, t!("sheet-kind", ext = ext.as_str()))
+                .with_help(t!("sheet-kind-help")),
         ),
     }
 }
@@ -264,17 +276,23 @@ fn year_and_due(
     let year = match (options.year, grid.setting(YEAR, header_row)) {
         (Some(y), _) => y,
         (None, Some(y)) => y.parse().map_err(|_| {
-            Diagnostic::file_error(shown, format!("{}: {YEAR} `{y}` is not a year", grid.name))
-                .with_help("write the year as four digits, e.g. 2025, or pass --year")
+            Diagnostic::file_error(
+                shown,
+                t!(
+                    "sheet-year-bad",
+                    sheet = grid.name.as_str(),
+                    label = YEAR,
+                    value = y.as_str()
+                ),
+            )
+            .with_help(t!("sheet-year-bad-help"))
         })?,
         (None, None) => {
             return Err(Diagnostic::file_error(
                 shown,
-                format!("{}: does not say which year the list is for", grid.name),
+                t!("sheet-no-year", sheet = grid.name.as_str()),
             )
-            .with_help(format!(
-                "pass --year (and --due for the date summaries are due), or keep the `{YEAR}` row that `gongwen export` writes"
-            )));
+            .with_help(t!("sheet-no-year-help", label = YEAR)));
         }
     };
     let due = match options.due {
@@ -288,17 +306,15 @@ fn year_and_due(
 fn out_of_bounds(shown: &Path, row: u32, col: u32) -> Diagnostic {
     Diagnostic::file_error(
         shown,
-        format!(
-            "a cell at row {}, column {} is beyond what gongwen reads ({} rows, {} columns)",
-            row + 1,
-            col + 1,
-            limits::SHEET_ROWS,
-            limits::SHEET_COLUMNS
+        t!(
+            "sheet-too-big",
+            row = row + 1,
+            column = col + 1,
+            rows = limits::SHEET_ROWS,
+            columns = limits::SHEET_COLUMNS
         ),
     )
-    .with_help(
-        "delete the stray cells far below or right of the table (Ctrl+End shows the last one)",
-    )
+    .with_help(t!("sheet-too-big-help"))
 }
 
 fn read_csv(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
@@ -307,7 +323,7 @@ fn read_csv(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
         return Err(out_of_bounds(shown, limits::SHEET_ROWS, 0));
     }
     let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::file_error(shown, format!("cannot read: {e}")))?;
+        .map_err(|e| Diagnostic::file_error(shown, t!("cannot-read", reason = e.to_string())))?;
     let text = decode_csv(&bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut rdr = csv::ReaderBuilder::new()
@@ -317,7 +333,10 @@ fn read_csv(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
     let mut rows = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(|e| {
-            Diagnostic::file_error(shown, format!("row {}: not valid CSV: {e}", i + 1))
+            Diagnostic::file_error(
+                shown,
+                t!("csv-bad-row", row = i + 1, reason = e.to_string()),
+            )
         })?;
         if i >= limits::SHEET_ROWS as usize || rec.len() > limits::SHEET_COLUMNS as usize {
             return Err(out_of_bounds(shown, i as u32, rec.len() as u32));
@@ -348,14 +367,14 @@ fn read_workbook(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
     zipcheck::check(
         path,
         shown,
-        "the spreadsheet",
+        &t!("what-spreadsheet"),
         &zipcheck::Limits {
             entries: 10_000,
             unpacked_bytes: limits::SHEET_UNPACKED_BYTES,
         },
     )?;
     let unreadable = |e: calamine::XlsxError| {
-        Diagnostic::file_error(shown, format!("cannot read the spreadsheet: {e}"))
+        Diagnostic::file_error(shown, t!("sheet-unreadable", reason = e.to_string()))
     };
     let mut wb: Xlsx<_> = calamine::open_workbook(path).map_err(unreadable)?;
     let names = wb.sheet_names();
@@ -364,7 +383,7 @@ fn read_workbook(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
         .find(|n| *n == SHEET)
         .or(names.first())
         .cloned()
-        .ok_or_else(|| Diagnostic::file_error(shown, "the workbook has no sheets"))?;
+        .ok_or_else(|| Diagnostic::file_error(shown, t!("sheet-no-sheets")))?;
     let rows = sheet_rows(&mut wb, &name, shown)?;
     let settings = if names.iter().any(|n| n == SETTINGS) {
         sheet_rows(&mut wb, SETTINGS, shown)?
@@ -381,7 +400,7 @@ fn read_workbook(path: &Path, shown: &Path) -> Result<Grid, Diagnostic> {
         Vec::new()
     };
     Ok(Grid {
-        name: format!("sheet `{name}`"),
+        name: t!("sheet-name", name = name.as_str()),
         rows,
         settings,
         ids: false,
@@ -397,7 +416,14 @@ fn sheet_rows<R: std::io::Read + std::io::Seek>(
     shown: &Path,
 ) -> Result<Vec<Vec<String>>, Diagnostic> {
     let unreadable = |e: calamine::XlsxError| {
-        Diagnostic::file_error(shown, format!("cannot read sheet `{name}`: {e}"))
+        Diagnostic::file_error(
+            shown,
+            t!(
+                "sheet-named-unreadable",
+                name = name,
+                reason = e.to_string()
+            ),
+        )
     };
     let mut reader = wb.worksheet_cells_reader(name).map_err(unreadable)?;
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -450,24 +476,25 @@ fn categories(
         // The number is the row's place, given again on import: a row inserted without one,
         // or a list not renumbered after an insertion, is read as it stands.
         if !a.is_empty() && a.parse::<usize>().is_err() {
-            errors.push(at(r, 0, format!("`{a}` is not a task number")).with_help(
-                "column A holds the task number (or nothing), or a category name alone on its row",
-            ));
+            errors.push(
+                at(r, 0, t!("sheet-not-a-number", value = a))
+                    .with_help(t!("sheet-not-a-number-help")),
+            );
             continue;
         }
         let task = task(grid, r, registry, &at, &mut errors);
         match categories.last_mut() {
             Some(c) => c.tasks.push(task),
             None => errors.push(
-                at(r, 0, "a task before the first category row".to_string())
-                    .with_help("put a row like `一、政策出台` above the first task"),
+                at(r, 0, t!("sheet-task-before-category"))
+                    .with_help(t!("sheet-task-before-category-help")),
             ),
         }
     }
     if categories.is_empty() && !errors.has_errors() {
         errors.push(Diagnostic::file_error(
             shown,
-            format!("{}: no tasks below the header", grid.name),
+            t!("sheet-no-tasks", sheet = grid.name.as_str()),
         ));
     }
     if errors.has_errors() {
@@ -521,8 +548,8 @@ fn give_ids(
         .filter(|t| !t.id.is_empty() && !valid_id(&t.id))
     {
         errors.push(
-            grid.error(shown, t.row, 4, &format!("`{}` is not a task id", t.id))
-                .with_help("leave the 编号 cell of a new task empty: import gives it an id"),
+            grid.error(shown, t.row, 4, &t!("task-id-bad", id = t.id.as_str()))
+                .with_help(t!("sheet-id-bad-help")),
         );
     }
     if errors.has_errors() {
@@ -557,17 +584,25 @@ fn give_ids(
             Some((id, _)) => id.clone(),
             None => next_id(&used),
         };
-        let what = if copied {
-            format!("its 编号 {} is another row's", t.id)
+        let note = if copied {
+            t!(
+                "sheet-id-copied",
+                sheet = grid.name.as_str(),
+                row = t.row + 1,
+                text = t.text.as_str(),
+                id = id.as_str(),
+                old = t.id.as_str()
+            )
         } else {
-            "it had no 编号".into()
+            t!(
+                "sheet-id-given",
+                sheet = grid.name.as_str(),
+                row = t.row + 1,
+                text = t.text.as_str(),
+                id = id.as_str()
+            )
         };
-        notes.push(format!(
-            "{}, row {}: task `{}` gets the id {id} ({what})",
-            grid.name,
-            t.row + 1,
-            t.text
-        ));
+        notes.push(note);
         used.insert(id.clone());
         taken.insert(id.clone());
         t.id = id;
@@ -604,13 +639,13 @@ fn task(
 ) -> TaskOut {
     let text = grid.cell(r, 1).to_string();
     if text.is_empty() {
-        errors.push(at(r, 1, "the task has no text".to_string()));
+        errors.push(at(r, 1, t!("sheet-task-no-text")));
     }
     let mut units = |c: usize| {
         let list = split_units(grid.cell(r, c), registry);
         for u in &list {
             if let Err(help) = registry.resolve(u) {
-                errors.push(at(r, c, format!("unknown unit `{u}`")).with_help(help));
+                errors.push(at(r, c, t!("unit-unknown", name = u.as_str())).with_help(help));
             }
         }
         list
@@ -618,7 +653,7 @@ fn task(
     let lead = units(2);
     let support = units(3);
     if lead.is_empty() {
-        errors.push(at(r, 2, "the task has no lead unit (牵头单位)".to_string()));
+        errors.push(at(r, 2, t!("sheet-task-no-lead")));
     }
     TaskOut {
         id: if grid.ids {
@@ -847,7 +882,7 @@ mod tests {
         );
         let bare = grid(&[&["清单"], &HEADERS], &[]);
         let e = year_and_due(&bare, 1, Path::new("t.csv"), &Options::default()).unwrap_err();
-        assert!(e.to_string().contains("does not say which year"), "{e}");
+        assert!(e.to_string().contains("没有写明任务清单的年度"), "{e}");
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod pages;
 mod publish;
 mod search;
 
+use crate::i18n::t;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -83,7 +84,7 @@ fn load_templates(root: &Root) -> Result<Tera, Diagnostics> {
         .map_err(|e| {
             Diagnostic::file_error(
                 paths::TEMPLATES_HTML,
-                format!("a template does not parse: {e}"),
+                t!("template-parse", reason = e.to_string()),
             )
         })?;
     Ok(tera)
@@ -246,7 +247,7 @@ impl<'a> Site<'a> {
         let html = self.tera.render(template, &ctx).map_err(|e| {
             Diagnostic::file_error(
                 Path::new(paths::TEMPLATES_HTML).join(template),
-                format!("the template failed: {e}"),
+                t!("template-failed", reason = e.to_string()),
             )
         })?;
         self.staging.write(path, html.as_bytes())?;
@@ -348,7 +349,7 @@ impl<'a> Site<'a> {
         let ctx = Context::from_serialize(&page).map_err(|e| {
             Diagnostic::file_error(
                 paths::TEMPLATES_HTML,
-                format!("cannot prepare tasks.html: {e}"),
+                t!("template-failed", reason = e.to_string()),
             )
         })?;
         self.top_page("tasks.html", "tasks.html", ctx)

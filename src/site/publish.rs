@@ -10,6 +10,7 @@
 //! server or a sync to the intranet sees only real changes. Where links are not possible (another
 //! file system) the file is copied.
 
+use crate::i18n::t;
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 
@@ -31,19 +32,17 @@ impl Staging {
     /// gongwen did not make is where the site goes: it would be replaced.
     pub(crate) fn new(site_dir: &Path) -> Result<Staging, Diagnostic> {
         if site_dir.is_dir() && !made_by_gongwen(site_dir) {
-            return Err(Diagnostic::file_error(
-                site_dir,
-                "holds files gongwen did not write; the site would replace them",
-            )
-            .with_help("move the folder away, or pass --out DIR to build somewhere else"));
+            return Err(Diagnostic::file_error(site_dir, t!("site-foreign-folder"))
+                .with_help(t!("site-foreign-folder-help")));
         }
         let parent = site_dir.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent)
-            .map_err(|e| Diagnostic::file_error(parent, format!("cannot create: {e}")))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            Diagnostic::file_error(parent, t!("cannot-create", reason = e.to_string()))
+        })?;
         let dir = temp_builder(SITE_STAGING, true)
             .tempdir_in(parent)
             .map_err(|e| {
-                Diagnostic::file_error(parent, format!("cannot create the staging folder: {e}"))
+                Diagnostic::file_error(parent, t!("site-cannot-stage", reason = e.to_string()))
             })?;
         let staging = Staging {
             dir,
@@ -66,8 +65,9 @@ impl Staging {
     fn target(&self, path: &Path) -> Result<PathBuf, Diagnostic> {
         let p = self.dir.path().join(path);
         if let Some(dir) = p.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Diagnostic::file_error(dir, format!("cannot create: {e}")))?;
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Diagnostic::file_error(dir, t!("cannot-create", reason = e.to_string()))
+            })?;
         }
         Ok(p)
     }
@@ -89,7 +89,7 @@ impl Staging {
         }
         self.changed.set(self.changed.get() + 1);
         std::fs::write(&p, bytes)
-            .map_err(|e| Diagnostic::file_error(&p, format!("cannot write: {e}")))
+            .map_err(|e| Diagnostic::file_error(&p, t!("cannot-write", reason = e.to_string())))
     }
 
     /// `from` at `path` (relative to the site's root): linked, or copied where it cannot be.
@@ -102,9 +102,9 @@ impl Staging {
         if std::fs::hard_link(from, &dest).is_ok() {
             return Ok(());
         }
-        std::fs::copy(from, &dest)
-            .map(|_| ())
-            .map_err(|err| Diagnostic::file_error(&dest, format!("cannot copy: {err}")))
+        std::fs::copy(from, &dest).map(|_| ()).map_err(|err| {
+            Diagnostic::file_error(&dest, t!("cannot-copy", reason = err.to_string()))
+        })
     }
 
     /// The PDFs this build wrote (paths relative to `from`) go into the site under `into`, so
@@ -156,7 +156,7 @@ impl Staging {
             let dest = self.target(&path)?;
             self.changed.set(self.changed.get() + 1);
             std::fs::copy(root.join(file), dest).map_err(|err| {
-                Diagnostic::file_error(file, format!("cannot copy into the site: {err}"))
+                Diagnostic::file_error(file, t!("site-cannot-copy", reason = err.to_string()))
             })?;
         }
         Ok(())
@@ -167,7 +167,7 @@ impl Staging {
         let staged: PathBuf = self.dir.keep();
         let failed = |e: std::io::Error| {
             let _ = std::fs::remove_dir_all(&staged);
-            Diagnostic::file_error(site_dir, format!("cannot put the new site in place: {e}"))
+            Diagnostic::file_error(site_dir, t!("site-cannot-place", reason = e.to_string()))
         };
         if !site_dir.exists() {
             return std::fs::rename(&staged, site_dir).map_err(failed);
@@ -180,7 +180,7 @@ impl Staging {
         let old = site_dir.with_file_name(format!("{SITE_OLD}{}", std::process::id()));
         std::fs::rename(site_dir, &old).map_err(|e| {
             let _ = std::fs::remove_dir_all(&staged);
-            Diagnostic::file_error(site_dir, format!("cannot move the old site aside: {e}"))
+            Diagnostic::file_error(site_dir, t!("site-cannot-move-old", reason = e.to_string()))
         })?;
         if let Err(e) = std::fs::rename(&staged, site_dir) {
             // Put the old site back: a failed swap must not leave the site missing.
@@ -227,7 +227,7 @@ mod tests {
         std::fs::create_dir_all(&site).unwrap();
         std::fs::write(site.join("notes.txt"), "mine").unwrap();
         let e = Staging::new(&site).err().unwrap().to_string();
-        assert!(e.contains("holds files gongwen did not write"), "{e}");
+        assert!(e.contains("其中有不是 gongwen 写出的文件"), "{e}");
         assert_eq!(
             std::fs::read_to_string(site.join("notes.txt")).unwrap(),
             "mine"

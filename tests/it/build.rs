@@ -1,6 +1,8 @@
 //! Building fixture projects: outputs, hostile text, reproducibility, emitted Typst.
 
-use crate::common::{files_below, fixture_text, gongwen, notice, pdf_text, project, stderr};
+use crate::common::{
+    files_below, fixture_text, gongwen_en as gongwen, notice, pdf_text, project, stderr,
+};
 
 #[test]
 fn builds_a_notice_named_after_its_number_with_page_numbers() {

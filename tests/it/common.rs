@@ -68,9 +68,33 @@ pub(crate) fn gongwen(root: &Path, args: &[&str]) -> Output {
     gongwen_args(root, &args)
 }
 
-/// The binary under test; `GONGWEN_TEST_BIN` runs the tests against another build (to see a
-/// new test fail on the code before a fix).
+/// The binary under test speaking `lang` (a `LANG` value): the tests set the language of every
+/// run, so a developer's own locale never changes what they see. `GONGWEN_TEST_BIN` runs the
+/// tests against another build (to see a new test fail on the code before a fix).
+pub(crate) fn bin_in(lang: &str) -> Command {
+    let bin = std::env::var_os("GONGWEN_TEST_BIN")
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_gongwen").into());
+    let mut c = Command::new(bin);
+    c.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang);
+    c
+}
+
+/// Runs gongwen in `root` in Chinese (see `gongwen_args`).
 pub(crate) fn gongwen_args(root: &Path, args: &[String]) -> Output {
+    gongwen_in("zh_CN.UTF-8", root, args)
+}
+
+/// Runs gongwen in `root` in English: for tests about something other than the wording (the
+/// Chinese wording is what tests/cases and tests/it/language.rs assert).
+pub(crate) fn gongwen_en(root: &Path, args: &[&str]) -> Output {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    gongwen_in("en_US.UTF-8", root, &args)
+}
+
+/// Runs gongwen in `root` with `LANG=lang`, with only the embedded fonts.
+pub(crate) fn gongwen_in(lang: &str, root: &Path, args: &[String]) -> Output {
     let mut args = args.to_vec();
     // After the command: only the commands that find fonts take the option.
     if args
@@ -79,9 +103,7 @@ pub(crate) fn gongwen_args(root: &Path, args: &[String]) -> Output {
     {
         args.insert(1, "--no-system-fonts".to_string());
     }
-    let bin = std::env::var_os("GONGWEN_TEST_BIN")
-        .unwrap_or_else(|| env!("CARGO_BIN_EXE_gongwen").into());
-    Command::new(bin)
+    bin_in(lang)
         .arg("--project")
         .arg(root)
         .args(&args)

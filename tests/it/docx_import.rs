@@ -8,7 +8,7 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::json;
 
-use crate::common::{fixture, gongwen, pdf_text, repo, stderr};
+use crate::common::{fixture, gongwen_en as gongwen, pdf_text, repo, stderr};
 
 const FORM: &str = "out/forms/2024/区交通局.docx";
 const JTJ: &str = "content/submissions/2024/jtj.md";

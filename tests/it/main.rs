@@ -14,6 +14,7 @@ mod fidelity;
 mod formats;
 mod incremental;
 mod landscape;
+mod language;
 mod pdf;
 mod proofread;
 mod punctuation;

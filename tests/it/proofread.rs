@@ -6,7 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::common::{
-    copy_dir, fixture, fixture_text, fixture_with, gongwen, notice, project, repo, stderr,
+    copy_dir, fixture, fixture_text, fixture_with, gongwen_en as gongwen, notice, project, repo,
+    stderr,
 };
 
 /// The proofreading findings of `check --format json` in a project: the file, and

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{files_below, fixture_with, gongwen, notice, project, stderr};
+use crate::common::{files_below, fixture_with, gongwen_en as gongwen, notice, project, stderr};
 
 #[cfg(unix)]
 #[test]
@@ -297,7 +297,7 @@ fn outputs_are_readable_by_a_web_server_running_as_another_user() {
 fn a_missing_project_folder_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nowhere");
-    let o = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+    let o = crate::common::bin_in("en_US.UTF-8")
         .args(["--project", missing.to_str().unwrap(), "check"])
         .output()
         .unwrap();
@@ -339,7 +339,7 @@ fn builds_killed_at_random_moments_never_leave_half_a_file_or_no_site() {
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         let delay = 50 + (seed >> 33) % 2500;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        let mut child = crate::common::bin_in("en_US.UTF-8")
             .args([
                 "--project",
                 p.path().to_str().unwrap(),

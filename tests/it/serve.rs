@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::common::{notice, project};
@@ -32,7 +32,7 @@ fn serve_with(root: &std::path::Path, more: &[&str]) -> (Server, String) {
 }
 
 fn serve_env(root: &std::path::Path, more: &[&str], env: &[(&str, &str)]) -> (Server, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+    let mut child = crate::common::bin_in("en_US.UTF-8")
         .envs(env.iter().copied())
         .args([
             "--project",

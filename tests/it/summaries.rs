@@ -1,6 +1,6 @@
 //! Year-end summaries: submissions, their checks, the scaffold, and the compiled report.
 
-use crate::common::{fixture_text, fixture_with, flat, gongwen, pdf_text, stderr};
+use crate::common::{fixture_text, fixture_with, flat, gongwen_en as gongwen, pdf_text, stderr};
 
 /// The year fixture: units, the 2024 task list, a notice and 区交通局's summary.
 fn year_project(extra: &[(&str, &str)]) -> tempfile::TempDir {

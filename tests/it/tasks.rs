@@ -1,6 +1,6 @@
 //! The task list: units registry, checks, `gongwen tasks`, and the spreadsheet round trip.
 
-use crate::common::{fixture_text, fixture_with, gongwen, stderr};
+use crate::common::{fixture_text, fixture_with, gongwen_en as gongwen, stderr};
 
 /// The tasks fixture: units with aliases and groups, the 2024 list, a notice attaching it.
 fn tasks_yaml() -> String {
@@ -34,15 +34,16 @@ fn a_notice_with_a_task_list_builds_its_table() {
 #[test]
 fn tasks_of_a_unit_include_its_groups() {
     let p = tasks_project(&tasks_yaml());
-    let o = gongwen(p.path(), &["tasks", "--unit", "jtj"]);
+    // In Chinese, as the office reads it.
+    let o = crate::common::gongwen(p.path(), &["tasks", "--unit", "jtj"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(
-        out.starts_with("区交通局 (jtj)\nmember of: 各区级部门\n"),
+        out.starts_with("区交通局 (jtj)\n所属分组：各区级部门\n"),
         "{out}"
     );
     // Leads 1 directly and 2 through 各区级部门; supports 3.
-    assert!(out.contains("牵头: 2\n     1  在车站刊播公益广告。\n     2  组织专题发布会。\n  配合: 1\n     3  开展明察暗访。"), "{out}");
+    assert!(out.contains("牵头：2 项\n     1  在车站刊播公益广告。\n     2  组织专题发布会。\n  配合：1 项\n     3  开展明察暗访。"), "{out}");
 }
 
 /// What `gongwen tasks` lists for a project whose only task list is `yaml`: every category,

@@ -1,7 +1,7 @@
 //! Starting and tidying a project: `init` (a starter that builds at once, or the bundled
 //! example), `new notice` (the next free 发文字号), placeholders never published, `clean`.
 
-use crate::common::{files_below, gongwen, stderr};
+use crate::common::{files_below, gongwen_en as gongwen, stderr};
 
 #[test]
 fn a_starter_project_builds_at_once_and_new_notice_takes_the_next_number() {

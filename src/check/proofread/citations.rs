@@ -2,6 +2,7 @@
 //! stands for one title, across the whole project and against the project's own notices. (A
 //! malformed number is `docno-form`'s, in numbers.rs.)
 
+use crate::i18n::t;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -104,18 +105,24 @@ impl Register {
         let hit = if let Some((number, there)) =
             self.by_title.get(&c.title).filter(|(n, _)| *n != c.number)
         {
-            Some(format!(
-                "《{}》 is cited as {} here but as {number} ({there})",
-                c.title, c.number
+            Some(t!(
+                "pr-cited-number",
+                title = c.title.as_str(),
+                number = c.number.as_str(),
+                other = number.as_str(),
+                there = there.as_str()
             ))
         } else if let Some((title, there)) = self
             .by_number
             .get(&c.number)
             .filter(|(t, _)| !same_title(t, &c.title))
         {
-            Some(format!(
-                "{} is cited as 《{}》 here but as 《{title}》 ({there})",
-                c.number, c.title
+            Some(t!(
+                "pr-cited-title",
+                number = c.number.as_str(),
+                title = c.title.as_str(),
+                other = title.as_str(),
+                there = there.as_str()
             ))
         } else {
             None
@@ -126,7 +133,7 @@ impl Register {
                 Rule::CitationMismatch,
                 c.span.clone(),
                 message,
-                "one document has one title and one 发文字号: check which is right and correct the other",
+                t!("pr-cited-help"),
             )
         })
     }
@@ -173,12 +180,12 @@ mod tests {
         );
         assert_eq!(
             cite(&mut r, "《某某区关于甲的通知》（某府办发〔2024〕8号）").unwrap(),
-            "《某某区关于甲的通知》 is cited as 某府办发〔2024〕8号 here but as 某府办发〔2024〕7号 (the notice a.md)"
+            "《某某区关于甲的通知》在这里引作某府办发〔2024〕8号，但在 the notice a.md 中是某府办发〔2024〕7号"
         );
         assert!(
             cite(&mut r, "《某某区关于乙的通知》（某府办发〔2024〕7号）")
                 .unwrap()
-                .contains("here but as 《某某区关于甲的通知》")
+                .contains("但在 the notice a.md 中是《某某区关于甲的通知》")
         );
         assert_eq!(cite(&mut r, "《另一个通知》（某府办发〔2024〕9号）"), None);
         assert_eq!(

@@ -4,6 +4,7 @@
 //! of their own (run-in headings, as in documents pasted from Word) are part of the outline.
 
 use crate::check::proofread::catalog::{Hit, Rule};
+use crate::i18n::t;
 use crate::rules::numbering::heading_number;
 use crate::text::Part;
 
@@ -149,13 +150,13 @@ impl Outline {
                 Hit::new(
                     Rule::HeadingSkip,
                     span.clone(),
-                    format!(
-                        "a `{}` heading under `{}` skips the `{}` level",
-                        heading_number(level, 1),
-                        heading_number(parent as u8 + 1, self.counters[parent]),
-                        heading_number(missing as u8 + 1, 1),
+                    t!(
+                        "pr-heading-skip",
+                        heading = heading_number(level, 1),
+                        parent = heading_number(parent as u8 + 1, self.counters[parent]),
+                        missing = heading_number(missing as u8 + 1, 1),
                     ),
-                    "GB/T 9704 numbers the levels in order: 一、 then （一） then 1. then （1）",
+                    t!("pr-heading-skip-help"),
                 ),
             ));
         }
@@ -163,12 +164,17 @@ impl Outline {
         let expected = self.counters[l] + 1;
         let value = number.map_or(expected, |n| n.value);
         if value != expected {
-            let what = if value > expected {
-                format!("skips `{}`", heading_number(level, expected))
+            let message = if value > expected {
+                t!(
+                    "pr-heading-skips",
+                    number = heading_number(level, value),
+                    skipped = heading_number(level, expected)
+                )
             } else {
-                format!(
-                    "comes again after `{}`",
-                    heading_number(level, expected - 1)
+                t!(
+                    "pr-heading-again",
+                    number = heading_number(level, value),
+                    previous = heading_number(level, expected - 1)
                 )
             };
             self.hits.push((
@@ -176,10 +182,10 @@ impl Outline {
                 Hit::new(
                     Rule::HeadingSequence,
                     span,
-                    format!("heading number `{}` {what}", heading_number(level, value)),
-                    format!(
-                        "number the headings of a level in order, from the first under each higher heading: `{}` comes here",
-                        heading_number(level, expected)
+                    message,
+                    t!(
+                        "pr-heading-order-help",
+                        expected = heading_number(level, expected)
                     ),
                 ),
             ));
@@ -206,8 +212,8 @@ pub(crate) fn check(body: &[(Part, &str)]) -> Vec<(usize, Hit)> {
                 Hit::new(
                     Rule::HeadingForm,
                     0..n.len,
-                    format!("heading number written `{}`", &text[..n.len]),
-                    format!("GB/T 9704 writes it `{right}`"),
+                    t!("pr-heading-form", written = &text[..n.len]),
+                    t!("pr-heading-form-help", right = right.as_str()),
                 )
                 .fix(right.clone()),
             ));
@@ -239,16 +245,16 @@ fn level_mismatch(level: u8, n: &Number, text: &str) -> Hit {
     Hit::new(
         Rule::HeadingLevel,
         0..n.len,
-        format!(
-            "a `{}` heading (the `{}` level) is numbered `{}`",
-            "#".repeat(usize::from(level) + 1),
-            heading_number(level, 1),
-            &text[..n.len]
+        t!(
+            "pr-heading-level",
+            marks = "#".repeat(usize::from(level) + 1),
+            level = heading_number(level, 1),
+            written = &text[..n.len]
         ),
-        format!(
-            "use `{}` for a `{}` heading, or renumber it",
-            "#".repeat(usize::from(n.level) + 1),
-            heading_number(n.level, 1)
+        t!(
+            "pr-heading-level-help",
+            marks = "#".repeat(usize::from(n.level) + 1),
+            level = heading_number(n.level, 1)
         ),
     )
 }
@@ -268,8 +274,8 @@ fn empty_before(
             Hit::new(
                 Rule::EmptySection,
                 0..body[at].1.len(),
-                format!("the heading `{}` has nothing under it", body[at].1),
-                "write the section's text, or remove the heading",
+                t!("pr-empty-section", heading = body[at].1),
+                t!("pr-empty-section-help"),
             ),
         ));
     }

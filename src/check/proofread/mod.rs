@@ -15,6 +15,7 @@ mod review;
 mod runs;
 mod silence;
 
+use crate::i18n::t;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -75,7 +76,7 @@ impl<'p> Pass<'p> {
                 cited.own(
                     &n.title,
                     number,
-                    format!("the notice {}", display_path(&n.file)),
+                    t!("pr-the-notice", file = display_path(&n.file)),
                 );
             }
         }
@@ -101,11 +102,11 @@ impl<'p> Pass<'p> {
             if Rule::named(name).is_none() {
                 let names = Rule::ALL.iter().map(|r| r.name());
                 let help = match did_you_mean(name, names) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "the rules are listed in the README, under Proofreading".to_string(),
+                    Some(s) => t!("did-you-mean", name = s),
+                    None => t!("pr-rule-unknown-help"),
                 };
                 out.push(
-                    Diagnostic::error(at.clone(), format!("unknown proofreading rule `{name}`"))
+                    Diagnostic::error(at.clone(), t!("pr-rule-unknown", name = name.as_str()))
                         .with_help(help),
                 );
             }
@@ -228,7 +229,7 @@ impl<'p> Pass<'p> {
 /// not printed text, so the reader of printed text does not keep them). The file was read once
 /// already, so it is inside the project and within the limits.
 fn allowed_in(root: &Root, file: &Path) -> silence::Allowed {
-    crate::load::source::read(root, file, "the file", limits::YAML_BYTES)
+    crate::load::source::read(root, file, &t!("what-file"), limits::YAML_BYTES)
         .map(|s| silence::directives(&s))
         .unwrap_or_default()
 }

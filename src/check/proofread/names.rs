@@ -2,6 +2,7 @@
 //! the 附件说明 and the attachment's own title; and units written one character off the
 //! registry's names.
 
+use crate::i18n::t;
 use std::collections::HashMap;
 
 use crate::check::proofread::catalog::{Hit, Rule};
@@ -68,16 +69,20 @@ pub(crate) fn organ(notice: &Notice) -> Vec<FieldHit> {
     };
     let title_organ = notice.title.split_once("关于").map(|(o, _)| o.trim());
     let signed_by_organs = matches!(notice.format, Format::File | Format::Letter);
-    let mut fields = vec![("title", "the title", title_organ)];
+    let mut fields = vec![("title", t!("pr-what-title"), title_organ)];
     if signed_by_organs {
         fields.extend(
             notice
                 .signers
                 .iter()
-                .map(|s| ("signer", "the 署名", Some(s.as_str()))),
+                .map(|s| ("signer", t!("pr-what-signature"), Some(s.as_str()))),
         );
     }
-    fields.push(("printed_by", "the 印发机关", notice.printed_by.as_deref()));
+    fields.push((
+        "printed_by",
+        t!("pr-what-printed-by"),
+        notice.printed_by.as_deref(),
+    ));
     fields
         .into_iter()
         .filter_map(|(key, what, name)| {
@@ -87,8 +92,13 @@ pub(crate) fn organ(notice: &Notice) -> Vec<FieldHit> {
                 hit: Hit::new(
                     Rule::OrganName,
                     0..0,
-                    format!("{what} names `{name}`, another organ than the 发文机关标志 `{mark}`"),
-                    "a full and a short name of one organ are fine; check which organ issues the document",
+                    t!(
+                        "pr-organ-other",
+                        what = what,
+                        name = name,
+                        mark = mark.as_str()
+                    ),
+                    t!("pr-organ-other-help"),
                 ),
             })
         })
@@ -112,11 +122,8 @@ pub(crate) fn attachment_titles(notice: &Notice) -> Vec<(usize, Hit)> {
                     Hit::new(
                         Rule::AttachmentTitle,
                         0..0,
-                        format!(
-                            "the 附件说明 names `{}` but the attachment's title is `{title}`",
-                            a.name
-                        ),
-                        "GB/T 9704 §7.3.7 wants them to match: correct the one that is wrong",
+                        t!("pr-attachment-title", name = a.name.as_str(), title = title),
+                        t!("pr-attachment-title-help"),
                     ),
                 )
             })
@@ -238,8 +245,12 @@ impl UnitNames {
             Hit::new(
                 Rule::UnitName,
                 window[0].0..end,
-                format!("`{written}` is one character off the unit `{right}` of content/units.yaml"),
-                format!("write `{right}` (or, if `{written}` is another name of it, add it to its `aliases`)"),
+                t!("pr-unit-typo", written = written, right = right.as_str()),
+                t!(
+                    "pr-unit-typo-help",
+                    written = written,
+                    right = right.as_str()
+                ),
             )
             .fix(right),
         )

@@ -3,6 +3,7 @@
 //! and cited 发文字号 with the year in 〔〕 and no leading zero.
 
 use crate::check::proofread::catalog::{Hit, Rule};
+use crate::i18n::t;
 use crate::text::is_ideograph;
 
 type Chars = [(usize, char)];
@@ -51,8 +52,8 @@ pub(crate) fn short_years(text: &str, out: &mut Vec<Hit>) {
             out.push(Hit::new(
                 Rule::YearShort,
                 span.clone(),
-                format!("the year in `{}` has two digits", &text[span]),
-                "GB/T 15835 writes years in full: 2020年, not 20年",
+                t!("pr-year-short", written = &text[span]),
+                t!("pr-year-short-help"),
             ));
         }
     }
@@ -86,11 +87,12 @@ pub(crate) fn ranges(text: &str, out: &mut Vec<Hit>) {
             Hit::new(
                 Rule::YearRange,
                 span.clone(),
-                format!(
-                    "the range `{}` is joined with `{}`",
-                    &text[span], chars[dash].1
+                t!(
+                    "pr-year-range",
+                    written = &text[span],
+                    mark = chars[dash].1.to_string()
                 ),
-                format!("GB/T 15834 joins a range of times with the 一字线: write `{fixed}`"),
+                t!("pr-year-range-help", fixed = fixed.as_str()),
             )
             .fix(fixed),
         );
@@ -138,8 +140,8 @@ pub(crate) fn leading_zeros(text: &str, out: &mut Vec<Hit>) {
             Hit::new(
                 Rule::DateLeadingZero,
                 span.clone(),
-                format!("the date `{}` has a leading zero", &text[span]),
-                format!("GB/T 15835 writes dates without leading zeros: write `{fixed}`"),
+                t!("pr-date-zero", written = &text[span]),
+                t!("pr-date-zero-help", fixed = fixed.as_str()),
             )
             .fix(fixed),
         );
@@ -177,19 +179,24 @@ pub(crate) fn document_numbers(text: &str, out: &mut Vec<Hit>) {
         let span = chars[i].0..byte(&chars, end + 1, text);
         let seq = seq.trim_start_matches('0');
         let fixed = format!("〔{year}〕{}号", if seq.is_empty() { "0" } else { seq });
-        let what = if !right_brackets {
-            format!("the year in {}{}", chars[i].1, chars[close].1)
+        let written = &text[span.clone()];
+        let message = if !right_brackets {
+            t!(
+                "pr-docno-brackets",
+                written = written,
+                brackets = format!("{}{}", chars[i].1, chars[close].1)
+            )
         } else if di == 1 {
-            "第 before the number".to_string()
+            t!("pr-docno-di", written = written)
         } else {
-            "a leading zero".to_string()
+            t!("pr-docno-zero", written = written)
         };
         out.push(
             Hit::new(
                 Rule::DocnoForm,
                 span.clone(),
-                format!("the 发文字号 `…{}` has {what}", &text[span]),
-                format!("GB/T 9704 writes the year in 〔〕 and the number without 第 or leading zeros: write `{fixed}`"),
+                message,
+                t!("pr-docno-help", fixed = fixed.as_str()),
             )
             .fix(fixed),
         );

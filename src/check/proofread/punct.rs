@@ -3,6 +3,7 @@
 //! and the 破折号 as two dashes (——).
 
 use crate::check::proofread::catalog::{Hit, Rule};
+use crate::i18n::t;
 use crate::text::{is_ideograph, is_wide};
 
 type Chars = [(usize, char)];
@@ -75,8 +76,8 @@ pub(crate) fn half_width(text: &str, out: &mut Vec<Hit>) {
                 Hit::new(
                     Rule::HalfWidthPunct,
                     at..at + 1,
-                    format!("half-width `{c}` in Chinese text"),
-                    format!("GB/T 15834 uses the full-width mark in Chinese text: write `{wide}`"),
+                    t!("pr-half-width", mark = c.to_string()),
+                    t!("pr-half-width-help", wide = wide.to_string()),
                 )
                 .fix(wide.to_string()),
             );
@@ -115,8 +116,8 @@ pub(crate) fn straight_quotes(text: &str, out: &mut Vec<Hit>) {
             Hit::new(
                 Rule::StraightQuote,
                 at..at + 1,
-                format!("straight quote `{c}` in Chinese text"),
-                format!("write `{curly}`: Chinese text uses “ ” (and ‘ ’ inside them)"),
+                t!("pr-straight-quote", mark = c.to_string()),
+                t!("pr-straight-quote-help", curly = curly.to_string()),
             )
             .fix(curly.to_string()),
         );
@@ -154,8 +155,16 @@ pub(crate) fn pairs(text: &str, out: &mut Vec<Hit>) {
                     out.push(Hit::new(
                         Rule::Unbalanced,
                         at..at + c.len_utf8(),
-                        format!("`{c}` closes a `{opener}` that was not opened"),
-                        format!("add the `{opener}` where it begins, or remove this `{c}`"),
+                        t!(
+                            "pr-unopened",
+                            mark = c.to_string(),
+                            opener = opener.to_string()
+                        ),
+                        t!(
+                            "pr-unopened-help",
+                            mark = c.to_string(),
+                            opener = opener.to_string()
+                        ),
                     ));
                 }
             }
@@ -171,8 +180,12 @@ fn unclosed(text: &str, at: usize, close: char, out: &mut Vec<Hit>) {
     out.push(Hit::new(
         Rule::Unbalanced,
         at..at + c.len_utf8(),
-        format!("`{c}` is not closed"),
-        format!("add the `{close}` where it ends, or remove this `{c}`"),
+        t!("pr-unclosed", mark = c.to_string()),
+        t!(
+            "pr-unclosed-help",
+            mark = c.to_string(),
+            close = close.to_string()
+        ),
     ));
 }
 
@@ -190,15 +203,9 @@ fn nesting(open: &[(usize, char)], at: usize, c: char, out: &mut Vec<Hit>) {
     };
     if wrong {
         let (msg, help) = if c == '‘' {
-            (
-                "single quotes `‘’` outside double quotes",
-                "GB/T 15834 quotes with “ ” and uses ‘ ’ only inside them: write “…”",
-            )
+            (t!("pr-single-outside"), t!("pr-single-outside-help"))
         } else {
-            (
-                "double quotes `“”` directly inside double quotes",
-                "inside “ ” quote with ‘ ’: “…‘…’…”",
-            )
+            (t!("pr-double-inside"), t!("pr-double-inside-help"))
         };
         out.push(Hit::new(
             Rule::QuoteNesting,
@@ -216,8 +223,8 @@ pub(crate) fn comma_before_deng(text: &str, out: &mut Vec<Hit>) {
             Hit::new(
                 Rule::CommaBeforeDeng,
                 at..at + "、等".len(),
-                "`、` before `等`",
-                "the list ends at 等 without 、: write `等`",
+                t!("pr-comma-before-deng"),
+                t!("pr-comma-before-deng-help"),
             )
             .fix("等"),
         );
@@ -239,8 +246,8 @@ pub(crate) fn double_stop(text: &str, out: &mut Vec<Hit>) {
             let mut hit = Hit::new(
                 Rule::DoubleStop,
                 span,
-                format!("two stops in a row: `{a}{b}`"),
-                "keep the one the sentence needs",
+                t!("pr-double-stop", marks = format!("{a}{b}")),
+                t!("pr-double-stop-help"),
             );
             if a == b {
                 hit = hit.fix(a.to_string());
@@ -264,8 +271,8 @@ pub(crate) fn title_stop(text: &str, out: &mut Vec<Hit>) {
             Hit::new(
                 Rule::TitleStop,
                 at..trimmed.len(),
-                format!("a title or heading ends with `{c}`"),
-                "titles and headings end without a stop: remove it",
+                t!("pr-title-stop", mark = c.to_string()),
+                t!("pr-title-stop-help"),
             )
             .fix(""),
         );
@@ -303,11 +310,11 @@ pub(crate) fn dash(text: &str, out: &mut Vec<Hit>) {
                 Hit::new(
                     Rule::Dash,
                     span,
-                    format!(
-                        "`{}` for a dash",
-                        &text[chars[i].0..end_of(&chars, i + run - 1, text)]
+                    t!(
+                        "pr-dash-typed",
+                        written = &text[chars[i].0..end_of(&chars, i + run - 1, text)]
                     ),
-                    "the 破折号 is two em dashes: write `——`",
+                    t!("pr-dash-typed-help"),
                 )
                 .fix("——"),
             );
@@ -315,8 +322,8 @@ pub(crate) fn dash(text: &str, out: &mut Vec<Hit>) {
             out.push(Hit::new(
                 Rule::Dash,
                 span,
-                "a single `—` between Chinese words",
-                "the 破折号 is two em dashes `——`; a single `—` is right only where it joins a range (北京—上海)",
+                t!("pr-dash-single"),
+                t!("pr-dash-single-help"),
             ));
         }
         i += run;

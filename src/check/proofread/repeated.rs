@@ -4,6 +4,7 @@
 //! are left alone.
 
 use crate::check::proofread::catalog::{Hit, Rule};
+use crate::i18n::t;
 use crate::rules::segment::word_bounds;
 use crate::text::is_ideograph;
 
@@ -47,8 +48,8 @@ pub(crate) fn check(text: &str, out: &mut Vec<Hit>) {
             Hit::new(
                 Rule::RepeatedWord,
                 a..e,
-                format!("`{unit}` is written twice: `{}`", &text[a..e]),
-                format!("write `{unit}` once"),
+                t!("pr-repeated", word = unit, written = &text[a..e]),
+                t!("pr-repeated-help", word = unit),
             )
             .fix(unit),
         );

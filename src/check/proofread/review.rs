@@ -2,6 +2,7 @@
 //! attachment referred to that is not attached (or attached and never referred to).
 
 use crate::check::proofread::catalog::{Hit, Rule};
+use crate::i18n::t;
 use crate::text::Part;
 
 /// The closing phrases that end a body.
@@ -40,10 +41,8 @@ pub(crate) fn closing(body: &[(Part, &str)]) -> Option<(usize, Hit)> {
                 Hit::new(
                     Rule::ClosingPhrase,
                     at..at + phrase.len(),
-                    format!("text follows `{phrase}`"),
-                    format!(
-                        "`{phrase}` closes the body: move what follows before it, or remove it"
-                    ),
+                    t!("pr-after-closing", phrase = phrase),
+                    t!("pr-after-closing-help", phrase = phrase),
                 ),
             )
         })
@@ -80,11 +79,11 @@ pub(crate) fn attachments(body: &[(Part, &str)], title: &str, names: &[&str]) ->
                     Hit::new(
                         Rule::AttachmentMention,
                         span,
-                        format!(
-                            "the text refers to `{}` but the notice has no attachments",
-                            &text[at..at + "附件".len() + digits.len()]
+                        t!(
+                            "pr-mention-none",
+                            written = &text[at..at + "附件".len() + digits.len()]
                         ),
-                        "list it under `attachments:` in the front matter, or remove the reference",
+                        t!("pr-mention-none-help"),
                     ),
                 ));
                 return out;
@@ -95,11 +94,12 @@ pub(crate) fn attachments(body: &[(Part, &str)], title: &str, names: &[&str]) ->
                     Hit::new(
                         Rule::AttachmentMention,
                         span,
-                        format!(
-                            "the text refers to `附件{digits}` but the notice has {} attachment(s)",
-                            names.len()
+                        t!(
+                            "pr-mention-beyond",
+                            written = format!("附件{digits}"),
+                            count = names.len()
                         ),
-                        "check the number against the list under `attachments:`",
+                        t!("pr-mention-beyond-help"),
                     ),
                 ));
             }
@@ -110,8 +110,8 @@ pub(crate) fn attachments(body: &[(Part, &str)], title: &str, names: &[&str]) ->
         out.push(Mention::Attachments(Hit::new(
             Rule::AttachmentMention,
             0..0,
-            format!("the notice attaches `{}` but its text never refers to it", names[0]),
-            "say in the text what it is for, e.g. ……（见附件）, or name it in the title (关于印发《…》的通知)",
+            t!("pr-mention-never", name = names[0]),
+            t!("pr-mention-never-help"),
         )));
     }
     out
@@ -155,8 +155,8 @@ pub(crate) fn salutation(
         return Some(Ok(Hit::new(
             Rule::SalutationColon,
             0..0,
-            format!("the 主送 ends with `{c}`"),
-            "end it with the last name: gongwen adds the colon (各有关部门：)",
+            t!("pr-to-ends-with", mark = c.to_string()),
+            t!("pr-to-ends-with-help"),
         )));
     }
     let (i, &(_, text)) = body
@@ -169,12 +169,15 @@ pub(crate) fn salutation(
         && !t.contains('。')
         && RECIPIENTS.iter().any(|e| t.ends_with(e));
     looks_like.then(|| {
-        Err((i, Hit::new(
-            Rule::SalutationColon,
-            t.len()..t.len(),
-            format!("the first paragraph `{t}` reads like the 主送 without its colon"),
-            "write it as `to:` in the front matter (gongwen sets it flush left with its colon), or end it with `：`",
-        )))
+        Err((
+            i,
+            Hit::new(
+                Rule::SalutationColon,
+                t.len()..t.len(),
+                t!("pr-to-in-body", text = t),
+                t!("pr-to-in-body-help"),
+            ),
+        ))
     })
 }
 
@@ -216,7 +219,7 @@ mod tests {
         );
         assert_eq!(
             kinds(&attachments(&body, "关于甲的通知", &[])),
-            ["body 0: the text refers to `附件` but the notice has no attachments"]
+            ["body 0: 正文提到“附件”，但通知没有附件"]
         );
         assert_eq!(
             kinds(&attachments(
@@ -224,7 +227,7 @@ mod tests {
                 "关于甲的通知",
                 &["任务清单"]
             )),
-            ["attachments: the notice attaches `任务清单` but its text never refers to it"]
+            ["attachments: 通知附有“任务清单”，但正文没有提到它"]
         );
         assert_eq!(
             kinds(&attachments(
@@ -240,7 +243,7 @@ mod tests {
                 "关于甲的通知",
                 &["甲", "乙"]
             )),
-            ["body 0: the text refers to `附件3` but the notice has 2 attachment(s)"]
+            ["body 0: 正文提到“附件3”，但通知只有 2 个附件"]
         );
     }
 

@@ -4,6 +4,7 @@
 //! the table is reported with its row: an unknown status (with a "did you mean"), a task row
 //! edited, deleted, copied or taken from another unit's form.
 
+use crate::i18n::t;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -104,24 +105,24 @@ fn unit(
         (Some(id), _) => match reg.resolve_unit(id) {
             Ok(id) => id,
             Err((msg, help)) => {
-                ctx.error(format!("the form was made for {msg}"), help);
+                ctx.error(t!("form-unit-bad", problem = msg), help);
                 return None;
             }
         },
         (None, Some(name)) => match reg.resolve_unit(name) {
             Ok(id) => id,
             Err((msg, help)) => {
-                ctx.error(format!("{}: {msg}", f::INFO_UNIT), help);
+                ctx.error(
+                    t!("form-cell-problem", cell = f::INFO_UNIT, problem = msg),
+                    help,
+                );
                 return None;
             }
         },
         (None, None) => {
             ctx.error(
-                format!(
-                    "the form does not say which unit sent it ({} is empty)",
-                    f::INFO_UNIT
-                ),
-                "pass --unit with the unit's name",
+                t!("form-no-unit", cell = f::INFO_UNIT),
+                t!("form-no-unit-help"),
             );
             return None;
         }
@@ -131,15 +132,29 @@ fn unit(
         && reg.resolve_unit(cell).ok().as_deref() != Some(id.as_str())
     {
         ctx.error(
-            format!("{} says `{cell}`, but the form was made for {name}", f::INFO_UNIT),
-            format!("each unit fills in its own form: ask `{cell}` for the form made for it, or write {name} back into {}", f::INFO_UNIT),
+            t!(
+                "form-unit-differs",
+                cell = f::INFO_UNIT,
+                written = cell.as_str(),
+                unit = name.as_str()
+            ),
+            t!(
+                "form-unit-differs-help",
+                cell = f::INFO_UNIT,
+                written = cell.as_str(),
+                unit = name.as_str()
+            ),
         );
     }
     if let Some(u) = given.unit {
         match reg.resolve_unit(u) {
             Ok(g) if g != id => ctx.error(
-                format!("this form was made for {name}, not {}", reg.unit_name(&g)),
-                "import it without --unit, or import the form made for that unit",
+                t!(
+                    "form-other-unit",
+                    unit = name.as_str(),
+                    given = reg.unit_name(&g)
+                ),
+                t!("form-other-unit-help"),
             ),
             Ok(_) => {}
             Err((msg, help)) => ctx.error(msg, help),
@@ -162,23 +177,32 @@ fn year_and_list(
     let want = given.year.or(ctx.project.config.year);
     let year = match (form_year, want) {
         (Some(fy), Some(w)) if fy != w => {
-            let how = if given.year.is_some() {
-                "--year"
+            let message = if given.year.is_some() {
+                t!(
+                    "form-year-differs-option",
+                    form = fy.to_string(),
+                    wanted = w.to_string()
+                )
             } else {
-                "`year:` in content/gongwen.yaml"
+                t!(
+                    "form-year-differs-config",
+                    form = fy.to_string(),
+                    wanted = w.to_string()
+                )
             };
             ctx.error(
-                format!("this form is for {fy}, but the summaries being collected are for {w} ({how})"),
-                format!("a unit may have sent last year's form: ask it for the {w} form (gongwen new submission … --docx); to import it into {fy} after all, pass --year {fy}"),
+                message,
+                t!(
+                    "form-year-differs-help",
+                    form = fy.to_string(),
+                    wanted = w.to_string()
+                ),
             );
             return None;
         }
         (Some(y), _) | (None, Some(y)) => y,
         (None, None) => {
-            ctx.error(
-                "the form does not say which year it is for",
-                "pass --year, or set `year:` in content/gongwen.yaml",
-            );
+            ctx.error(t!("form-no-year"), t!("no-year-help"));
             return None;
         }
     };
@@ -198,8 +222,8 @@ fn year_and_list(
                 |s| format!("tasks/{s}.yaml"),
             );
             ctx.error(
-                format!("the form is for the task list `{named}`, which the project does not have for {year}"),
-                "make new forms from the current task list: gongwen new submission … --docx",
+                t!("form-list-unknown", list = named, year = year.to_string()),
+                t!("form-list-unknown-help"),
             );
             None
         }
@@ -213,8 +237,8 @@ fn form_date(ctx: &mut Ctx, info: &BTreeMap<String, String>, given: &Given) -> O
     match info.get(f::INFO_DATE).map(String::as_str).unwrap_or("") {
         "" => {
             ctx.error(
-                format!("{} is empty", f::INFO_DATE),
-                "fill in the day the summary was sent (e.g. 2024年12月20日), or pass --date YYYY-MM-DD",
+                t!("form-cell-empty", cell = f::INFO_DATE),
+                t!("form-no-date-help"),
             );
             None
         }
@@ -222,8 +246,8 @@ fn form_date(ctx: &mut Ctx, info: &BTreeMap<String, String>, given: &Given) -> O
             Ok(d) => Some(d),
             Err(e) => {
                 ctx.error(
-                    format!("{}: {e}", f::INFO_DATE),
-                    "write it as 2024年12月20日 or 2024-12-20, or pass --date YYYY-MM-DD",
+                    t!("form-cell-problem", cell = f::INFO_DATE, problem = e),
+                    t!("form-bad-date-help"),
                 );
                 None
             }
@@ -237,15 +261,17 @@ fn status(ctx: &mut Ctx, at: &str, text: &str) -> Option<Status> {
         return Some(st);
     }
     let labels = Status::ALL.map(Status::label);
-    let one_of = "write one of 已完成, 推进中, 未启动";
     if s.is_empty() {
-        ctx.error(format!("{at}: 完成情况 is empty"), one_of);
+        ctx.error(t!("form-status-empty", at = at), t!("form-status-help"));
     } else {
         let help = match did_you_mean(&s, labels).or_else(|| closest_status(&s)) {
-            Some(m) => format!("did you mean `{m}`? {one_of}"),
-            None => one_of.to_string(),
+            Some(m) => t!("form-status-did-you-mean", status = m),
+            None => t!("form-status-help"),
         };
-        ctx.error(format!("{at}: unknown status `{s}`"), help);
+        ctx.error(
+            t!("form-status-unknown", at = at, status = s.as_str()),
+            help,
+        );
     }
     None
 }
@@ -306,14 +332,28 @@ fn row_task<'l>(ctx: &mut Ctx, at: &str, n: usize, ex: &Expect<'l>) -> Option<&'
     let task = match ex.ids.get(&n) {
         Some(id) => list.task_by_id(id).ok_or_else(|| {
             (
-                format!("{at}: task {id} is no longer in {}", list.title),
-                "the office removed it after sending the form: delete the row, or make a new form: gongwen new submission … --docx".to_string(),
+                t!(
+                    "form-task-removed",
+                    at = at,
+                    id = id.as_str(),
+                    list = list.title.as_str()
+                ),
+                t!("form-task-removed-help"),
             )
         }),
         None => list.task(n).ok_or_else(|| {
             (
-                format!("{at}: there is no task {n} in {}", list.title),
-                format!("the tasks of {} are {}; keep 序号 as sent", ex.unit_name, ex.own_list()),
+                t!(
+                    "form-no-task",
+                    at = at,
+                    number = n,
+                    list = list.title.as_str()
+                ),
+                t!(
+                    "form-no-task-help",
+                    unit = ex.unit_name,
+                    tasks = ex.own_list()
+                ),
             )
         }),
     };
@@ -328,50 +368,61 @@ fn row(
     ex: &Expect,
     seen: &mut BTreeMap<String, usize>,
 ) -> Option<Reported> {
-    let at = format!("table row {i}");
+    let at = t!("form-row", row = i);
     if row.len() != f::HEADERS.len() {
         ctx.error(
-            format!(
-                "{at} has {} cells; the form's rows have {}",
-                row.len(),
-                f::HEADERS.len()
+            t!(
+                "form-row-cells",
+                at = at.as_str(),
+                cells = row.len(),
+                expected = f::HEADERS.len()
             ),
-            "cells were merged, split or deleted: keep the table as it was sent",
+            t!("form-row-cells-help"),
         );
         return None;
     }
     let no = squeeze(&row[0].text());
     let Ok(n) = no.parse::<usize>() else {
         ctx.error(
-            format!("{at}: 序号 `{no}` is not a task number"),
-            "序号, 工作任务 and 分工 are filled in by the office: keep them as sent",
+            t!("form-row-number-bad", at = at.as_str(), value = no.as_str()),
+            t!("form-row-number-bad-help"),
         );
         return None;
     };
-    let at = format!("{at} (序号 {n})");
+    let at = t!("form-row-numbered", row = i, number = n);
     let task = row_task(ctx, &at, n, ex)?;
     if !ex.own.iter().any(|t| t.id == task.id) {
         ctx.error(
-            format!("{at}: task {n} is not a task of {}", ex.unit_name),
-            format!(
-                "the row was copied from another unit's form; {}'s tasks are {}",
-                ex.unit_name,
-                ex.own_list()
+            t!(
+                "form-row-other-unit",
+                at = at.as_str(),
+                number = n,
+                unit = ex.unit_name
+            ),
+            t!(
+                "form-row-other-unit-help",
+                unit = ex.unit_name,
+                tasks = ex.own_list()
             ),
         );
         return None;
     }
     if let Some(first) = seen.insert(task.id.clone(), i) {
         ctx.error(
-            format!("{at}: task {n} is also in table row {first}"),
-            "report each task once: merge the two rows and delete the copy",
+            t!(
+                "form-row-twice",
+                at = at.as_str(),
+                number = n,
+                first = first
+            ),
+            t!("form-row-twice-help"),
         );
         return None;
     }
     if squeeze(&row[1].text()) != squeeze(&task.text) {
         ctx.error(
-            format!("{at}: the text of 工作任务 was changed"),
-            format!("the office fills in 工作任务: put back “{}”", task.text),
+            t!("form-row-text-changed", at = at.as_str()),
+            t!("form-row-text-changed-help", text = task.text.as_str()),
         );
         return None;
     }
@@ -396,12 +447,12 @@ fn rows(ctx: &mut Ctx, rows: &[Vec<Cell>], ex: &Expect) -> Vec<Reported> {
         .collect();
     for t in ex.own.iter().filter(|t| !seen.contains_key(t.id)) {
         ctx.error(
-            format!(
-                "task {} (“{}”) is missing from the table: its row was deleted",
-                t.number,
-                preview(t.text)
+            t!(
+                "form-row-deleted",
+                number = t.number,
+                text = preview(t.text)
             ),
-            "put the row back as it was sent, or make a new form: gongwen new submission … --docx",
+            t!("form-row-deleted-help"),
         );
     }
     out
@@ -429,11 +480,8 @@ pub(crate) fn read(
     };
     let Some(tasks_at) = tasks_at else {
         ctx.error(
-            format!(
-                "the form's task table ({}) is missing",
-                f::HEADERS.join(" | ")
-            ),
-            "import the form as the office sent it, filled in; its header row must stay as sent",
+            t!("form-no-table", header = f::HEADERS.join(" | ")),
+            t!("form-no-table-help"),
         );
         return Err(ctx.errors);
     };

@@ -3,6 +3,7 @@
 //! title and the closing 署名 and date the signature. No task is attributed from free text:
 //! the unit's tasks are reported as not reported, for the office to fill in.
 
+use crate::i18n::t;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -48,22 +49,17 @@ pub(crate) fn read(
     year: Option<i32>,
     given_date: Option<NaiveDate>,
 ) -> Result<Free, Diagnostics> {
-    let err = |m: String, h: &str| Diagnostics::from(Diagnostic::file_error(file, m).with_help(h));
+    let err =
+        |m: String, h: String| Diagnostics::from(Diagnostic::file_error(file, m).with_help(h));
     let Some(unit) = unit else {
-        return Err(err(
-            "this is not a gongwen form, so it does not say which unit sent it".into(),
-            "pass --unit with the unit's name (a unit that wrote its summary in its own document)",
-        ));
+        return Err(err(t!("docx-free-no-unit"), t!("docx-free-no-unit-help")));
     };
     let id = project
         .registry
         .resolve_unit(unit)
-        .map_err(|(m, h)| err(m, &h))?;
+        .map_err(|(m, h)| err(m, h))?;
     let Some(year) = year.or(project.config.year) else {
-        return Err(err(
-            "no year given".into(),
-            "pass --year, or set `year:` in content/gongwen.yaml",
-        ));
+        return Err(err(t!("no-year"), t!("no-year-help")));
     };
     let mut body: Vec<Block> = doc
         .blocks
@@ -94,10 +90,7 @@ pub(crate) fn read(
         }
     }
     let Some(date) = given_date.or(found) else {
-        return Err(err(
-            "the document has no date at its end (the day the summary was sent)".into(),
-            "pass --date YYYY-MM-DD",
-        ));
+        return Err(err(t!("docx-free-no-date"), t!("docx-free-no-date-help")));
     };
     Ok(Free {
         unit: id,

@@ -4,6 +4,7 @@
 //! read back no larger than it said and with a good checksum. Only then is it re-packed (stored,
 //! from the bytes read here) for docx-rs, whose reader trusts what it is given.
 
+use crate::i18n::t;
 use std::io::{Cursor, Read, Write};
 
 /// Why a file is refused, in words for the person who sent it.
@@ -40,41 +41,30 @@ impl Refused {
     /// The message and the help for the person importing.
     pub(crate) fn explain(&self) -> (String, String) {
         match self {
-            Refused::LegacyDoc => (
-                "this is an old Word 97–2003 document (.doc), not a .docx".into(),
-                "open it in Word or WPS and save it as “Word 文档 (*.docx)”, then import that file".into(),
-            ),
-            Refused::Encrypted => (
-                "the document is protected by a password".into(),
-                "ask the unit to remove the password (文件 → 信息 → 保护文档 → 用密码进行加密, leave it empty) and send it again".into(),
-            ),
-            Refused::OtherOle => (
-                "this is an old Office file of another kind, not a Word document".into(),
-                "import the .docx of the form the unit filled in".into(),
-            ),
+            Refused::LegacyDoc => (t!("docx-legacy-doc"), t!("docx-legacy-doc-help")),
+            Refused::Encrypted => (t!("docx-encrypted"), t!("docx-encrypted-help")),
+            Refused::OtherOle => (t!("docx-other-ole"), t!("docx-other-ole-help")),
             Refused::NotDocx(e) => (
-                format!("this is not a Word document (.docx): {e}"),
-                "check that the file was copied whole; ask the unit to send it again if it was damaged".into(),
+                t!("docx-not-docx", reason = e.as_str()),
+                t!("docx-not-docx-help"),
             ),
-            Refused::NotWord => (
-                "this zip file is not a Word document: it has no word/document.xml".into(),
-                "import the .docx of the form the unit filled in, not a spreadsheet or presentation".into(),
-            ),
+            Refused::NotWord => (t!("docx-not-word"), t!("docx-not-word-help")),
             Refused::TooManyParts(n) => (
-                format!("the document is made of {n} parts (at most {MAX_PARTS} are read)"),
-                "a filled-in form has a few dozen; ask the unit to send the form itself".into(),
+                t!("docx-too-many-parts", n = *n, limit = MAX_PARTS),
+                t!("docx-too-many-parts-help"),
             ),
             Refused::TooLarge { part, size } => (
-                format!(
-                    "the document's part {part} unpacks to {} MiB (at most {} MiB are read)",
-                    size >> 20,
-                    MAX_PART >> 20
+                t!(
+                    "docx-part-too-large",
+                    part = part.as_str(),
+                    size = size >> 20,
+                    limit = MAX_PART >> 20
                 ),
-                "a filled-in form is far smaller; remove large pictures, or ask the unit to send the form itself".into(),
+                t!("docx-part-too-large-help"),
             ),
             Refused::Corrupt(e) => (
-                format!("the document is damaged: {e}"),
-                "ask the unit to send it again; opening and saving it in Word may repair it".into(),
+                t!("docx-corrupt", reason = e.as_str()),
+                t!("docx-corrupt-help"),
             ),
         }
     }
@@ -82,7 +72,7 @@ impl Refused {
 
 fn ole(bytes: &[u8]) -> Refused {
     let Ok(c) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
-        return Refused::Corrupt("an OLE file whose directory cannot be read".into());
+        return Refused::Corrupt(t!("docx-ole-unreadable"));
     };
     if c.exists("/EncryptedPackage") && c.exists("/EncryptionInfo") {
         Refused::Encrypted
@@ -118,7 +108,7 @@ pub(crate) fn open(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, Refused> {
     }
     if total > MAX_TOTAL {
         return Err(Refused::TooLarge {
-            part: "(all parts together)".into(),
+            part: t!("docx-all-parts"),
             size: total,
         });
     }
@@ -139,9 +129,7 @@ pub(crate) fn open(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, Refused> {
             .read_to_end(&mut buf)
             .map_err(|e| Refused::Corrupt(format!("{name}: {e}")))?;
         if buf.len() as u64 > declared {
-            return Err(Refused::Corrupt(format!(
-                "{name} unpacks to more than its header says"
-            )));
+            return Err(Refused::Corrupt(t!("docx-part-lies", name = name.as_str())));
         }
         parts.push((name, buf));
     }

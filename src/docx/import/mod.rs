@@ -11,6 +11,7 @@ mod gate;
 mod md;
 mod read;
 
+use crate::i18n::t;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -66,7 +67,7 @@ fn parse_docx(bytes: &[u8]) -> Result<docx_rs::Docx, String> {
     match result {
         Ok(Ok(d)) => Ok(d),
         Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => Err("its XML could not be read".into()),
+        Err(_) => Err(t!("docx-xml-unreadable")),
     }
 }
 
@@ -86,16 +87,16 @@ fn open(file: &Path) -> Result<read::Doc, Diagnostic> {
         Diagnostic::file_error(file, msg).with_help(help)
     };
     let size = std::fs::metadata(file)
-        .map_err(|e| Diagnostic::file_error(file, format!("cannot read: {e}")))?
+        .map_err(|e| Diagnostic::file_error(file, t!("cannot-read", reason = e.to_string())))?
         .len();
     if size > gate::MAX_FILE {
         return Err(refuse(gate::Refused::TooLarge {
-            part: "(the file)".into(),
+            part: t!("docx-the-file"),
             size,
         }));
     }
     let bytes = std::fs::read(file)
-        .map_err(|e| Diagnostic::file_error(file, format!("cannot read: {e}")))?;
+        .map_err(|e| Diagnostic::file_error(file, t!("cannot-read", reason = e.to_string())))?;
     let mut parts = gate::open(&bytes).map_err(refuse)?;
     for (name, data) in &mut parts {
         if name == "word/document.xml" {
@@ -125,14 +126,13 @@ fn unattributed(project: &Project, file: &Path, unit: &str, year: i32) -> Option
     (!numbers.is_empty()).then(|| {
         Diagnostic::file_warning(
             file,
-            format!(
-                "not a gongwen form: the status of {name}'s tasks {} is not reported (nothing in free text is taken as one)",
-                numbers.join(", ")
+            t!(
+                "docx-free-no-status",
+                unit = name,
+                tasks = numbers.join(", ")
             ),
         )
-        .with_help(format!(
-            "add them under `tasks:` in the imported file, or send {name} the form: gongwen new submission {name} --docx"
-        ))
+        .with_help(t!("docx-free-no-status-help", unit = name))
     })
 }
 
@@ -183,21 +183,19 @@ pub(crate) fn import(project: &Project, req: &Request) -> Result<Imported, Diagn
     };
     let rel = paths::submission_file(year, &unit);
     let text = markdown(&front, &body)
-        .map_err(|e| Diagnostic::file_error(&rel, format!("cannot write YAML: {e}")))?;
+        .map_err(|e| Diagnostic::file_error(&rel, t!("cannot-write", reason = e.to_string())))?;
     // The same checks as `gongwen check`, before anything is written.
     let loaded =
         load::submission::parse(&text, &rel, year, &project.task_lists, &project.registry)?;
     warnings.extend(loaded.warnings);
     let path = project.root.path().join(&rel);
     if path.exists() && !req.force {
-        return Err(
-            Diagnostic::file_error(&rel, "already exists; not overwritten")
-                .with_help("pass --force to replace it with the imported summary")
-                .into(),
-        );
+        return Err(Diagnostic::file_error(&rel, t!("exists-not-overwritten"))
+            .with_help(t!("docx-import-exists-help"))
+            .into());
     }
     output::write_atomic(&path, text.as_bytes())
-        .map_err(|e| Diagnostic::file_error(&rel, format!("cannot write: {e}")))?;
+        .map_err(|e| Diagnostic::file_error(&rel, t!("cannot-write", reason = e.to_string())))?;
     Ok(Imported {
         path: rel,
         warnings,

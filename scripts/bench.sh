@@ -8,7 +8,7 @@
 #        (default: 50x250 200x1000 400x2000; add 800x4000 for the largest row)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-unset LC_ALL LC_MESSAGES; export LANG=en_US.UTF-8 # the counts are read from gongwen's English output
+{ unset LC_ALL LC_MESSAGES; export LANG=en_US.UTF-8; } 2>/dev/null # the counts are read from gongwen's English output
 cargo build --release -q
 bin=$PWD/target/release/gongwen
 work=$(mktemp -d)

@@ -5,7 +5,7 @@
 #   PROJECT: a folder, or empty for a copy of the bundled example; N edits (default 50).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-unset LC_ALL LC_MESSAGES; export LANG=en_US.UTF-8 # the address is read from gongwen's English output
+{ unset LC_ALL LC_MESSAGES; export LANG=en_US.UTF-8; } 2>/dev/null # the address is read from gongwen's English output
 bin=${1:-target/release/gongwen}
 n=${3:-50}
 work=$(mktemp -d)

@@ -97,6 +97,17 @@ fn check_for(root: &Path, opts: &Options, building: bool) -> Result<Checked, Dia
 /// Builds every document that passed the checks; a broken one is reported and the rest are
 /// still written. The site is published only from a build without errors.
 pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
+    build_previewing(root, opts, None)
+}
+
+/// `build`; with `early` (for `serve`), the site is also published before the documents are
+/// typeset, linking the PDFs earlier builds left, so an edited page shows at once instead of
+/// after its PDFs (seconds for a long notice or year report); `early` is told when it is.
+pub(crate) fn build_previewing(
+    root: &Path,
+    opts: &Options,
+    early: Option<&dyn Fn()>,
+) -> Result<Report, Diagnostics> {
     let Checked {
         project,
         fonts,
@@ -108,6 +119,14 @@ pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
     let reports = report::year_reports(&project);
     // What earlier builds made: a PDF or .docx whose inputs did not change is kept.
     let done = Fingerprints::load(&out_dir);
+    // Only over a site already shown: a first build has no PDFs to link yet.
+    if let Some(early) = early
+        && opts.site
+        && !diagnostics.has_errors()
+        && out_dir.join(paths::OUT_SITE).is_dir()
+    {
+        publish_early(&project, &reports, &out_dir, early);
+    }
     let typeset = pdf::build(&project, &reports, &fonts, &pdf_dir, opts.emit_typst, &done)?;
     diagnostics.extend(typeset.diagnostics);
     let mut report = Report {
@@ -148,4 +167,24 @@ pub fn build(root: &Path, opts: &Options) -> Result<Report, Diagnostics> {
     }
     report.diagnostics = diagnostics;
     Ok(report)
+}
+
+/// The site from the content as it is now and the PDFs out/pdf holds (those of the last build).
+fn publish_early(
+    project: &Project,
+    reports: &[report::YearReport],
+    out_dir: &Path,
+    early: &dyn Fn(),
+) {
+    let pdf_dir = out_dir.join(paths::OUT_PDF);
+    let pdfs: Vec<PathBuf> = walkdir::WalkDir::new(&pdf_dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "pdf"))
+        .filter_map(|e| e.path().strip_prefix(&pdf_dir).ok().map(Path::to_path_buf))
+        .collect();
+    let site_dir = out_dir.join(paths::OUT_SITE);
+    if site::build(project, reports, &pdf_dir, &pdfs, &site_dir).is_ok() {
+        early();
+    }
 }

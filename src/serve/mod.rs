@@ -36,7 +36,11 @@ const CACHE_AGE: usize = 3;
 
 /// Builds once, recording the outcome in `state`.
 fn rebuild(root: &Path, opts: &Options, state: &State) {
-    let message = match build::build(root, opts) {
+    // The pages first (the browser reloads on each publish), then the PDFs they link.
+    let early = || {
+        state.build.fetch_add(1, Ordering::SeqCst);
+    };
+    let message = match build::build_previewing(root, opts, Some(&early)) {
         Ok(report) if !report.diagnostics.has_errors() => {
             state.error.lock().map(|mut e| e.clear()).ok();
             state.build.fetch_add(1, Ordering::SeqCst);

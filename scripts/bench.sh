@@ -52,7 +52,11 @@ one_notice() {
   # The same generated sources through the CLI, one process per document, the same fonts.
   find "$p/out/pdf" -name '*.typ' | sort > "$work/typs"
   while read -r typ; do
-    cp templates/typst/gongwen.typ "$(dirname "$typ")/gongwen.typ"
+    d=$(dirname "$typ")
+    # The layout library as the CLI finds it, with the refit module of a first typesetting
+    # (gongwen's own refit passes, when it needs any, are extra work the CLI is spared).
+    sed 's#"/fit.typ"#"fit.typ"#' templates/typst/gongwen.typ > "$d/gongwen.typ"
+    printf '#let fit = (sections: (:), colophon-break: false, unnumbered: ())\n' > "$d/fit.typ"
     sed -i 's#"/gongwen.typ"#"gongwen.typ"#' "$typ"
   done < "$work/typs"
   runs=()

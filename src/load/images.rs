@@ -123,9 +123,7 @@ fn relative(md: &Path, src: &str) -> Option<PathBuf> {
 
 /// FNV-1a: a stable name for a picture's bytes, the same from run to run and machine to machine.
 fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    crate::fingerprint::fnv1a(crate::fingerprint::FNV_START, bytes)
 }
 
 #[cfg(test)]

@@ -115,3 +115,46 @@ fn a_rebuild_writes_only_what_changed_and_leaves_what_a_clean_build_makes() {
         assert!(a == b, "{} differs from a clean build", f.display());
     }
 }
+
+#[test]
+fn every_output_is_recorded_and_one_changed_by_hand_is_made_again() {
+    let p = fixture("year");
+    let out = p.path().join("out");
+    build(p.path(), &[]);
+    // Each PDF and .docx is recorded with its inputs' fingerprint and its size: a later build
+    // neither makes nor writes it while both match.
+    let record = std::fs::read_to_string(out.join(".gongwen-fingerprints")).unwrap();
+    let documents: Vec<PathBuf> = files_below(&out)
+        .into_iter()
+        .filter(|f| f.starts_with("pdf") || f.starts_with("docx"))
+        .collect();
+    assert_eq!(documents.len(), 6, "{documents:?}");
+    for f in &documents {
+        let size = std::fs::metadata(out.join(f)).unwrap().len();
+        let tail = format!("\t{size}\t{}", f.to_string_lossy());
+        assert!(
+            record.lines().any(|l| l.ends_with(&tail)),
+            "{tail:?} in\n{record}"
+        );
+    }
+    let notice = |ext: &str| {
+        documents
+            .iter()
+            .find(|f| f.to_string_lossy().ends_with(&format!("号.{ext}")))
+            .map(|f| out.join(f))
+            .unwrap()
+    };
+    let (pdf, docx) = (notice("pdf"), notice("docx"));
+    let (pdf_bytes, docx_bytes) = (std::fs::read(&pdf).unwrap(), std::fs::read(&docx).unwrap());
+    std::fs::write(&pdf, b"%PDF damaged").unwrap();
+    std::fs::write(&docx, b"PK damaged").unwrap();
+    build(p.path(), &[]);
+    assert!(
+        std::fs::read(&pdf).unwrap() == pdf_bytes,
+        "the PDF is made again"
+    );
+    assert!(
+        std::fs::read(&docx).unwrap() == docx_bytes,
+        "the .docx is made again"
+    );
+}

@@ -131,6 +131,16 @@ impl Hit {
     }
 }
 
+/// For the rules' tests: what rule `f` finds in `s`, as (the text it points at, its fix).
+#[cfg(test)]
+pub(crate) fn found_in(f: fn(&str, &mut Vec<Hit>), s: &str) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    f(s, &mut out);
+    out.into_iter()
+        .map(|h| (s[h.span].to_string(), h.fix))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

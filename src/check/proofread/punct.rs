@@ -334,13 +334,7 @@ pub(crate) fn dash(text: &str, out: &mut Vec<Hit>) {
 mod tests {
     use super::*;
 
-    fn run(f: fn(&str, &mut Vec<Hit>), s: &str) -> Vec<(String, Option<String>)> {
-        let mut out = Vec::new();
-        f(s, &mut out);
-        out.into_iter()
-            .map(|h| (s[h.span].to_string(), h.fix))
-            .collect()
-    }
+    use crate::check::proofread::catalog::found_in as run;
 
     fn found(f: fn(&str, &mut Vec<Hit>), s: &str) -> Vec<String> {
         run(f, s).into_iter().map(|h| h.0).collect()

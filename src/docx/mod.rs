@@ -22,10 +22,11 @@ mod xml;
 use crate::i18n::t;
 use std::fmt::Debug;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fingerprint::Fingerprints;
-use crate::model::{Layout, Project};
+use crate::model::Project;
 use crate::output::{self, Written};
 use crate::paths;
 use crate::report::YearReport;
@@ -39,7 +40,8 @@ struct Job<'a> {
     /// The file the document comes from, for messages.
     source: PathBuf,
     /// Everything the bytes depend on (see fingerprint.rs): an unchanged one keeps the file.
-    fingerprint: String,
+    /// Worked out in the queue, in parallel: it formats the whole view.
+    fingerprint: Box<dyn Fn() -> String + Send + Sync + 'a>,
     make: Box<dyn Fn() -> Result<Vec<u8>, String> + Send + Sync + 'a>,
 }
 
@@ -49,39 +51,35 @@ pub(crate) struct Outcome {
     pub(crate) diagnostics: Diagnostics,
 }
 
-/// The fingerprint of a .docx made from `view` (its Debug form holds every printed text and
-/// each picture's content hash) with these typefaces, layout and date.
-fn fingerprint(
-    binary: &str,
-    faces: &Faces,
-    layout: &Layout,
-    date: &str,
-    view: &impl Debug,
-) -> String {
-    crate::fingerprint::of(&[
-        binary.as_bytes(),
-        b"docx",
-        format!("{faces:?}").as_bytes(),
-        format!("{layout:?}").as_bytes(),
-        date.as_bytes(),
-        format!("{view:?}").as_bytes(),
-    ])
-}
-
 fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<Job<'a>> {
     let faces = Faces::new(&project.config.fonts);
     let layout = &project.config.layout;
     let root = project.root.path();
-    let binary = crate::fingerprint::binary();
-    let fp = |date: &str, view: &dyn Debug| fingerprint(&binary, &faces, layout, date, &view);
+    // A .docx is made from its view (whose Debug form holds every printed text and each
+    // picture's content hash) and date, with what every .docx shares: binary, faces, layout.
+    let shared = Arc::new(format!(
+        "{}\ndocx\n{faces:?}\n{layout:?}",
+        crate::fingerprint::binary()
+    ));
+    let fp = |date: &str, view: Arc<dyn Debug + Send + Sync + 'a>| {
+        let (shared, date) = (shared.clone(), date.to_string());
+        Box::new(move || {
+            let view = format!("{view:?}");
+            crate::fingerprint::of(&[shared.as_bytes(), date.as_bytes(), view.as_bytes()])
+        })
+    };
     let mut jobs: Vec<Job<'a>> = Vec::new();
     for n in &project.notices {
-        let (faces, view, date) = (faces.clone(), NoticeView::new(n), n.date.to_string());
+        let (faces, view, date) = (
+            faces.clone(),
+            Arc::new(NoticeView::new(n)),
+            n.date.to_string(),
+        );
         jobs.push(Job {
             // The PDF's name (a 命令 or 纪要 is named by its mark and number too).
             path: dir.join(n.pdf().with_extension("docx")),
             source: n.file.clone(),
-            fingerprint: fp(&date, &view),
+            fingerprint: fp(&date, view.clone()),
             make: Box::new(move || notice::docx(&view, &faces, layout, &date, root)),
         });
     }
@@ -89,13 +87,13 @@ fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<
         for s in subs {
             let (faces, view, date) = (
                 faces.clone(),
-                SubmissionView::new(s, None),
+                Arc::new(SubmissionView::new(s, None)),
                 s.date.to_string(),
             );
             jobs.push(Job {
                 path: dir.join(paths::summary_file(*year, &s.unit_name, "docx")),
                 source: paths::submission_file(*year, &s.unit),
-                fingerprint: fp(&date, &view),
+                fingerprint: fp(&date, view.clone()),
                 make: Box::new(move || report::submission(&view, &faces, &date, root)),
             });
         }
@@ -104,13 +102,13 @@ fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<
     for r in reports {
         let (faces, view, date) = (
             faces.clone(),
-            ReportView::new(r, organ),
+            Arc::new(ReportView::new(r, organ)),
             r.date().to_string(),
         );
         jobs.push(Job {
             path: dir.join(paths::report_file(r.year, r.several.as_deref(), "docx")),
             source: r.list.file.clone(),
-            fingerprint: fp(&date, &view),
+            fingerprint: fp(&date, view.clone()),
             make: Box::new(move || report::report(&view, &faces, &date, root)),
         });
     }
@@ -119,7 +117,8 @@ fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<
 
 /// Makes and writes one document, unless `done` records it as already made from the same inputs.
 fn write(job: Job<'_>, done: &Fingerprints) -> Result<Written, Diagnostic> {
-    if done.unchanged(&job.path, &job.fingerprint).is_some() {
+    let fingerprint = (job.fingerprint)();
+    if done.unchanged(&job.path, &fingerprint).is_some() {
         return Ok(Written::kept(job.path, 0));
     }
     let bytes = (job.make)().map_err(|e| {
@@ -128,7 +127,7 @@ fn write(job: Job<'_>, done: &Fingerprints) -> Result<Written, Diagnostic> {
     })?;
     // The bytes are reproducible: a file that already holds them keeps its time.
     let wrote = output::write_if_changed(&job.path, &bytes)?;
-    done.record(&job.path, &job.fingerprint, 0, bytes.len() as u64);
+    done.record(&job.path, &fingerprint, 0, bytes.len() as u64);
     Ok(if wrote {
         Written::new(job.path, 0)
     } else {

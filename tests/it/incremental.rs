@@ -52,6 +52,10 @@ fn a_rebuild_writes_only_what_changed_and_leaves_what_a_clean_build_makes() {
     assert_eq!(changed(&first, &stamps(&out)), Vec::<String>::new());
     assert!(!again.contains(".pdf（"), "no PDF is written: {again}");
     assert!(again.contains("（13 个网页，改动 0 个文件）"), "{again}");
+    assert!(
+        again.contains("保留 6 个未变的文件"),
+        "3 PDFs and 3 .docx: {again}"
+    );
 
     // One summary edited: its documents, the year report and the pages that show its text.
     let jtj = p.path().join("content/submissions/2024/jtj.md");

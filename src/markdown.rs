@@ -15,7 +15,8 @@ use crate::limits;
 use crate::rules::numbering::{has_own_number, heading_number};
 use crate::text::{Part, Role, SourceText, is_wide, roles};
 
-#[derive(Debug, Clone, PartialEq)]
+// Serialize: the .docx fingerprints hash views that hold these (fingerprint::of_value).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub(crate) enum Inline {
     Text(String),
     Strong(Vec<Inline>),
@@ -23,7 +24,7 @@ pub(crate) enum Inline {
     LineBreak,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub(crate) enum Block {
     /// `level` 1..=4 (Markdown `##`..`#####`); `number` is the generated or kept prefix.
     Heading {
@@ -47,11 +48,13 @@ pub(crate) enum Block {
 }
 
 /// A picture the body names (`![说明](photo.jpg)`), set as a figure captioned with its alt text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub(crate) struct Image {
     /// As written, relative to the Markdown file.
     pub(crate) src: String,
     pub(crate) alt: String,
+    /// Where it is named, for messages only: no output depends on it.
+    #[serde(skip)]
     pub(crate) location: Location,
     /// Filled in when it is loaded (load::images): the file relative to the project, its size in
     /// pixels, and its name in the site's media folder.

@@ -20,7 +20,7 @@ mod table;
 mod xml;
 
 use crate::i18n::t;
-use std::fmt::Debug;
+use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -55,19 +55,12 @@ fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<
     let faces = Faces::new(&project.config.fonts);
     let layout = &project.config.layout;
     let root = project.root.path();
-    // A .docx is made from its view (whose Debug form holds every printed text and each
-    // picture's content hash) and date, with what every .docx shares: binary, faces, layout.
+    // A .docx is made from its view (which holds every printed text and each picture's content
+    // hash) and date, with what every .docx shares: binary, faces, layout.
     let shared = Arc::new(format!(
         "{}\ndocx\n{faces:?}\n{layout:?}",
         crate::fingerprint::binary()
     ));
-    let fp = |date: &str, view: Arc<dyn Debug + Send + Sync + 'a>| {
-        let (shared, date) = (shared.clone(), date.to_string());
-        Box::new(move || {
-            let view = format!("{view:?}");
-            crate::fingerprint::of(&[shared.as_bytes(), date.as_bytes(), view.as_bytes()])
-        })
-    };
     let mut jobs: Vec<Job<'a>> = Vec::new();
     for n in &project.notices {
         let (faces, view, date) = (
@@ -79,7 +72,7 @@ fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<
             // The PDF's name (a 命令 or 纪要 is named by its mark and number too).
             path: dir.join(n.pdf().with_extension("docx")),
             source: n.file.clone(),
-            fingerprint: fp(&date, view.clone()),
+            fingerprint: fingerprint(shared.clone(), &date, view.clone()),
             make: Box::new(move || notice::docx(&view, &faces, layout, &date, root)),
         });
     }
@@ -93,7 +86,7 @@ fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<
             jobs.push(Job {
                 path: dir.join(paths::summary_file(*year, &s.unit_name, "docx")),
                 source: paths::submission_file(*year, &s.unit),
-                fingerprint: fp(&date, view.clone()),
+                fingerprint: fingerprint(shared.clone(), &date, view.clone()),
                 make: Box::new(move || report::submission(&view, &faces, &date, root)),
             });
         }
@@ -108,11 +101,23 @@ fn jobs<'a>(project: &'a Project, reports: &'a [YearReport], dir: &Path) -> Vec<
         jobs.push(Job {
             path: dir.join(paths::report_file(r.year, r.several.as_deref(), "docx")),
             source: r.list.file.clone(),
-            fingerprint: fp(&date, view.clone()),
+            fingerprint: fingerprint(shared.clone(), &date, view.clone()),
             make: Box::new(move || report::report(&view, &faces, &date, root)),
         });
     }
     jobs
+}
+
+/// How a job works out its fingerprint (in the queue).
+fn fingerprint<'a, V: Serialize + Send + Sync + 'a>(
+    shared: Arc<String>,
+    date: &str,
+    view: Arc<V>,
+) -> Box<dyn Fn() -> String + Send + Sync + 'a> {
+    let date = date.to_string();
+    Box::new(move || {
+        crate::fingerprint::of_value(&[shared.as_bytes(), date.as_bytes()], view.as_ref())
+    })
 }
 
 /// Makes and writes one document, unless `done` records it as already made from the same inputs.
@@ -145,7 +150,7 @@ pub(crate) fn build(
     done: &Fingerprints,
 ) -> Outcome {
     let results: Vec<Result<Written, Diagnostic>> =
-        crate::queue::run(jobs(project, reports, dir), |job| write(job, done));
+        crate::queue::run(jobs(project, reports, dir), |_| 0, |job| write(job, done));
     let mut outcome = Outcome {
         written: Vec::new(),
         diagnostics: Diagnostics::default(),

@@ -3,6 +3,7 @@
 
 mod compile;
 pub(crate) mod escape;
+mod evict;
 mod frames;
 mod marks;
 mod refit;
@@ -98,9 +99,14 @@ pub(crate) fn build(
         done,
         binary: crate::fingerprint::binary(),
     };
-    let results = crate::queue::run(jobs, |job| {
+    let evictor = evict::Evictor::new(CACHE_AGE, CACHE_WORK);
+    // A job's generated source is a fair measure of its work.
+    let cost = |job: &Job| job.source.as_ref().map_or(0, String::len);
+    let results = crate::queue::run(jobs, cost, |job| {
+        let doc = evictor.start();
+        let work = cost(&job);
         let r = typeset(job, project, fonts, &templates, emit_typst, &same);
-        typst::comemo::evict(CACHE_AGE);
+        evictor.finish(doc, work);
         r
     });
     let mut outcome = Outcome {
@@ -124,9 +130,13 @@ pub(crate) fn build(
     Ok(outcome)
 }
 
-/// Age (in documents) after which Typst's cached results are dropped: what every document uses
-/// (fonts, the layout library) stays, one document's layouts do not pile up.
-const CACHE_AGE: usize = 8;
+/// Age (in evictions) after which Typst's cached results are dropped: what every document uses
+/// (fonts, the layout library) stays, finished documents' layouts go at the second eviction.
+const CACHE_AGE: usize = 2;
+
+/// Typeset source (bytes) between two evictions: about 70 summaries. Measured at 200 units ×
+/// 1,000 tasks: 18.4 s and 2.4 GiB evicting after every document, 11.8 s and 2.8 GiB at 1 MiB.
+const CACHE_WORK: usize = 1 << 20;
 
 /// What decides whether a PDF is already as it would be made.
 struct Same<'a> {

@@ -143,7 +143,7 @@ impl TaskList {
         let involves = |refs: &[UnitRef]| {
             refs.iter()
                 .filter_map(|r| r.target.as_ref())
-                .any(|t| registry.expand(t).contains(unit))
+                .any(|t| registry.covers(t, unit))
         };
         let lead = self.tasks().filter(|t| involves(&t.lead)).collect();
         let support = self.tasks().filter(|t| involves(&t.support)).collect();

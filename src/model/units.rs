@@ -134,6 +134,17 @@ impl Registry {
         }
     }
 
+    /// Whether a reference stands for `unit` (is it, or a group it belongs to), without
+    /// building the set `expand` gives: asked for every task and every unit.
+    pub(crate) fn covers(&self, r: &Ref, unit: &str) -> bool {
+        match r {
+            Ref::Unit(id) => id == unit,
+            Ref::Group(id) => self
+                .group(id)
+                .is_some_and(|g| g.members.iter().any(|m| m == unit)),
+        }
+    }
+
     /// The groups a unit belongs to.
     pub(crate) fn groups_of(&self, unit: &str) -> Vec<&Group> {
         self.groups

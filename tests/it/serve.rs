@@ -32,16 +32,16 @@ fn serve_with(root: &std::path::Path, more: &[&str]) -> (Server, String) {
 }
 
 fn serve_env(root: &std::path::Path, more: &[&str], env: &[(&str, &str)]) -> (Server, String) {
-    let mut child = crate::common::bin_in("en_US.UTF-8")
-        .envs(env.iter().copied())
-        .args([
-            "--project",
-            root.to_str().unwrap(),
-            "serve",
-            "--no-system-fonts",
-            "--port",
-            "0",
-        ])
+    let mut cmd = crate::common::bin_in("en_US.UTF-8");
+    cmd.envs(env.iter().copied())
+        .args(["--project", root.to_str().unwrap()]);
+    start(cmd, more)
+}
+
+/// Starts `cmd` (gongwen with what comes before `serve`) serving with `more` arguments.
+fn start(mut cmd: std::process::Command, more: &[&str]) -> (Server, String) {
+    let mut child = cmd
+        .args(["serve", "--no-system-fonts", "--port", "0"])
         .args(more)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -152,6 +152,22 @@ fn rebuilds_on_change_and_shows_errors_keeping_the_last_good_site() {
     );
     // Every build, good or failed, evicts Typst's caches: memory does not grow with each edit.
     assert_eq!(counter(&state, "evictions"), 3, "{state}");
+}
+
+#[test]
+fn run_inside_the_project_folder_without_project_it_sees_edits() {
+    let p = project(&[]);
+    let mut cmd = crate::common::bin_in("en_US.UTF-8");
+    cmd.current_dir(p.path());
+    let (s, _) = start(cmd, &[]);
+    wait_for(&s.addr, |s| s.contains("\"build\":1"));
+    std::fs::write(
+        p.path().join("content/notices/a.md"),
+        notice().replace("年度工作总结的通知", "年度工作总结的补充通知"),
+    )
+    .unwrap();
+    wait_for(&s.addr, |s| counter(s, "evictions") >= 2);
+    assert!(get(&s.addr, "/index.html").1.contains("补充通知"));
 }
 
 #[test]

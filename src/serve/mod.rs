@@ -32,7 +32,7 @@ pub(crate) struct State {
 
 /// Age (in builds) after which Typst's cached results are dropped: recent ones speed up the next
 /// rebuild, older ones would make memory grow with every edit.
-const CACHE_AGE: usize = 3;
+const CACHE_AGE: usize = 1;
 
 /// Builds once, recording the outcome in `state`.
 fn rebuild(root: &Path, opts: &Options, state: &State) {

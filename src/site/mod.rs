@@ -146,6 +146,8 @@ struct Site<'a> {
     staging: publish::Staging,
     index: Index,
     pages: usize,
+    /// Pages to render (template, path, context): rendered and written on every core at the end.
+    queued: Vec<(&'static str, String, Context)>,
     /// Each report's units' reports by task (see `task_reports`).
     by_task: BTreeMap<String, BTreeMap<usize, Vec<TaskReport>>>,
 }
@@ -189,6 +191,7 @@ pub(crate) fn build(
         staging: publish::Staging::new(site_dir)?,
         index: Index::default(),
         pages: 0,
+        queued: Vec::new(),
         by_task: BTreeMap::new(),
     };
     site.render_notices()?;
@@ -198,6 +201,7 @@ pub(crate) fn build(
     let report_pages = site.render_reports()?;
     site.render_home(report_pages)?;
     site.render_search()?;
+    site.render_queued()?;
     site.write_assets()?;
     site.staging.copy_pdfs(pdf_dir, pdfs, paths::OUT_PDF)?;
     let mut media = BTreeMap::new();
@@ -232,7 +236,7 @@ impl<'a> Site<'a> {
     /// Renders `template` to `path` (relative to the site root) with `key` = `data`.
     fn page(
         &mut self,
-        template: &str,
+        template: &'static str,
         path: &str,
         key: &'static str,
         data: &impl Serialize,
@@ -243,20 +247,45 @@ impl<'a> Site<'a> {
         self.render(template, path, ctx)
     }
 
-    fn render(&mut self, template: &str, path: &str, ctx: Context) -> Result<(), Diagnostic> {
-        let html = self.tera.render(template, &ctx).map_err(|e| {
-            Diagnostic::file_error(
-                Path::new(paths::TEMPLATES_HTML).join(template),
-                t!("template-failed", reason = e.to_string()),
-            )
-        })?;
-        self.staging.write(path, html.as_bytes())?;
+    fn render(
+        &mut self,
+        template: &'static str,
+        path: &str,
+        ctx: Context,
+    ) -> Result<(), Diagnostic> {
+        self.queued.push((template, path.to_string(), ctx));
         self.pages += 1;
         Ok(())
     }
 
+    /// Renders and writes the queued pages on every core (Tera and the staging folder are
+    /// shared, read-only); the first error in page order is reported.
+    fn render_queued(&mut self) -> Result<(), Diagnostic> {
+        use rayon::prelude::*;
+        let queued = std::mem::take(&mut self.queued);
+        let (tera, staging) = (&self.tera, &self.staging);
+        let results: Vec<Result<(), Diagnostic>> = queued
+            .par_iter()
+            .map(|(template, path, ctx)| {
+                let html = tera.render(template, ctx).map_err(|e| {
+                    Diagnostic::file_error(
+                        Path::new(paths::TEMPLATES_HTML).join(template),
+                        t!("template-failed", reason = e.to_string()),
+                    )
+                })?;
+                staging.write(path, html.as_bytes())
+            })
+            .collect();
+        results.into_iter().collect()
+    }
+
     /// The top-level page `path` with several values in its context.
-    fn top_page(&mut self, template: &str, path: &str, values: Context) -> Result<(), Diagnostic> {
+    fn top_page(
+        &mut self,
+        template: &'static str,
+        path: &str,
+        values: Context,
+    ) -> Result<(), Diagnostic> {
         let mut ctx = self.base.clone();
         ctx.insert("root", "");
         ctx.extend(values);

@@ -11,8 +11,8 @@
 //! file system) the file is copied.
 
 use crate::i18n::t;
-use std::cell::Cell;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diag::Diagnostic;
 use crate::outdir::{SITE_MARK as MARK, SITE_OLD, SITE_STAGING, made_by_gongwen};
@@ -24,7 +24,7 @@ pub(crate) struct Staging {
     /// The site being replaced, when gongwen made it: its unchanged files are linked, not written.
     current: Option<PathBuf>,
     /// Files whose bytes are new in this build.
-    changed: Cell<usize>,
+    changed: AtomicUsize,
 }
 
 impl Staging {
@@ -47,7 +47,7 @@ impl Staging {
         let staging = Staging {
             dir,
             current: site_dir.is_dir().then(|| site_dir.to_path_buf()),
-            changed: Cell::new(0),
+            changed: AtomicUsize::new(0),
         };
         staging.write(
             MARK,
@@ -58,7 +58,7 @@ impl Staging {
 
     /// How many files of the new site have bytes the site it replaces did not have there.
     pub(crate) fn changed(&self) -> usize {
-        self.changed.get()
+        self.changed.load(Ordering::Relaxed)
     }
 
     /// `path` (relative to the site's root) in the staging folder, its folder created.
@@ -87,7 +87,7 @@ impl Staging {
         {
             return Ok(());
         }
-        self.changed.set(self.changed.get() + 1);
+        self.changed.fetch_add(1, Ordering::Relaxed);
         std::fs::write(&p, bytes)
             .map_err(|e| Diagnostic::file_error(&p, t!("cannot-write", reason = e.to_string())))
     }
@@ -97,7 +97,7 @@ impl Staging {
     fn link(&self, from: &Path, path: &Path, new: bool) -> Result<(), Diagnostic> {
         let dest = self.target(path)?;
         if new {
-            self.changed.set(self.changed.get() + 1);
+            self.changed.fetch_add(1, Ordering::Relaxed);
         }
         if std::fs::hard_link(from, &dest).is_ok() {
             return Ok(());
@@ -154,7 +154,7 @@ impl Staging {
                 continue;
             }
             let dest = self.target(&path)?;
-            self.changed.set(self.changed.get() + 1);
+            self.changed.fetch_add(1, Ordering::Relaxed);
             std::fs::copy(root.join(file), dest).map_err(|err| {
                 Diagnostic::file_error(file, t!("site-cannot-copy", reason = err.to_string()))
             })?;

@@ -62,10 +62,7 @@ impl DocWorld {
             first_main: main.as_str().into(),
             main: Source::new(file_id(MAIN_PATH), main),
             layout: Source::new(file_id(LIBRARY_PATH), layout.to_string()),
-            fit: Source::new(
-                file_id(FIT_PATH),
-                crate::pdf::refit::Fit::default().module(),
-            ),
+            fit: Source::new(file_id(FIT_PATH), crate::pdf::refit::Fit::first_module()),
             root,
             today,
         }

@@ -397,6 +397,31 @@ pub(crate) mod tests {
     use super::*;
     use crate::load::{tasks, units};
 
+    // TaskList::by_unit and ::task (model/tasks.rs) are tested here, beside the list they use.
+    #[test]
+    fn by_unit_gives_every_unit_what_tasks_of_gives_it() {
+        let (reg, list) = setup();
+        let all = list.by_unit(&reg);
+        for u in ["a", "b", "c", "nobody"] {
+            let numbers =
+                |v: &[&crate::model::Task]| v.iter().map(|t| t.number).collect::<Vec<_>>();
+            let (lead, support) = list.tasks_of(&reg, u);
+            let (l, s) = all.get(u).cloned().unwrap_or_default();
+            assert_eq!(
+                (numbers(&l), numbers(&s)),
+                (numbers(&lead), numbers(&support)),
+                "{u}"
+            );
+        }
+        for n in 1..=3 {
+            assert_eq!(list.task(n).map(|t| t.number), Some(n));
+        }
+        assert!(list.task(0).is_none() && list.task(4).is_none());
+        // Through the group g: b and c lead task 2; a supports it.
+        assert_eq!(all["b"].0.len(), 2);
+        assert_eq!(all["a"].1.len(), 1);
+    }
+
     /// Units a, b, c (b and c in group g); tasks 1 (lead a, b), 2 (lead g, support a), 3 (lead c).
     pub(crate) fn setup() -> (Registry, Arc<TaskList>) {
         let reg = units::parse(

@@ -1,6 +1,7 @@
 //! Task lists (content/tasks/*.yaml): who leads and supports what, set as a notice's attachment
 //! table and reported on in the year-end summaries.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -127,6 +128,18 @@ impl TaskList {
     }
 
     pub(crate) fn task(&self, number: usize) -> Option<&Task> {
+        // Tasks are numbered 1, 2, … in the list's order: counted through the categories it is
+        // found at once (every summary's every entry asks), with a search as the fallback.
+        let mut i = number.checked_sub(1)?;
+        for c in &self.categories {
+            if i < c.tasks.len() {
+                if c.tasks[i].number == number {
+                    return Some(&c.tasks[i]);
+                }
+                break;
+            }
+            i -= c.tasks.len();
+        }
         self.tasks().find(|t| t.number == number)
     }
 
@@ -149,7 +162,31 @@ impl TaskList {
         let support = self.tasks().filter(|t| involves(&t.support)).collect();
         (lead, support)
     }
+
+    /// `tasks_of` for every unit at once, in one pass over the tasks (the site lists each unit's
+    /// tasks: asking `tasks_of` for each unit grows as units × tasks). Units with no task are
+    /// absent.
+    pub(crate) fn by_unit(&self, registry: &Registry) -> UnitTasks<'_> {
+        let mut out: UnitTasks<'_> = BTreeMap::new();
+        for t in self.tasks() {
+            for (refs, lead) in [(&t.lead, true), (&t.support, false)] {
+                let units: BTreeSet<String> = refs
+                    .iter()
+                    .filter_map(|r| r.target.as_ref())
+                    .flat_map(|r| registry.expand(r))
+                    .collect();
+                for u in units {
+                    let (l, s) = out.entry(u).or_default();
+                    if lead { l.push(t) } else { s.push(t) }
+                }
+            }
+        }
+        out
+    }
 }
+
+/// Each unit's tasks (by id): those it leads and those it supports, in the list's order.
+pub(crate) type UnitTasks<'a> = BTreeMap<String, (Vec<&'a Task>, Vec<&'a Task>)>;
 
 impl Task {
     /// The units the task names (lead, then support), groups expanded to their members.

@@ -480,12 +480,14 @@ impl<'a> Site<'a> {
 
     fn render_units(&mut self) -> Result<(), Diagnostic> {
         let (project, reg) = (self.project, &self.project.registry);
+        let by_unit: Vec<_> = project.task_lists.iter().map(|l| l.by_unit(reg)).collect();
         for u in &reg.units {
             let lists = project
                 .task_lists
                 .iter()
-                .map(|l| {
-                    let (lead, support) = l.tasks_of(reg, &u.id);
+                .zip(&by_unit)
+                .map(|(l, by_unit)| {
+                    let (lead, support) = by_unit.get(&u.id).cloned().unwrap_or_default();
                     let links = |v: Vec<&crate::model::Task>| {
                         v.iter()
                             .map(|t| TaskLink {

@@ -254,4 +254,35 @@ mod tests {
             .collect();
         assert_eq!(names, ["site"]);
     }
+
+    #[test]
+    fn a_pdf_that_cannot_be_linked_is_copied() {
+        // /dev/shm is its own file system wherever it exists, so a link from there into the
+        // staging folder fails (EXDEV) and the copy must be made instead.
+        let Ok(shm) = tempfile::tempdir_in("/dev/shm") else {
+            eprintln!("no /dev/shm here: only the linking path is tested");
+            return;
+        };
+        let out = tempfile::tempdir().unwrap();
+        let site = out.path().join("site");
+        std::fs::write(shm.path().join("a.pdf"), b"%PDF-1.7 a").unwrap();
+        let linkable =
+            std::fs::hard_link(shm.path().join("a.pdf"), out.path().join("probe")).is_ok();
+        let s = Staging::new(&site).unwrap();
+        s.copy_pdfs(shm.path(), &[PathBuf::from("a.pdf")], "pdf")
+            .unwrap();
+        s.publish(&site).unwrap();
+        assert_eq!(
+            std::fs::read(site.join("pdf/a.pdf")).unwrap(),
+            b"%PDF-1.7 a"
+        );
+        if !linkable {
+            // A copy, not a link: changing the source leaves the site's file as it was.
+            std::fs::write(shm.path().join("a.pdf"), b"changed").unwrap();
+            assert_eq!(
+                std::fs::read(site.join("pdf/a.pdf")).unwrap(),
+                b"%PDF-1.7 a"
+            );
+        }
+    }
 }

@@ -145,7 +145,6 @@ struct Site<'a> {
     base: Context,
     staging: publish::Staging,
     index: Index,
-    pages: usize,
     /// Pages to render (template, path, context): rendered and written on every core at the end.
     queued: Vec<(&'static str, String, Context)>,
     /// Each report's units' reports by task (see `task_reports`).
@@ -190,18 +189,17 @@ pub(crate) fn build(
         base,
         staging: publish::Staging::new(site_dir)?,
         index: Index::default(),
-        pages: 0,
         queued: Vec::new(),
         by_task: BTreeMap::new(),
     };
-    site.render_notices()?;
+    site.render_notices();
     site.render_tasks()?;
-    site.render_submissions()?;
-    site.render_units()?;
-    let report_pages = site.render_reports()?;
-    site.render_home(report_pages)?;
-    site.render_search()?;
-    site.render_queued()?;
+    site.render_submissions();
+    site.render_units();
+    let report_pages = site.render_reports();
+    site.render_home(report_pages);
+    site.render_search();
+    let pages = site.render_queued()?;
     site.write_assets()?;
     site.staging.copy_pdfs(pdf_dir, pdfs, paths::OUT_PDF)?;
     let mut media = BTreeMap::new();
@@ -218,7 +216,7 @@ pub(crate) fn build(
     }
     site.staging.copy_media(project.root.path(), &media)?;
     let published = Published {
-        pages: site.pages,
+        pages,
         changed: site.staging.changed(),
     };
     site.staging.publish(site_dir)?;
@@ -240,27 +238,21 @@ impl<'a> Site<'a> {
         path: &str,
         key: &'static str,
         data: &impl Serialize,
-    ) -> Result<(), Diagnostic> {
+    ) {
         let mut ctx = self.base.clone();
         ctx.insert("root", &"../".repeat(path.matches('/').count()));
         ctx.insert(key, data);
         self.render(template, path, ctx)
     }
 
-    fn render(
-        &mut self,
-        template: &'static str,
-        path: &str,
-        ctx: Context,
-    ) -> Result<(), Diagnostic> {
+    /// Queues `template` to render to `path` with `ctx` (see `render_queued`).
+    fn render(&mut self, template: &'static str, path: &str, ctx: Context) {
         self.queued.push((template, path.to_string(), ctx));
-        self.pages += 1;
-        Ok(())
     }
 
     /// Renders and writes the queued pages on every core (Tera and the staging folder are
-    /// shared, read-only); the first error in page order is reported.
-    fn render_queued(&mut self) -> Result<(), Diagnostic> {
+    /// shared, read-only); the first error in page order is reported. Returns how many there were.
+    fn render_queued(&mut self) -> Result<usize, Diagnostic> {
         use rayon::prelude::*;
         let queued = std::mem::take(&mut self.queued);
         let (tera, staging) = (&self.tera, &self.staging);
@@ -276,16 +268,12 @@ impl<'a> Site<'a> {
                 staging.write(path, html.as_bytes())
             })
             .collect();
-        results.into_iter().collect()
+        results.into_iter().collect::<Result<(), _>>()?;
+        Ok(queued.len())
     }
 
     /// The top-level page `path` with several values in its context.
-    fn top_page(
-        &mut self,
-        template: &'static str,
-        path: &str,
-        values: Context,
-    ) -> Result<(), Diagnostic> {
+    fn top_page(&mut self, template: &'static str, path: &str, values: Context) {
         let mut ctx = self.base.clone();
         ctx.insert("root", "");
         ctx.extend(values);
@@ -306,7 +294,7 @@ impl<'a> Site<'a> {
             .unwrap_or_default()
     }
 
-    fn render_notices(&mut self) -> Result<(), Diagnostic> {
+    fn render_notices(&mut self) {
         for n in &self.project.notices {
             let view = NoticeView::new(n);
             let text = format!(
@@ -315,7 +303,7 @@ impl<'a> Site<'a> {
                 plain_blocks(&view.body)
             );
             let page = NoticePage::new(view.map(&html), url::pdf(&n.pdf()), url::tasks);
-            self.page("notice.html", &url::notice(&n.slug), "n", &page)?;
+            self.page("notice.html", &url::notice(&n.slug), "n", &page);
             self.index.add(Doc {
                 title: n.title.clone(),
                 url: url::notice(&n.slug),
@@ -323,7 +311,6 @@ impl<'a> Site<'a> {
                 text,
             });
         }
-        Ok(())
     }
 
     fn unit_link(r: &UnitRef) -> UnitLink {
@@ -348,7 +335,7 @@ impl<'a> Site<'a> {
                     categories.push(c.name.clone());
                 }
                 for t in &c.tasks {
-                    rows.push(self.render_task(list, &c.name, t)?);
+                    rows.push(self.render_task(list, &c.name, t));
                 }
             }
             lists.push(ListSection {
@@ -381,16 +368,12 @@ impl<'a> Site<'a> {
                 t!("template-failed", reason = e.to_string()),
             )
         })?;
-        self.top_page("tasks.html", "tasks.html", ctx)
+        self.top_page("tasks.html", "tasks.html", ctx);
+        Ok(())
     }
 
     /// A task's page; returns its row of the table.
-    fn render_task(
-        &mut self,
-        list: &TaskList,
-        category: &str,
-        t: &Task,
-    ) -> Result<TaskRow, Diagnostic> {
+    fn render_task(&mut self, list: &TaskList, category: &str, t: &Task) -> TaskRow {
         let report = self.report_for(&list.slug);
         let row = report.and_then(|r| r.task(t.number));
         let status = match (report, row) {
@@ -418,14 +401,14 @@ impl<'a> Site<'a> {
                 .unwrap_or_default(),
         };
         let task_url = url::task(&list.slug, t.number);
-        self.page("task.html", &task_url, "t", &page)?;
+        self.page("task.html", &task_url, "t", &page);
         self.index.add(Doc {
             title: format!("任务{}：{}", t.number, t.text),
             url: task_url.clone(),
             kind: "任务".into(),
             text: format!("{} 牵头：{lead} 配合：{support}", t.text),
         });
-        Ok(TaskRow {
+        TaskRow {
             number: t.number,
             text: t.text.clone(),
             url: task_url,
@@ -434,10 +417,10 @@ impl<'a> Site<'a> {
             lead,
             support,
             unit_ids: t.unit_ids(&self.project.registry).join(" "),
-        })
+        }
     }
 
-    fn render_submissions(&mut self) -> Result<(), Diagnostic> {
+    fn render_submissions(&mut self) {
         for (year, subs) in &self.project.submissions {
             for s in subs {
                 let view = SubmissionView::new(s, None);
@@ -453,7 +436,7 @@ impl<'a> Site<'a> {
                     pdf: url::pdf(&paths::summary_pdf(*year, &s.unit_name)),
                 };
                 let sub_url = url::submission(*year, &s.unit);
-                self.page("submission.html", &sub_url, "s", &page)?;
+                self.page("submission.html", &sub_url, "s", &page);
                 self.index.add(Doc {
                     title: s.title.clone(),
                     url: sub_url,
@@ -462,7 +445,6 @@ impl<'a> Site<'a> {
                 });
             }
         }
-        Ok(())
     }
 
     fn sub_links<'s>(
@@ -478,7 +460,7 @@ impl<'a> Site<'a> {
         .collect()
     }
 
-    fn render_units(&mut self) -> Result<(), Diagnostic> {
+    fn render_units(&mut self) {
         let (project, reg) = (self.project, &self.project.registry);
         let by_unit: Vec<_> = project.task_lists.iter().map(|l| l.by_unit(reg)).collect();
         for u in &reg.units {
@@ -515,7 +497,7 @@ impl<'a> Site<'a> {
                 lists,
                 submissions: self.sub_links(subs),
             };
-            self.page("unit.html", &url::unit(&u.id), "u", &page)?;
+            self.page("unit.html", &url::unit(&u.id), "u", &page);
             let text = format!(
                 "{} {}",
                 u.aliases.join(" "),
@@ -528,11 +510,10 @@ impl<'a> Site<'a> {
                 text,
             });
         }
-        Ok(())
     }
 
     /// A page per year report; returns them for the home page.
-    fn render_reports(&mut self) -> Result<Vec<ReportPage>, Diagnostic> {
+    fn render_reports(&mut self) -> Vec<ReportPage> {
         let mut out = Vec::new();
         for r in self.reports {
             let view = ReportView::new(r, &self.project.config.organ).map(&html);
@@ -545,7 +526,7 @@ impl<'a> Site<'a> {
                 subs: self.sub_links(r.submissions.iter().map(|s| (r.year, s))),
             };
             let page = ReportPage::new(view, links);
-            self.page("report.html", &r.url(), "r", &page)?;
+            self.page("report.html", &r.url(), "r", &page);
             self.index.add(Doc {
                 title: format!("{}年度工作总结汇编", r.year),
                 url: r.url(),
@@ -554,10 +535,10 @@ impl<'a> Site<'a> {
             });
             out.push(page);
         }
-        Ok(out)
+        out
     }
 
-    fn render_home(&mut self, reports: Vec<ReportPage>) -> Result<(), Diagnostic> {
+    fn render_home(&mut self, reports: Vec<ReportPage>) {
         let notices: Vec<NoticeRow> = self
             .project
             .notices
@@ -584,11 +565,11 @@ impl<'a> Site<'a> {
         c.insert("notices", &notices);
         c.insert("lists", &lists);
         c.insert("reports", &reports);
-        self.top_page("index.html", "index.html", c)
+        self.top_page("index.html", "index.html", c);
     }
 
-    fn render_search(&mut self) -> Result<(), Diagnostic> {
-        self.top_page("search.html", "search.html", Context::new())
+    fn render_search(&mut self) {
+        self.top_page("search.html", "search.html", Context::new());
     }
 
     fn write_assets(&mut self) -> Result<(), Diagnostic> {

@@ -74,7 +74,7 @@ impl TablePages {
 }
 
 /// The defaults are the issued task table's (沙营商办发〔2020〕3号, the seed), measured from its
-/// lines rather than fitted: a cell's lines break as Word breaks them (gongwen.typ `cell-lines`),
+/// lines rather than fitted: a cell's lines break as Word breaks them (gongwen.typ `break-cell`),
 /// so each column is as wide as the middle of what its issued lines allow (工作任务 holds 31
 /// characters but not 31 and a half, 牵头单位 8 but not 8½, 配合单位 7½ but not 8). Its full pages
 /// hold 19 lines of cells but not 20 on the 156 mm frame (a pitch over 22.1 pt), and its first

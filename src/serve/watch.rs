@@ -37,11 +37,10 @@ impl Watcher {
         // watching "."), so events are matched against the resolved root: with the relative
         // one, `gongwen serve` run inside the project saw no edit at all.
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        let root = root.as_path();
         Watcher {
-            root: root.to_path_buf(),
-            last: fingerprint(root),
-            events: os_watch(root),
+            last: fingerprint(&root),
+            events: os_watch(&root),
+            root,
         }
     }
 

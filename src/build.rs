@@ -125,7 +125,7 @@ pub(crate) fn build_previewing(
         && !diagnostics.has_errors()
         && out_dir.join(paths::OUT_SITE).is_dir()
     {
-        publish_early(&project, &reports, &out_dir, early);
+        publish_early(&project, &reports, &out_dir, &done, early);
     }
     let typeset = pdf::build(&project, &reports, &fonts, &pdf_dir, opts.emit_typst, &done)?;
     diagnostics.extend(typeset.diagnostics);
@@ -138,13 +138,7 @@ pub(crate) fn build_previewing(
         report.written.extend(words.written);
         diagnostics.extend(words.diagnostics);
     }
-    // Only the documents written or kept in this build are recorded.
-    done.save().map_err(Diagnostics::from)?;
-    if diagnostics.has_errors() {
-        report.diagnostics = diagnostics;
-        return Ok(report);
-    }
-    if opts.site {
+    if opts.site && !diagnostics.has_errors() {
         let pdfs: Vec<PathBuf> = report
             .written
             .iter()
@@ -152,11 +146,13 @@ pub(crate) fn build_previewing(
             .filter_map(|w| w.path.strip_prefix(&pdf_dir).ok().map(Path::to_path_buf))
             .collect();
         let site_dir = out_dir.join(paths::OUT_SITE);
-        match site::build(&project, &reports, &pdf_dir, &pdfs, &site_dir) {
+        match site::build(&project, &reports, &pdf_dir, &pdfs, &site_dir, &done) {
             Ok(published) => report.site = Some(published),
             Err(d) => diagnostics.extend(d),
         }
     }
+    // Only the outputs written or kept in this build are recorded.
+    done.save().map_err(Diagnostics::from)?;
     // Only a build without errors knows every output the content produces.
     if !diagnostics.has_errors() {
         let written: Vec<PathBuf> = report.written.iter().map(|w| w.path.clone()).collect();
@@ -174,6 +170,7 @@ fn publish_early(
     project: &Project,
     reports: &[report::YearReport],
     out_dir: &Path,
+    done: &Fingerprints,
     early: &dyn Fn(),
 ) {
     let pdf_dir = out_dir.join(paths::OUT_PDF);
@@ -184,7 +181,7 @@ fn publish_early(
         .filter_map(|e| e.path().strip_prefix(&pdf_dir).ok().map(Path::to_path_buf))
         .collect();
     let site_dir = out_dir.join(paths::OUT_SITE);
-    if site::build(project, reports, &pdf_dir, &pdfs, &site_dir).is_ok() {
+    if site::build(project, reports, &pdf_dir, &pdfs, &site_dir, done).is_ok() {
         early();
     }
 }

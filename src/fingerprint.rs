@@ -86,6 +86,26 @@ impl Fingerprints {
         }
     }
 
+    /// The pages of the folder `dir` (the site) when it was made from `fingerprint` and no file
+    /// in it has been added, removed or changed since.
+    pub(crate) fn unchanged_tree(&self, dir: &Path, fingerprint: &str) -> Option<usize> {
+        let old = self
+            .old
+            .get(&self.key(dir))
+            .filter(|e| e.fingerprint == fingerprint)?;
+        (tree_state(dir)? == old.bytes).then(|| {
+            self.record_tree(dir, fingerprint, old.pages);
+            old.pages
+        })
+    }
+
+    /// Notes that the folder `dir` now holds what `fingerprint` makes, with `pages` pages.
+    pub(crate) fn record_tree(&self, dir: &Path, fingerprint: &str, pages: usize) {
+        if let Some(state) = tree_state(dir) {
+            self.record(dir, fingerprint, pages, state);
+        }
+    }
+
     /// Writes the record of the documents this build wrote or kept: the others are made again
     /// next time.
     pub(crate) fn save(self) -> Result<(), Diagnostic> {
@@ -132,6 +152,38 @@ pub(crate) fn of_value(parts: &[&[u8]], value: &impl serde::Serialize) -> String
         h.0 = fnv1a(h.0, e.to_string().as_bytes());
     }
     format!("{:016x}", h.0)
+}
+
+/// A file's size and modification time, or "missing": enough to tell a file replaced whole
+/// (as every output is) from the one seen before.
+pub(crate) fn file_state(path: &Path) -> String {
+    match std::fs::metadata(path) {
+        Ok(m) => format!("{}:{}", m.len(), nanos(&m)),
+        Err(_) => "missing".to_string(),
+    }
+}
+
+fn nanos(m: &std::fs::Metadata) -> u128 {
+    m.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
+}
+
+/// Every file under `dir` — its path, size and time — hashed in name order; `None` when `dir`
+/// cannot be read whole.
+fn tree_state(dir: &Path) -> Option<u64> {
+    let mut h = FNV_START;
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.ok()?;
+        let m = entry.metadata().ok()?;
+        let rel = entry.path().strip_prefix(dir).ok()?;
+        h = fnv1a(h, rel.to_string_lossy().as_bytes());
+        h = fnv1a(h, &[u8::from(m.is_dir())]);
+        h = fnv1a(h, &m.len().to_le_bytes());
+        h = fnv1a(h, &nanos(&m).to_le_bytes());
+    }
+    Some(h)
 }
 
 /// FNV-1a's starting value (64 bits).

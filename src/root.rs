@@ -3,7 +3,9 @@
 //! are confined to the project.
 
 use crate::i18n::t;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use crate::diag::{Diagnostic, display_path};
 
@@ -12,6 +14,9 @@ use crate::diag::{Diagnostic, display_path};
 pub(crate) struct Root {
     given: PathBuf,
     real: PathBuf,
+    /// Each file the project was loaded from, with a hash of the bytes read (shared by clones):
+    /// what an output made from the whole project, the site, depends on.
+    read: Arc<Mutex<BTreeMap<PathBuf, u64>>>,
 }
 
 impl Root {
@@ -28,6 +33,7 @@ impl Root {
         Ok(Root {
             given: given.to_path_buf(),
             real,
+            read: Arc::default(),
         })
     }
 
@@ -53,6 +59,22 @@ impl Root {
             }
             Err(_) => Ok(None),
         }
+    }
+
+    /// Notes that `bytes` were read from `rel` for the project.
+    pub(crate) fn note_read(&self, rel: &Path, bytes: &[u8]) {
+        let hash = crate::fingerprint::fnv1a(crate::fingerprint::FNV_START, bytes);
+        if let Ok(mut read) = self.read.lock() {
+            read.insert(rel.to_path_buf(), hash);
+        }
+    }
+
+    /// Every file noted as read, with its bytes' hash, in path order.
+    pub(crate) fn reads(&self) -> Vec<(PathBuf, u64)> {
+        self.read
+            .lock()
+            .map(|r| r.iter().map(|(p, h)| (p.clone(), *h)).collect())
+            .unwrap_or_default()
     }
 
     /// Whether `real` (a resolved path) lies inside the project.

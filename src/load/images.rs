@@ -69,6 +69,7 @@ fn check(root: &Root, md: &Path, image: &mut Image) -> Result<(), Box<Diagnostic
         ));
     }
     let bytes = std::fs::read(&found).map_err(unreadable)?;
+    root.note_read(&rel, &bytes);
     let (kind, ext) = match imagesize::image_type(&bytes) {
         Ok(imagesize::ImageType::Png) => ("PNG", "png"),
         Ok(imagesize::ImageType::Jpeg) => ("JPEG", "jpg"),

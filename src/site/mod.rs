@@ -9,12 +9,13 @@ mod search;
 
 use crate::i18n::t;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::fingerprint::Fingerprints;
 use crate::markdown::Block;
 use crate::model::{Project, Ref, Status, Task, TaskList, UnitRef};
 use crate::paths::{self, url};
@@ -70,24 +71,60 @@ const ASSETS: [(&str, &str); 3] = [
     ("search.js", include_str!("../../templates/site/search.js")),
 ];
 
-fn load_templates(root: &Root) -> Result<Tera, Diagnostics> {
-    let mut tera = Tera::new();
-    tera.autoescape_on([".html"]);
-    let mut all = Vec::new();
-    for (name, builtin) in TEMPLATES {
-        all.push((
-            name,
-            templates::text(root, paths::TEMPLATES_HTML, name, builtin)?,
-        ));
+/// The HTML templates and the site's assets (CSS, scripts): the project's own where it has
+/// them, else the built-in ones.
+struct Texts {
+    templates: Vec<(&'static str, String)>,
+    assets: Vec<(&'static str, String)>,
+}
+
+impl Texts {
+    fn load(root: &Root) -> Result<Texts, Diagnostic> {
+        let read = |dir: &str, list: &[(&'static str, &str)]| -> Result<Vec<_>, Diagnostic> {
+            list.iter()
+                .map(|(name, builtin)| Ok((*name, templates::text(root, dir, name, builtin)?)))
+                .collect()
+        };
+        Ok(Texts {
+            templates: read(paths::TEMPLATES_HTML, &TEMPLATES)?,
+            assets: read(paths::TEMPLATES_SITE, &ASSETS)?,
+        })
     }
-    tera.add_raw_templates(all.iter().map(|(n, t)| (*n, t.as_str())))
-        .map_err(|e| {
-            Diagnostic::file_error(
-                paths::TEMPLATES_HTML,
-                t!("template-parse", reason = e.to_string()),
-            )
-        })?;
-    Ok(tera)
+
+    fn tera(&self) -> Result<Tera, Diagnostics> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html"]);
+        tera.add_raw_templates(self.templates.iter().map(|(n, t)| (*n, t.as_str())))
+            .map_err(|e| {
+                Diagnostic::file_error(
+                    paths::TEMPLATES_HTML,
+                    t!("template-parse", reason = e.to_string()),
+                )
+            })?;
+        Ok(tera)
+    }
+}
+
+/// Everything the site is made from, as one fingerprint: every file the project was loaded from
+/// (its bytes), the templates and assets, each PDF it links (by size and time: out/pdf's files
+/// are only ever replaced whole) and this binary. A site published from the same fingerprint,
+/// and untouched since, is not made again.
+fn fingerprint(project: &Project, texts: &Texts, pdf_dir: &Path, pdfs: &[PathBuf]) -> String {
+    let mut parts: Vec<Vec<u8>> = vec![crate::fingerprint::binary().into_bytes()];
+    for (file, hash) in project.root.reads() {
+        parts.push(file.to_string_lossy().as_bytes().to_vec());
+        parts.push(hash.to_le_bytes().to_vec());
+    }
+    for (name, text) in texts.templates.iter().chain(&texts.assets) {
+        parts.push(name.as_bytes().to_vec());
+        parts.push(text.as_bytes().to_vec());
+    }
+    for pdf in pdfs {
+        parts.push(pdf.to_string_lossy().as_bytes().to_vec());
+        parts.push(crate::fingerprint::file_state(&pdf_dir.join(pdf)).into_bytes());
+    }
+    let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    crate::fingerprint::of(&parts)
 }
 
 /// Blocks as sanitized HTML, for a page one folder below the top (notices/, reports/).
@@ -165,9 +202,15 @@ pub(crate) fn build(
     project: &Project,
     reports: &[YearReport],
     pdf_dir: &Path,
-    pdfs: &[std::path::PathBuf],
+    pdfs: &[PathBuf],
     site_dir: &Path,
+    done: &Fingerprints,
 ) -> Result<Published, Diagnostics> {
+    let texts = Texts::load(&project.root)?;
+    let fingerprint = fingerprint(project, &texts, pdf_dir, pdfs);
+    if let Some(pages) = done.unchanged_tree(site_dir, &fingerprint) {
+        return Ok(Published { pages, changed: 0 });
+    }
     let mut base = Context::new();
     base.insert("site_title", project.config.site_title());
     base.insert("organ", &project.config.organ);
@@ -185,7 +228,7 @@ pub(crate) fn build(
     let mut site = Site {
         project,
         reports,
-        tera: load_templates(&project.root)?,
+        tera: texts.tera()?,
         base,
         staging: publish::Staging::new(site_dir)?,
         index: Index::default(),
@@ -200,7 +243,7 @@ pub(crate) fn build(
     site.render_home(report_pages);
     site.render_search();
     let pages = site.render_queued()?;
-    site.write_assets()?;
+    site.write_assets(&texts.assets)?;
     site.staging.copy_pdfs(pdf_dir, pdfs, paths::OUT_PDF)?;
     let mut media = BTreeMap::new();
     for n in &project.notices {
@@ -220,6 +263,7 @@ pub(crate) fn build(
         changed: site.staging.changed(),
     };
     site.staging.publish(site_dir)?;
+    done.record_tree(site_dir, &fingerprint, pages);
     Ok(published)
 }
 
@@ -572,9 +616,8 @@ impl<'a> Site<'a> {
         self.top_page("search.html", "search.html", Context::new());
     }
 
-    fn write_assets(&mut self) -> Result<(), Diagnostic> {
-        for (name, builtin) in ASSETS {
-            let text = templates::text(&self.project.root, paths::TEMPLATES_SITE, name, builtin)?;
+    fn write_assets(&mut self, assets: &[(&str, String)]) -> Result<(), Diagnostic> {
+        for (name, text) in assets {
             self.staging
                 .write(&format!("assets/{name}"), text.as_bytes())?;
         }

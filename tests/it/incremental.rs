@@ -162,3 +162,48 @@ fn every_output_is_recorded_and_one_changed_by_hand_is_made_again() {
         "the .docx is made again"
     );
 }
+
+#[test]
+fn a_site_nothing_changed_for_is_kept_and_one_changed_by_hand_or_by_a_template_is_made_again() {
+    let p = fixture("year");
+    let site = p.path().join("out/site");
+    build(p.path(), &[]);
+    let index = site.join("index.html");
+    let page = std::fs::read(&index).unwrap();
+    let first = stamps(&site);
+
+    // Nothing changed: the site is kept whole, its folder included (not made again and
+    // swapped in, which would give the folder another inode).
+    #[cfg(unix)]
+    let inode = || std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&site).unwrap());
+    #[cfg(unix)]
+    let before = inode();
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    build(p.path(), &[]);
+    assert_eq!(changed(&first, &stamps(&site)), Vec::<String>::new());
+    #[cfg(unix)]
+    assert_eq!(before, inode(), "the site folder is the same folder");
+
+    // A page edited and another deleted by hand: the next build makes the site again.
+    std::fs::write(&index, b"<p>edited</p>").unwrap();
+    let tasks = site.join("tasks.html");
+    let tasks_page = std::fs::read(&tasks).unwrap();
+    std::fs::remove_file(&tasks).unwrap();
+    build(p.path(), &[]);
+    assert!(
+        std::fs::read(&index).unwrap() == page,
+        "index.html is made again"
+    );
+    assert!(
+        std::fs::read(&tasks).unwrap() == tasks_page,
+        "tasks.html is made again"
+    );
+
+    // A change that only the site sees (a project's own stylesheet) is published.
+    let css = p.path().join("templates/site/style.css");
+    std::fs::create_dir_all(css.parent().unwrap()).unwrap();
+    std::fs::write(&css, "body { color: #123456 }\n").unwrap();
+    build(p.path(), &[]);
+    let published = std::fs::read_to_string(site.join("assets/style.css")).unwrap();
+    assert_eq!(published, "body { color: #123456 }\n");
+}

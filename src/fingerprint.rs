@@ -1,9 +1,10 @@
-//! Which documents need making again. Each PDF and .docx written is recorded with a fingerprint
-//! of everything it is made from — for a PDF its generated Typst source (which holds every
-//! printed text and a content hash of each picture), the layout library, the fonts and the date
-//! Typst sees; for a .docx its view, typefaces and layout — and this gongwen binary, and its
-//! size. A later build whose fingerprint matches, with the file still there and of that size,
-//! keeps the file as it is: no typesetting, no writing. One record for the output folder, shared
+//! Which outputs need making again. Each PDF and .docx written is recorded with a fingerprint
+//! of everything it is made from — its view (which holds every printed text and a content hash
+//! of each picture) and date; for a PDF also the fonts, every Typst template's text and the
+//! layout settings; for a .docx its typefaces and layout — and this gongwen binary, and its
+//! size; the site with the fingerprint of every file the project was read from and the state of
+//! each file in it. A later build whose fingerprint matches, with the output still there as it
+//! was, keeps it as it is: no typesetting, no writing. One record for the output folder, shared
 //! by the backends and saved once after them.
 
 use std::collections::BTreeMap;

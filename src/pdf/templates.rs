@@ -39,6 +39,8 @@ pub(crate) struct Templates {
     tera: Tera,
     /// The GB/T 9704 layout library every document imports.
     pub(crate) layout: String,
+    /// A fingerprint of every template's text, the layout library's included.
+    pub(crate) identity: String,
 }
 
 impl Templates {
@@ -55,8 +57,10 @@ impl Templates {
             TeraResult::Ok(Value::safe_string(&marks::content(s, measure)))
         });
         let mut layout = String::new();
+        let mut texts: Vec<String> = Vec::new();
         for (name, builtin) in BUILTIN {
             let text = templates::text(root, paths::TEMPLATES_TYPST, name, builtin)?;
+            texts.push(text.clone());
             if name == LAYOUT {
                 layout = text;
             } else {
@@ -68,7 +72,12 @@ impl Templates {
                 })?;
             }
         }
-        Ok(Templates { tera, layout })
+        let parts: Vec<&[u8]> = texts.iter().map(String::as_bytes).collect();
+        Ok(Templates {
+            tera,
+            layout,
+            identity: crate::fingerprint::of(&parts),
+        })
     }
 
     fn render(

@@ -207,3 +207,29 @@ fn a_site_nothing_changed_for_is_kept_and_one_changed_by_hand_or_by_a_template_i
     let published = std::fs::read_to_string(site.join("assets/style.css")).unwrap();
     assert_eq!(published, "body { color: #123456 }\n");
 }
+
+#[test]
+fn a_changed_typst_template_typesets_the_pdfs_it_makes_again() {
+    let p = fixture("year");
+    let out = p.path().join("out");
+    build(p.path(), &[]);
+    let first = stamps(&out);
+    // The project's own copy of the summary template, with a line added at the end: the
+    // summaries' PDFs change; the others, typeset again as any template may include another,
+    // come out the same and keep their files.
+    let builtin = include_str!("../../templates/typst/submission.typ");
+    let own = p.path().join("templates/typst/submission.typ");
+    std::fs::create_dir_all(own.parent().unwrap()).unwrap();
+    std::fs::write(&own, format!("{builtin}\n#par[附]\n")).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    build(p.path(), &[]);
+    let pdfs: Vec<String> = changed(&first, &stamps(&out))
+        .into_iter()
+        .filter(|f| f.starts_with("pdf/"))
+        .collect();
+    assert!(!pdfs.is_empty(), "no PDF typeset again");
+    assert!(
+        pdfs.iter().all(|f| f.starts_with("pdf/summaries/")),
+        "{pdfs:?}"
+    );
+}

@@ -95,6 +95,13 @@ pub(crate) enum Part {
     Copy,
 }
 
+/// Whether `c` is one of the characters of `set`: a short set of marks is faster compared
+/// char by char than searched as a string (which encodes `c` and runs a substring search; on
+/// every character of the proofreading's texts that was 10% of a `check`).
+pub(crate) fn one_of(c: char, set: &str) -> bool {
+    set.chars().any(|s| s == c)
+}
+
 /// Chinese ideographs (with the extension planes): what search indexes as character bigrams.
 /// templates/site/search.js tests the same ranges on the query.
 pub(crate) fn is_ideograph(c: char) -> bool {
@@ -129,5 +136,12 @@ mod tests {
         }
         assert!(is_ideograph('营') && !is_ideograph('，') && !is_ideograph('“'));
         assert_eq!(columns("ab营商"), 6);
+    }
+
+    #[test]
+    fn one_of_a_set_is_a_whole_character_of_it() {
+        assert!(one_of('〔', "[［【(（〈〔") && one_of('[', "[［【(（〈〔"));
+        // Not a byte or a part of one of the set's characters.
+        assert!(!one_of('〕', "[［【(（〈〔") && !one_of('a', "") && !one_of('\u{3014}', "〕"));
     }
 }

@@ -21,7 +21,7 @@ fn byte(chars: &Chars, i: usize, text: &str) -> usize {
 }
 
 fn is(chars: &Chars, i: usize, set: &str) -> bool {
-    chars.get(i).is_some_and(|c| set.contains(c.1))
+    chars.get(i).is_some_and(|c| crate::text::one_of(c.1, set))
 }
 
 /// Where numbers start: a digit after something that is not a digit, a Latin letter or a mark

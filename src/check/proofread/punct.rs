@@ -239,7 +239,7 @@ pub(crate) fn double_stop(text: &str, out: &mut Vec<Hit>) {
     let mut i = 0;
     while i + 1 < chars.len() {
         let (a, b) = (chars[i].1, chars[i + 1].1);
-        let stop = |c: char| STOPS.contains(c);
+        let stop = |c: char| crate::text::one_of(c, STOPS);
         let mark = |c: char| stop(c) || c == '？' || c == '！';
         if mark(a) && mark(b) && (stop(a) || stop(b)) {
             let span = chars[i].0..end_of(&chars, i + 1, text);

@@ -261,7 +261,7 @@ fn typeset(
     let world = world::DocWorld::new(
         fonts.clone(),
         source,
-        &templates.layout,
+        &templates.library,
         project.root.clone(),
         job.date,
     );

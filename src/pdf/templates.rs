@@ -37,8 +37,8 @@ const BUILTIN: [(&str, &str); 4] = [
 /// The Typst templates of a project: built-in, or the project's overrides.
 pub(crate) struct Templates {
     tera: Tera,
-    /// The GB/T 9704 layout library every document imports.
-    pub(crate) layout: String,
+    /// The GB/T 9704 layout library every document imports, parsed once for all of them.
+    pub(crate) library: typst::syntax::Source,
     /// A fingerprint of every template's text, the layout library's included.
     pub(crate) identity: String,
 }
@@ -75,7 +75,7 @@ impl Templates {
         let parts: Vec<&[u8]> = texts.iter().map(String::as_bytes).collect();
         Ok(Templates {
             tera,
-            layout,
+            library: crate::pdf::world::library_source(&layout),
             identity: crate::fingerprint::of(&parts),
         })
     }

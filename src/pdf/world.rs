@@ -34,6 +34,12 @@ pub(crate) fn file_id(path: &str) -> FileId {
     .intern()
 }
 
+/// The layout library as a parsed source, made once and shared by every document's world
+/// (parsing it for each of 200 summaries cost more than their PDF export's deflate).
+pub(crate) fn library_source(text: &str) -> Source {
+    Source::new(file_id(LIBRARY_PATH), text.to_string())
+}
+
 /// The Typst world of one document: its generated source and the layout library in memory, the
 /// run's fonts, a fixed date, and reads confined to the project.
 pub(crate) struct DocWorld {
@@ -48,12 +54,13 @@ pub(crate) struct DocWorld {
 }
 
 impl DocWorld {
-    /// `main` is the generated document; `layout` the GB/T 9704 library; `today` the date
-    /// Typst's `datetime.today()` answers, so output never depends on the wall clock.
+    /// `main` is the generated document; `layout` the GB/T 9704 library (see `library_source`);
+    /// `today` the date Typst's `datetime.today()` answers, so output never depends on the wall
+    /// clock.
     pub(crate) fn new(
         fonts: Arc<Fonts>,
         main: String,
-        layout: &str,
+        layout: &Source,
         root: Root,
         today: NaiveDate,
     ) -> Self {
@@ -61,7 +68,7 @@ impl DocWorld {
             fonts,
             first_main: main.as_str().into(),
             main: Source::new(file_id(MAIN_PATH), main),
-            layout: Source::new(file_id(LIBRARY_PATH), layout.to_string()),
+            layout: layout.clone(),
             fit: Source::new(file_id(FIT_PATH), crate::pdf::refit::Fit::first_module()),
             root,
             today,

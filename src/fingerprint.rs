@@ -94,8 +94,9 @@ impl Fingerprints {
             .old
             .get(&self.key(dir))
             .filter(|e| e.fingerprint == fingerprint)?;
-        (tree_state(dir)? == old.bytes).then(|| {
-            self.record_tree(dir, fingerprint, old.pages);
+        let state = tree_state(dir)?;
+        (state == old.bytes).then(|| {
+            self.record(dir, fingerprint, old.pages, state);
             old.pages
         })
     }

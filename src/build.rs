@@ -138,6 +138,7 @@ pub(crate) fn build_previewing(
         report.written.extend(words.written);
         diagnostics.extend(words.diagnostics);
     }
+    let site_dir = out_dir.join(paths::OUT_SITE);
     if opts.site && !diagnostics.has_errors() {
         let pdfs: Vec<PathBuf> = report
             .written
@@ -145,11 +146,13 @@ pub(crate) fn build_previewing(
             .filter(|w| w.path.extension().is_some_and(|e| e == "pdf"))
             .filter_map(|w| w.path.strip_prefix(&pdf_dir).ok().map(Path::to_path_buf))
             .collect();
-        let site_dir = out_dir.join(paths::OUT_SITE);
         match site::build(&project, &reports, &pdf_dir, &pdfs, &site_dir, &done) {
             Ok(published) => report.site = Some(published),
             Err(d) => diagnostics.extend(d),
         }
+    } else {
+        // Left as it was: a later build may still find it unchanged.
+        done.carry(&site_dir);
     }
     // Only the outputs written or kept in this build are recorded.
     done.save().map_err(Diagnostics::from)?;

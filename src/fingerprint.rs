@@ -108,6 +108,16 @@ impl Fingerprints {
         }
     }
 
+    /// Keeps what the record says of `file`, an output this build leaves alone (the site, under
+    /// --no-site or after errors), unless this build recorded it anew: a later build can still
+    /// find it unchanged.
+    pub(crate) fn carry(&self, file: &Path) {
+        let key = self.key(file);
+        if let (Some(old), Ok(mut new)) = (self.old.get(&key), self.new.lock()) {
+            new.entry(key).or_insert_with(|| old.clone());
+        }
+    }
+
     /// Writes the record of the documents this build wrote or kept: the others are made again
     /// next time.
     pub(crate) fn save(self) -> Result<(), Diagnostic> {

@@ -183,6 +183,15 @@ fn a_site_nothing_changed_for_is_kept_and_one_changed_by_hand_or_by_a_template_i
     assert_eq!(changed(&first, &stamps(&site)), Vec::<String>::new());
     #[cfg(unix)]
     assert_eq!(before, inode(), "the site folder is the same folder");
+    // Nor after a build that left the site alone.
+    build(p.path(), &["--no-site"]);
+    build(p.path(), &[]);
+    #[cfg(unix)]
+    assert_eq!(
+        before,
+        inode(),
+        "the site is kept after a build with --no-site"
+    );
 
     // A page edited and another deleted by hand: the next build makes the site again.
     std::fs::write(&index, b"<p>edited</p>").unwrap();

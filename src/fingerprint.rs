@@ -198,12 +198,18 @@ fn tree_state(dir: &Path) -> Option<u64> {
     Some(h)
 }
 
+/// The 64-bit hash of `bytes` (FNV-1a): a picture's published name, a content file's entry in
+/// what the project was read from.
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
+    fnv1a(FNV_START, bytes)
+}
+
 /// FNV-1a's starting value (64 bits).
-pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// FNV-1a (64 bits) of `bytes`, continuing from `h`: small, fast and the same on every platform
 /// and version, which is all a fingerprint or a picture's published name needs.
-pub(crate) fn fnv1a(h: u64, bytes: &[u8]) -> u64 {
+fn fnv1a(h: u64, bytes: &[u8]) -> u64 {
     bytes
         .iter()
         .fold(h, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))

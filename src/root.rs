@@ -61,9 +61,8 @@ impl Root {
         }
     }
 
-    /// Notes that `bytes` were read from `rel` for the project.
-    pub(crate) fn note_read(&self, rel: &Path, bytes: &[u8]) {
-        let hash = crate::fingerprint::fnv1a(crate::fingerprint::FNV_START, bytes);
+    /// Notes that bytes with this `hash` (fingerprint::hash) were read from `rel` for the project.
+    pub(crate) fn note_read(&self, rel: &Path, hash: u64) {
         if let Ok(mut read) = self.read.lock() {
             read.insert(rel.to_path_buf(), hash);
         }

@@ -69,7 +69,8 @@ fn check(root: &Root, md: &Path, image: &mut Image) -> Result<(), Box<Diagnostic
         ));
     }
     let bytes = std::fs::read(&found).map_err(unreadable)?;
-    root.note_read(&rel, &bytes);
+    let hash = crate::fingerprint::hash(&bytes);
+    root.note_read(&rel, hash);
     let (kind, ext) = match imagesize::image_type(&bytes) {
         Ok(imagesize::ImageType::Png) => ("PNG", "png"),
         Ok(imagesize::ImageType::Jpeg) => ("JPEG", "jpg"),
@@ -94,7 +95,7 @@ fn check(root: &Root, md: &Path, image: &mut Image) -> Result<(), Box<Diagnostic
     }
     image.file = rel.to_string_lossy().replace('\\', "/");
     image.pixels = (w as u32, h as u32);
-    image.media = format!("{:016x}.{ext}", fnv(&bytes));
+    image.media = format!("{hash:016x}.{ext}");
     Ok(())
 }
 
@@ -123,10 +124,6 @@ fn relative(md: &Path, src: &str) -> Option<PathBuf> {
 }
 
 /// FNV-1a: a stable name for a picture's bytes, the same from run to run and machine to machine.
-fn fnv(bytes: &[u8]) -> u64 {
-    crate::fingerprint::fnv1a(crate::fingerprint::FNV_START, bytes)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +149,9 @@ mod tests {
         ] {
             assert_eq!(relative(md, bad), None, "{bad}");
         }
-        assert_ne!(fnv(b"a"), fnv(b"b"));
+        assert_ne!(
+            crate::fingerprint::hash(b"a"),
+            crate::fingerprint::hash(b"b")
+        );
     }
 }

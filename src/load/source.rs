@@ -35,7 +35,7 @@ pub(crate) fn read(root: &Root, rel: &Path, what: &str, limit: u64) -> Result<St
         .into());
     }
     let bytes = std::fs::read(&path).map_err(cannot)?;
-    root.note_read(rel, &bytes);
+    root.note_read(rel, crate::fingerprint::hash(&bytes));
     let text = String::from_utf8(bytes).map_err(|_| {
         Diagnostic::file_error(rel, t!("read-not-utf8", what = what))
             .with_help(t!("read-not-utf8-help"))

@@ -123,8 +123,8 @@ impl Prepare<'_> {
             &view,
         );
         let kept = self.done.unchanged(&path, &fingerprint);
-        if kept.is_some() && !self.emit_typst {
-            return Ok((vec![Written::kept(path, kept.unwrap_or(0))], None));
+        if let (Some(pages), false) = (kept, self.emit_typst) {
+            return Ok((vec![Written::kept(path, pages)], None));
         }
         let source = render(view);
         let mut written = Vec::new();

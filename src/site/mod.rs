@@ -110,21 +110,17 @@ impl Texts {
 /// are only ever replaced whole) and this binary. A site published from the same fingerprint,
 /// and untouched since, is not made again.
 fn fingerprint(project: &Project, texts: &Texts, pdf_dir: &Path, pdfs: &[PathBuf]) -> String {
-    let mut parts: Vec<Vec<u8>> = vec![crate::fingerprint::binary().into_bytes()];
-    for (file, hash) in project.root.reads() {
-        parts.push(file.to_string_lossy().as_bytes().to_vec());
-        parts.push(hash.to_le_bytes().to_vec());
-    }
-    for (name, text) in texts.templates.iter().chain(&texts.assets) {
-        parts.push(name.as_bytes().to_vec());
-        parts.push(text.as_bytes().to_vec());
-    }
-    for pdf in pdfs {
-        parts.push(pdf.to_string_lossy().as_bytes().to_vec());
-        parts.push(crate::fingerprint::file_state(&pdf_dir.join(pdf)).into_bytes());
-    }
-    let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
-    crate::fingerprint::of(&parts)
+    let linked: Vec<(&PathBuf, String)> = pdfs
+        .iter()
+        .map(|p| (p, crate::fingerprint::file_state(&pdf_dir.join(p))))
+        .collect();
+    let inputs = (
+        project.root.reads(),
+        &texts.templates,
+        &texts.assets,
+        linked,
+    );
+    crate::fingerprint::of_value(&[crate::fingerprint::binary().as_bytes()], &inputs)
 }
 
 /// Blocks as sanitized HTML, for a page one folder below the top (notices/, reports/).

@@ -9,6 +9,7 @@ use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::Smart;
 use typst::syntax::DiagSpan;
+use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
@@ -17,37 +18,35 @@ use crate::pdf::refit;
 use crate::pdf::templates::LAYOUT;
 use crate::pdf::world::{DocWorld, LIBRARY_PATH};
 
-/// A typeset document.
-pub(crate) struct Typeset {
-    pub(crate) pdf: Vec<u8>,
-    pub(crate) pages: usize,
-    /// What Typst warned about.
-    pub(crate) warnings: Diagnostics,
-}
-
 /// Compiles the world's document. `template` names the Tera template that generated it: a Typst
 /// error is a template problem (user text is always a string literal), so that is where
 /// messages point.
-pub(crate) fn pdf(world: DocWorld, template: &str) -> Result<Typeset, Diagnostics> {
-    let done = refit::typeset(world).map_err(|f| {
+pub(crate) fn layout(world: DocWorld, template: &str) -> Result<refit::Typeset, Diagnostics> {
+    refit::typeset(world).map_err(|f| {
         let mut all = convert(&f.world, &f.errors, template);
         all.extend(convert(&f.world, &f.warnings, template));
         all
-    })?;
-    let warnings = convert(&done.world, &done.warnings, template);
+    })
+}
+
+/// What Typst warned about while typesetting.
+pub(crate) fn warnings(done: &refit::Typeset, template: &str) -> Diagnostics {
+    convert(&done.world, &done.warnings, template)
+}
+
+/// The PDF of a typeset document.
+pub(crate) fn export(
+    doc: &PagedDocument,
+    world: &DocWorld,
+    template: &str,
+) -> Result<Vec<u8>, Diagnostics> {
     let options = PdfOptions {
         // A fixed identifier and no timestamp: the same input gives the same bytes.
         ident: Smart::Custom("gongwen".into()),
         timestamp: None,
         ..PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&done.doc, &options)
-        .map_err(|errs| convert(&done.world, &errs, template))?;
-    Ok(Typeset {
-        pdf,
-        pages: done.doc.pages().len(),
-        warnings,
-    })
+    typst_pdf::pdf(doc, &options).map_err(|errs| convert(world, &errs, template))
 }
 
 fn convert(world: &DocWorld, diags: &[SourceDiagnostic], template: &str) -> Diagnostics {

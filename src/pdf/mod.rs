@@ -1,6 +1,7 @@
 //! The PDF backend: the views rendered through the Typst templates and typeset in-process, every
 //! document in parallel with the fonts loaded once.
 
+mod borrow;
 mod compile;
 pub(crate) mod escape;
 mod evict;
@@ -8,8 +9,10 @@ mod frames;
 mod marks;
 mod refit;
 pub(crate) mod templates;
+mod typeset;
 mod world;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -27,14 +30,30 @@ use crate::view::{NoticeView, ReportView, SubmissionView};
 
 pub(crate) use templates::Templates;
 
-/// One PDF to typeset: its generated Typst source, where it goes, the date Typst sees, the
-/// template that generated it, and the fingerprint of its inputs (recorded once it is written).
+/// One PDF to typeset: what it is made from, where it goes, the date Typst sees, the template
+/// that generated it, and the fingerprint of its inputs (recorded once it is written).
 struct Job {
-    source: Result<String, Diagnostic>,
+    source: Source,
     path: PathBuf,
     date: NaiveDate,
     template: &'static str,
     fingerprint: String,
+    /// Whether the PDF is written: a summary kept as it is is typeset again only for the pages
+    /// of its year report (and a kept report only for `--emit-typst`).
+    write: bool,
+    /// Whether its typeset pages are kept for a year report.
+    keep: bool,
+}
+
+/// What a job typesets.
+enum Source {
+    Typst(Result<String, Diagnostic>),
+    /// A year report: its source is generated once its chapters' summaries are typeset, as it
+    /// leaves their number of pages (`borrow.rs`). `chapters` are the summaries' PDFs, in order.
+    Report {
+        view: Box<ReportView<String>>,
+        chapters: Vec<PathBuf>,
+    },
 }
 
 /// What typesetting every document gave.
@@ -78,44 +97,66 @@ struct Prepare<'a> {
 
 impl Prepare<'_> {
     /// The document's .typ when asked for, and the job that typesets it — none when the PDF
-    /// is already as it would be made. Its fingerprint is worked out from its view (which holds
-    /// every printed text and each picture's content hash), the date Typst sees and `shared`:
-    /// the Typst source, a function of these, is only generated when it is needed.
-    fn doc(&self, doc: &Doc) -> Result<(Vec<Written>, Option<Job>), Diagnostics> {
+    /// is already as it would be made and its pages are not `wanted` by a year report. Its
+    /// fingerprint is worked out from its view (which holds every printed text and each
+    /// picture's content hash), the date Typst sees and `shared`: the Typst source, a function
+    /// of these, is only generated when it is needed.
+    fn doc(
+        &self,
+        doc: &Doc,
+        wanted: &HashSet<PathBuf>,
+    ) -> Result<(Vec<Written>, Option<Job>), Diagnostics> {
         let (fonts, layout) = (self.fonts, &self.project.config.layout);
         let escaped = |b: Vec<crate::markdown::Block>| escape::blocks(&b);
         match doc {
             Doc::Notice(n) => self.one(
                 NoticeView::new(n),
-                |v| self.templates.notice(&v.map(&escaped), fonts, layout),
+                |v| Source::Typst(self.templates.notice(&v.map(&escaped), fonts, layout)),
                 self.pdf_dir.join(n.pdf()),
-                n.date,
-                templates::NOTICE,
+                (n.date, templates::NOTICE),
+                false,
             ),
-            Doc::Submission(year, s) => self.one(
-                SubmissionView::new(s, None),
-                |v| self.templates.submission(&v.map(&escaped), fonts, layout),
-                self.pdf_dir.join(paths::summary_pdf(*year, &s.unit_name)),
-                s.date,
-                templates::SUBMISSION,
-            ),
+            Doc::Submission(year, s) => {
+                let path = self.pdf_dir.join(paths::summary_pdf(*year, &s.unit_name));
+                let keep = wanted.contains(&path);
+                let (written, job) = self.one(
+                    SubmissionView::new(s, None),
+                    |v| Source::Typst(self.templates.submission(&v.map(&escaped), fonts, layout)),
+                    path,
+                    (s.date, templates::SUBMISSION),
+                    keep,
+                )?;
+                Ok((written, job.map(|j| Job { keep, ..j })))
+            }
             Doc::Report(r) => self.one(
                 ReportView::new(r, &self.project.config.organ),
-                |v| self.templates.report(&v.map(&escaped), fonts, layout),
+                |v| Source::Report {
+                    view: Box::new(v.map(&escaped)),
+                    chapters: self.chapters(r),
+                },
                 self.pdf_dir.join(r.pdf()),
-                r.date(),
-                templates::REPORT,
+                (r.date(), templates::REPORT),
+                self.emit_typst,
             ),
         }
     }
 
+    /// The PDFs of a report's chapters, in its order.
+    fn chapters(&self, r: &YearReport) -> Vec<PathBuf> {
+        r.submissions
+            .iter()
+            .map(|s| self.pdf_dir.join(paths::summary_pdf(r.year, &s.unit_name)))
+            .collect()
+    }
+
+    /// `anyway`: a job even when the PDF is kept (its pages are wanted, or its source).
     fn one<V: serde::Serialize>(
         &self,
         view: V,
-        render: impl FnOnce(V) -> Result<String, Diagnostic>,
+        render: impl FnOnce(V) -> Source,
         path: PathBuf,
-        date: NaiveDate,
-        template: &'static str,
+        (date, template): (NaiveDate, &'static str),
+        anyway: bool,
     ) -> Result<(Vec<Written>, Option<Job>), Diagnostics> {
         let day = date.to_string();
         let fingerprint = crate::fingerprint::of_value(
@@ -123,25 +164,21 @@ impl Prepare<'_> {
             &view,
         );
         let kept = self.done.unchanged(&path, &fingerprint);
-        if let (Some(pages), false) = (kept, self.emit_typst) {
+        if let (Some(pages), false, false) = (kept, self.emit_typst, anyway) {
             return Ok((vec![Written::kept(path, pages)], None));
         }
         let source = render(view);
         let mut written = Vec::new();
         if self.emit_typst
-            && let Ok(source) = &source
+            && let Source::Typst(Ok(source)) = &source
         {
-            let typ = path.with_extension("typ");
-            let wrote = output::write_if_changed(&typ, source.as_bytes())?;
-            written.push(if wrote {
-                Written::new(typ, 0)
-            } else {
-                Written::kept(typ, 0)
-            });
+            written.push(emit(&path, source)?);
         }
         if let Some(pages) = kept {
-            written.push(Written::kept(path, pages));
-            return Ok((written, None));
+            written.push(Written::kept(path.clone(), pages));
+            if !anyway {
+                return Ok((written, None));
+            }
         }
         let job = Job {
             source,
@@ -149,13 +186,28 @@ impl Prepare<'_> {
             date,
             template,
             fingerprint,
+            write: kept.is_none(),
+            keep: false,
         };
         Ok((written, Some(job)))
     }
 }
 
+/// Writes a document's generated Typst source beside its PDF (`--emit-typst`).
+fn emit(pdf: &Path, source: &str) -> Result<Written, Diagnostic> {
+    let typ = pdf.with_extension("typ");
+    Ok(if output::write_if_changed(&typ, source.as_bytes())? {
+        Written::new(typ, 0)
+    } else {
+        Written::kept(typ, 0)
+    })
+}
+
 /// Typesets every document into `pdf_dir`; a document that fails is reported and the others are
 /// still written. A PDF `done` records as made from the same inputs is kept as it is.
+///
+/// Two rounds: first the summaries whose pages a year report to typeset takes, kept in memory;
+/// then the reports, the notices and every other summary.
 pub(crate) fn build(
     project: &Project,
     reports: &[YearReport],
@@ -181,37 +233,53 @@ pub(crate) fn build(
             layout.as_bytes(),
         ]),
     };
-    let prepared: Vec<_> = docs(project, reports)
+    let docs = docs(project, reports);
+    // Reports first: the summaries a report to typeset takes pages from are typeset even if kept.
+    let (report_docs, other_docs): (Vec<_>, Vec<_>) =
+        (0..docs.len()).partition(|&i| matches!(docs[i], Doc::Report(_)));
+    let none = HashSet::new();
+    let mut prepared: Vec<_> = report_docs
         .par_iter()
-        .map(|d| prepare.doc(d))
+        .map(|&i| (i, prepare.doc(&docs[i], &none)))
         .collect();
+    let wanted: HashSet<PathBuf> = prepared
+        .iter()
+        .filter_map(|(_, p)| match p {
+            Ok((
+                _,
+                Some(Job {
+                    source: Source::Report { chapters, .. },
+                    ..
+                }),
+            )) => Some(chapters),
+            _ => None,
+        })
+        .flatten()
+        .cloned()
+        .collect();
+    prepared.par_extend(
+        other_docs
+            .par_iter()
+            .map(|&i| (i, prepare.doc(&docs[i], &wanted))),
+    );
+    prepared.sort_by_key(|(i, _)| *i);
     // Each document's results in the documents' order: what preparing it wrote, then its PDF.
     let mut results: Vec<Vec<Step>> = Vec::new();
-    let mut jobs = Vec::new();
-    for (i, p) in prepared.into_iter().enumerate() {
+    let (mut first, mut then) = (Vec::new(), Vec::new());
+    for (i, p) in prepared {
         match p {
             Ok((written, job)) => {
                 results.push(vec![Ok((written, Diagnostics::default()))]);
-                jobs.extend(job.map(|j| (i, j)));
+                if let Some(job) = job {
+                    if job.keep { &mut first } else { &mut then }.push((i, job));
+                }
             }
             Err(d) => results.push(vec![Err(d)]),
         }
     }
-    let evictor = evict::Evictor::new(CACHE_AGE, CACHE_WORK);
-    // A job's generated source is a fair measure of its work.
-    let cost = |job: &Job| job.source.as_ref().map_or(0, String::len);
-    let typeset = crate::queue::run(
-        jobs,
-        |(_, job)| cost(job),
-        |(i, job)| {
-            let doc = evictor.start();
-            let work = cost(&job);
-            let r = typeset(job, project, fonts, &templates, done);
-            evictor.finish(doc, work);
-            (i, r)
-        },
-    );
-    for (i, r) in typeset {
+    let typesetter = typeset::Typesetter::new(project, fonts, &templates, done, emit_typst);
+    let (steps, pages) = typesetter.summaries(first);
+    for (i, r) in steps.into_iter().chain(typesetter.rest(then, &pages)) {
         results[i].push(r);
     }
     Ok(gather(results.into_iter().flatten()))
@@ -240,39 +308,4 @@ fn gather(steps: impl Iterator<Item = Step>) -> Outcome {
         }
     }
     outcome
-}
-
-/// Age (in evictions) after which Typst's cached results are dropped: what every document uses
-/// (fonts, the layout library) stays, finished documents' layouts go at the second eviction.
-const CACHE_AGE: usize = 2;
-
-/// Typeset source (bytes) between two evictions: about 70 summaries. Measured at 200 units ×
-/// 1,000 tasks: 18.4 s and 2.4 GiB evicting after every document, 11.8 s and 2.8 GiB at 1 MiB.
-const CACHE_WORK: usize = 1 << 20;
-
-fn typeset(
-    job: Job,
-    project: &Project,
-    fonts: &Arc<Fonts>,
-    templates: &Templates,
-    done: &Fingerprints,
-) -> Step {
-    let source = job.source?;
-    let world = world::DocWorld::new(
-        fonts.clone(),
-        source,
-        &templates.library,
-        project.root.clone(),
-        job.date,
-    );
-    let out = compile::pdf(world, job.template)?;
-    // Typeset again (a template changed) into the same bytes, the file keeps its time.
-    let wrote = output::write_if_changed(&job.path, &out.pdf)?;
-    done.record(&job.path, &job.fingerprint, out.pages, out.pdf.len() as u64);
-    let written = if wrote {
-        Written::new(job.path, out.pages)
-    } else {
-        Written::kept(job.path, out.pages)
-    };
-    Ok((vec![written], out.warnings))
 }

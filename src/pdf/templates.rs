@@ -83,13 +83,10 @@ impl Templates {
     fn render(
         &self,
         name: &str,
-        key: &'static str,
-        data: &impl Serialize,
+        mut ctx: Context,
         fonts: &Fonts,
         layout: &Layout,
     ) -> Result<String, Diagnostic> {
-        let mut ctx = Context::new();
-        ctx.insert(key, data);
         ctx.insert("fonts", &fonts_literal(fonts));
         ctx.insert("layout", layout);
         self.tera.render(name, &ctx).map_err(|e| {
@@ -106,7 +103,7 @@ impl Templates {
         fonts: &Fonts,
         layout: &Layout,
     ) -> Result<String, Diagnostic> {
-        self.render(NOTICE, "doc", view, fonts, layout)
+        self.render(NOTICE, one("doc", view), fonts, layout)
     }
 
     pub(crate) fn submission(
@@ -115,17 +112,28 @@ impl Templates {
         fonts: &Fonts,
         layout: &Layout,
     ) -> Result<String, Diagnostic> {
-        self.render(SUBMISSION, "sub", view, fonts, layout)
+        self.render(SUBMISSION, one("sub", view), fonts, layout)
     }
 
+    /// The year report; `borrow` gives, per chapter, the number of pages left for the summary's
+    /// own typeset pages (0: the summary is typeset in the report).
     pub(crate) fn report(
         &self,
         view: &ReportView<String>,
+        borrow: &[usize],
         fonts: &Fonts,
         layout: &Layout,
     ) -> Result<String, Diagnostic> {
-        self.render(REPORT, "r", view, fonts, layout)
+        let mut ctx = one("r", view);
+        ctx.insert("borrow", borrow);
+        self.render(REPORT, ctx, fonts, layout)
     }
+}
+
+fn one(key: &'static str, data: &impl Serialize) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert(key, data);
+    ctx
 }
 
 /// The fonts per role as a Typst dictionary literal.

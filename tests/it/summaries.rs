@@ -274,3 +274,87 @@ fn pictures_in_a_summary_are_typeset_and_published_and_bad_ones_are_named() {
         assert!(e.contains(want), "missing {want:?} in:\n{e}");
     }
 }
+
+/// A unit whose name makes its chapter heading three lines long, supporting task 1 and
+/// reporting on it.
+const LONG_NAME: &str = "重庆市沙坪坝区优化营商环境工作领导小组办公室暨区发展和改革委员会营商环境建设与政务服务协调推进专项工作组";
+
+#[test]
+fn a_report_chapter_is_the_summarys_own_pages_with_the_reports_heading_and_numbers() {
+    use crate::pdf::{Page, pages};
+    let units = fixture_text("year/content/units.yaml").replace(
+        "groups:\n",
+        &format!("  - id: zzb\n    name: {LONG_NAME}\ngroups:\n"),
+    );
+    let tasks = fixture_text("year/content/tasks/2024.yaml").replace(
+        "        lead: [区交通局]\n",
+        &format!("        lead: [区交通局]\n        support: [{LONG_NAME}]\n"),
+    );
+    let zzb = format!(
+        "---\nunit: {LONG_NAME}\ndate: 2024-12-21\ntasks:\n  - task: t1\n    status: 已完成\n    summary: 配合刊播广告。\n---\n全年配合交通局开展宣传。\n"
+    );
+    let p = year_project(&[
+        ("units.yaml", &units),
+        ("tasks/2024.yaml", &tasks),
+        ("submissions/2024/zzb.md", &zzb),
+    ]);
+    let o = gongwen(p.path(), &["build", "--no-site", "--no-docx"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = p.path().join("out/pdf");
+    let report = pages(&out.join("2024-年度工作总结汇编.pdf"));
+    let number = |page: &Page| {
+        let lines = page.lines();
+        let last = lines.last().map(|l| l.text.clone()).unwrap_or_default();
+        last.trim_matches('—').parse::<usize>().ok()
+    };
+    let body = |page: &Page| -> Vec<String> {
+        let mut lines: Vec<String> = page.lines().into_iter().map(|l| l.text).collect();
+        if number(page).is_some() {
+            lines.pop();
+        }
+        lines
+    };
+    // The report's numbers run on through the chapters, one a page.
+    let numbers: Vec<usize> = report[2..].iter().filter_map(number).collect();
+    assert_eq!(numbers, (1..=report.len() - 2).collect::<Vec<_>>());
+
+    // 区交通局's chapter: its heading, then exactly the lines of its own PDF, page for page.
+    let own = pages(&out.join("summaries/2024/区交通局.pdf"));
+    // (The contents, page 2, list the heading with its page number.)
+    let heading = |p: &Page, h: &str| body(p).iter().position(|l| l == h);
+    let first = (2..report.len())
+        .find(|&i| heading(&report[i], "（一）区交通局").is_some())
+        .expect("区交通局's chapter");
+    for (i, page) in own.iter().enumerate() {
+        let mut chapter = body(&report[first + i]);
+        if i == 0 {
+            // Below the headings (the first chapter shares its page with 四、各单位工作总结).
+            let h = heading(&report[first], "（一）区交通局").unwrap();
+            chapter.drain(..=h);
+        }
+        assert_eq!(chapter, body(page), "page {} of 区交通局's summary", i + 1);
+    }
+
+    // The long heading needs three lines: the chapter is typeset in the report, its heading
+    // and title apart, never over each other.
+    let at = (2..report.len())
+        .find(|&i| {
+            body(&report[i])
+                .iter()
+                .any(|l| l.starts_with("（二）重庆市沙坪坝区"))
+        })
+        .expect("the long-named unit's chapter");
+    let lines = report[at].lines();
+    let heading = lines
+        .iter()
+        .position(|l| l.text.starts_with("（二）"))
+        .unwrap();
+    let title = lines
+        .iter()
+        .position(|l| l.text.contains("工作总结"))
+        .expect("its title on the chapter's first page");
+    assert!(title >= heading + 3, "{lines:#?}");
+    for pair in lines.windows(2) {
+        assert!(pair[1].y0 >= pair[0].y1 - 0.5, "lines overlap: {pair:#?}");
+    }
+}

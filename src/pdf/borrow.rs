@@ -1,0 +1,235 @@
+//! A year report's chapters are the units' summaries, typeset once. The report leaves as many
+//! pages for a summary as its own PDF has, with the chapter's heading in the blank lines above
+//! its title (`gw.borrowed` in gongwen.typ marks them), and the summary's typeset pages are set
+//! onto them: the same lines as the summary's own PDF, under the report's headings and page
+//! numbers. Typesetting every summary a second time inside the report was a third of a large
+//! project's build and most of its memory.
+
+use std::sync::Arc;
+
+use typst::ecow::EcoVec;
+use typst::foundations::Value;
+use typst::introspection::{Location, MetadataElem, Tag};
+use typst::layout::{Frame, FrameItem, FrameParent, GroupItem, Point, Transform};
+use typst::model::{Destination, Document};
+use typst::pdf::{ArtifactElem, ArtifactKind};
+use typst_layout::{Page, PagedDocument};
+
+/// A typeset summary's pages, kept for its year report.
+pub(crate) type Pages = Arc<[Page]>;
+
+/// The marker `gw.borrowed` sets on each page it leaves: `gw-borrow-<chapter>-<page>`.
+const MARK: &str = "gw-borrow-";
+
+/// The report with each chapter's pages set on the pages left for them, or the chapters (by
+/// index) that do not fit there and must be typeset in the report instead: a summary missing or
+/// with another number of pages, a page of another size, or a heading reaching into the
+/// summary's first line.
+pub(crate) fn compose(
+    doc: &PagedDocument,
+    chapters: &[Option<Pages>],
+) -> Result<PagedDocument, Vec<usize>> {
+    let mut misfits = Vec::new();
+    let mut pages: EcoVec<Page> = EcoVec::with_capacity(doc.pages().len());
+    let mut seen = vec![0usize; chapters.len()];
+    for page in doc.pages() {
+        let Some((chapter, n)) = marker(&page.frame) else {
+            pages.push(page.clone());
+            continue;
+        };
+        // Pages left for a summary gongwen has not typeset stay as they are.
+        let Some(own) = chapters.get(chapter).and_then(Option::as_ref) else {
+            pages.push(page.clone());
+            continue;
+        };
+        seen[chapter] += 1;
+        match own.get(n) {
+            Some(from) if fits(&page.frame, &from.frame) => {
+                pages.push(with_borrowed(page, &from.frame, chapter));
+            }
+            _ => misfits.push(chapter),
+        }
+    }
+    for (chapter, own) in chapters.iter().enumerate() {
+        if let Some(own) = own
+            && seen[chapter] > 0
+            && seen[chapter] != own.len()
+        {
+            misfits.push(chapter);
+        }
+    }
+    misfits.sort_unstable();
+    misfits.dedup();
+    if misfits.is_empty() {
+        Ok(PagedDocument::new(pages, doc.info().clone()))
+    } else {
+        Err(misfits)
+    }
+}
+
+/// The chapter and page a placeholder page is marked with.
+fn marker(frame: &Frame) -> Option<(usize, usize)> {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Tag(Tag::Start(elem, _)) => {
+                if let Some(meta) = elem.to_packed::<MetadataElem>()
+                    && let Value::Str(s) = &meta.value
+                    && let Some(rest) = s.as_str().strip_prefix(MARK)
+                    && let Some((c, p)) = rest.split_once('-')
+                {
+                    return Some((c.parse().ok()?, p.parse().ok()?));
+                }
+            }
+            FrameItem::Group(g) => {
+                if let Some(m) = marker(&g.frame) {
+                    return Some(m);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether a summary's page can be set on a placeholder page: the same size, and what the
+/// placeholder prints above its margins (the chapter's heading) ends above the summary's text.
+fn fits(placeholder: &Frame, summary: &Frame) -> bool {
+    if placeholder.size() != summary.size() {
+        return false;
+    }
+    let above = extent(&body(placeholder).0, Transform::identity()).map(|(_, bottom)| bottom);
+    let below = extent(&body(summary).0, Transform::identity()).map(|(top, _)| top);
+    match (above, below) {
+        (Some(bottom), Some(top)) => bottom <= top,
+        _ => true,
+    }
+}
+
+/// The top of the highest and the bottom of the lowest line of text in a frame (pt).
+fn extent(frame: &Frame, ts: Transform) -> Option<(f64, f64)> {
+    let mut out: Option<(f64, f64)> = None;
+    let mut add = |top: f64, bottom: f64| {
+        out = Some(out.map_or((top, bottom), |(t, b)| (t.min(top), b.max(bottom))));
+    };
+    for (pos, item) in frame.items() {
+        let at = ts.pre_concat(Transform::translate(pos.x, pos.y));
+        match item {
+            FrameItem::Text(text) if !text.glyphs.is_empty() => {
+                let y = Point::zero().transform(at).y;
+                let metrics = text.font.metrics();
+                add(
+                    (y - metrics.ascender.at(text.size)).to_pt(),
+                    (y - metrics.descender.at(text.size)).to_pt(),
+                );
+            }
+            FrameItem::Group(g) => {
+                if let Some((t, b)) = extent(&g.frame, at.pre_concat(g.transform)) {
+                    add(t, b);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A page's frame without its header and footer (Typst marks them as artifacts), and the index
+/// of the first item of its footer: everything the summary prints but its page number.
+fn body(frame: &Frame) -> (Frame, usize) {
+    let mut out = Frame::new(frame.size(), frame.kind());
+    let mut footer_at = None;
+    let mut skipping: Option<Location> = None;
+    for (i, (pos, item)) in frame.items().enumerate() {
+        if let Some(loc) = skipping {
+            if matches!(item, FrameItem::Tag(Tag::End(l, ..)) if *l == loc) {
+                skipping = None;
+            }
+            continue;
+        }
+        let marginal = match item {
+            FrameItem::Tag(Tag::Start(elem, _)) => marginal(elem).inspect(|_| {
+                skipping = elem.location();
+            }),
+            FrameItem::Group(g) => g.frame.items().find_map(|(_, it)| match it {
+                FrameItem::Tag(Tag::Start(elem, _)) => marginal(elem),
+                _ => None,
+            }),
+            _ => None,
+        };
+        match marginal {
+            Some(ArtifactKind::Footer) => {
+                footer_at.get_or_insert(i);
+            }
+            Some(_) => {}
+            None => out.push(*pos, item.clone()),
+        }
+    }
+    let at = footer_at.unwrap_or(frame.items().len());
+    (out, at)
+}
+
+/// The kind of a header or footer artifact.
+fn marginal(elem: &typst::foundations::Content) -> Option<ArtifactKind> {
+    let kind = elem
+        .to_packed::<ArtifactElem>()?
+        .kind
+        .get(Default::default());
+    matches!(kind, ArtifactKind::Header | ArtifactKind::Footer).then_some(kind)
+}
+
+/// The placeholder page with the summary's page (without its footer) set on it, before the
+/// placeholder's own footer so that the text reads in order.
+fn with_borrowed(placeholder: &Page, summary: &Frame, chapter: usize) -> Page {
+    let (own, _) = body(summary);
+    let moved = relocated(&own, chapter);
+    let (_, footer_at) = body(&placeholder.frame);
+    let mut page = placeholder.clone();
+    let group = FrameItem::Group(GroupItem::new(moved));
+    page.frame.insert(footer_at, Point::zero(), group);
+    page
+}
+
+/// The frame with every location moved to one unique to the chapter: each summary was typeset
+/// on its own, so two summaries (or a summary and the report) may share locations, and the
+/// report's PDF tags and links are found by location.
+fn relocated(frame: &Frame, chapter: usize) -> Frame {
+    let mut out = Frame::new(frame.size(), frame.kind());
+    if frame.has_baseline() {
+        out.set_baseline(frame.baseline());
+    }
+    let moved = |loc: Location| {
+        // A bijection for each chapter; different chapters land on unrelated values.
+        let salt = (chapter as u128 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835);
+        Location::new(
+            (loc.hash() ^ salt).wrapping_mul(0xd605_bbb5_8c8a_bbb4_ca67_5e08_0cc3_a7c5 | 1),
+        )
+    };
+    for (pos, item) in frame.items() {
+        let item = match item {
+            FrameItem::Group(g) => FrameItem::Group(GroupItem {
+                frame: relocated(&g.frame, chapter),
+                parent: g.parent.map(|p| FrameParent {
+                    location: moved(p.location),
+                    ..p
+                }),
+                ..g.clone()
+            }),
+            FrameItem::Tag(Tag::Start(elem, flags)) => {
+                let mut elem = elem.clone();
+                if let Some(loc) = elem.location() {
+                    elem.set_location(moved(loc));
+                }
+                FrameItem::Tag(Tag::Start(elem, *flags))
+            }
+            FrameItem::Tag(Tag::End(loc, key, flags)) => {
+                FrameItem::Tag(Tag::End(moved(*loc), *key, *flags))
+            }
+            FrameItem::Link(Destination::Location(loc), size) => {
+                FrameItem::Link(Destination::Location(moved(*loc)), *size)
+            }
+            other => other.clone(),
+        };
+        out.push(*pos, item);
+    }
+    out
+}

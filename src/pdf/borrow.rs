@@ -233,3 +233,128 @@ fn relocated(frame: &Frame, chapter: usize) -> Frame {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use typst::foundations::{Content, NativeElement};
+    use typst::introspection::TagFlags;
+    use typst::layout::{Abs, Size};
+
+    fn start(elem: Content, loc: u128) -> FrameItem {
+        let flags = TagFlags {
+            introspectable: true,
+            tagged: true,
+        };
+        FrameItem::Tag(Tag::Start(elem.located(Location::new(loc)), flags))
+    }
+
+    fn end(loc: u128) -> FrameItem {
+        let flags = TagFlags {
+            introspectable: true,
+            tagged: true,
+        };
+        FrameItem::Tag(Tag::End(Location::new(loc), 0, flags))
+    }
+
+    fn meta(s: &str) -> Content {
+        MetadataElem::new(Value::Str(s.into())).pack()
+    }
+
+    fn footer() -> Content {
+        ArtifactElem::new(Content::empty())
+            .with_kind(ArtifactKind::Footer)
+            .pack()
+    }
+
+    fn page() -> Frame {
+        Frame::hard(Size::new(Abs::pt(595.0), Abs::pt(842.0)))
+    }
+
+    fn group(items: Vec<FrameItem>) -> FrameItem {
+        let mut f = Frame::soft(Size::new(Abs::pt(400.0), Abs::pt(600.0)));
+        for i in items {
+            f.push(Point::zero(), i);
+        }
+        FrameItem::Group(GroupItem::new(f))
+    }
+
+    fn locations(frame: &Frame, out: &mut Vec<u128>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Tag(t) => out.push(t.location().hash()),
+                FrameItem::Group(g) => {
+                    out.extend(g.parent.map(|p| p.location.hash()));
+                    locations(&g.frame, out);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn a_placeholder_page_is_found_by_its_marker_anywhere_in_the_page() {
+        let mut f = page();
+        f.push(Point::zero(), start(meta("gw-closing 0"), 1));
+        assert_eq!(marker(&f), None);
+        f.push(Point::zero(), group(vec![start(meta("gw-borrow-12-3"), 2)]));
+        assert_eq!(marker(&f), Some((12, 3)));
+    }
+
+    #[test]
+    fn the_footer_is_left_out_whether_typst_inlined_it_or_grouped_it() {
+        let text = group(vec![start(meta("gw-block 0 0"), 1), end(1)]);
+        // Inlined: its tags and what they enclose sit among the page's own items.
+        let mut inlined = page();
+        inlined.push(Point::zero(), text.clone());
+        inlined.push(Point::zero(), start(footer(), 7));
+        inlined.push(Point::zero(), start(meta("— 3 —"), 8));
+        inlined.push(Point::zero(), end(8));
+        inlined.push(Point::zero(), end(7));
+        inlined.push(Point::zero(), start(meta("after"), 9));
+        let (kept, at) = body(&inlined);
+        let mut locs = Vec::new();
+        locations(&kept, &mut locs);
+        assert_eq!(locs, [1, 1, 9]);
+        assert_eq!(at, 1);
+        // Grouped.
+        let mut grouped = page();
+        grouped.push(Point::zero(), text.clone());
+        grouped.push(Point::zero(), group(vec![start(footer(), 7), end(7)]));
+        let (kept, at) = body(&grouped);
+        assert_eq!(kept.items().len(), 1);
+        assert_eq!(at, 1);
+        // No footer: the body ends after the last item.
+        let mut bare = page();
+        bare.push(Point::zero(), text);
+        assert_eq!(body(&bare).1, 1);
+    }
+
+    #[test]
+    fn moved_locations_stay_paired_within_a_chapter_and_differ_between_chapters() {
+        let mut f = page();
+        f.push(Point::zero(), start(meta("a"), 1));
+        let mut inner = Frame::soft(Size::new(Abs::pt(10.0), Abs::pt(10.0)));
+        inner.push(Point::zero(), start(meta("b"), 2));
+        inner.push(Point::zero(), end(2));
+        let mut g = GroupItem::new(inner);
+        g.parent = Some(FrameParent::new(
+            Location::new(1),
+            typst::layout::Inherit::No,
+        ));
+        f.push(Point::zero(), FrameItem::Group(g));
+        f.push(Point::zero(), end(1));
+        let moved = |chapter| {
+            let mut out = Vec::new();
+            locations(&relocated(&f, chapter), &mut out);
+            out
+        };
+        let (a, b) = (moved(0), moved(1));
+        // Start, parent, inner start, inner end, end: the same location moves the same way.
+        assert_eq!(a.len(), 5);
+        assert!(a[0] == a[1] && a[1] == a[4] && a[2] == a[3] && a[0] != a[2]);
+        assert!(a.iter().all(|l| *l != 1 && *l != 2));
+        assert!(a.iter().all(|l| !b.contains(l)));
+        assert_eq!(moved(0), a, "the same every time");
+    }
+}

@@ -127,14 +127,24 @@ pub(crate) fn build_previewing(
     {
         publish_early(&project, &reports, &out_dir, &done, early);
     }
-    let typeset = pdf::build(&project, &reports, &fonts, &pdf_dir, opts.emit_typst, &done)?;
+    // The .docx files are written beside the PDFs being typeset: they need nothing from them,
+    // and the year report, typeset last, would otherwise leave the other cores idle.
+    let docx_dir = out_dir.join(paths::OUT_DOCX);
+    let (typeset, words) = std::thread::scope(|s| {
+        let words = opts
+            .docx
+            .then(|| s.spawn(|| docx::build(&project, &reports, &docx_dir, &done)));
+        let typeset = pdf::build(&project, &reports, &fonts, &pdf_dir, opts.emit_typst, &done);
+        let words = words.map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        (typeset, words)
+    });
+    let typeset = typeset?;
     diagnostics.extend(typeset.diagnostics);
     let mut report = Report {
         written: typeset.written,
         ..Report::default()
     };
-    if opts.docx {
-        let words = docx::build(&project, &reports, &out_dir.join(paths::OUT_DOCX), &done);
+    if let Some(words) = words {
         report.written.extend(words.written);
         diagnostics.extend(words.diagnostics);
     }

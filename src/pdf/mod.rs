@@ -279,6 +279,9 @@ pub(crate) fn build(
     }
     let typesetter = typeset::Typesetter::new(project, fonts, &templates, done, emit_typst);
     let (steps, pages) = typesetter.summaries(first);
+    // What Typst remembers of the summaries' layouts is of no use to the documents left: the
+    // reports take the summaries' pages, not their layouts.
+    typst::comemo::evict(0);
     for (i, r) in steps.into_iter().chain(typesetter.rest(then, &pages)) {
         results[i].push(r);
     }

@@ -82,7 +82,11 @@ impl<'a> Typesetter<'a> {
     ) -> Vec<(usize, Step)> {
         crate::queue::run(
             jobs,
-            |(_, job)| cost(job),
+            // A report, typeset after its summaries, is the longest job of its round.
+            |(_, job)| match job.source {
+                Source::Report { .. } => usize::MAX,
+                Source::Typst(_) => cost(job),
+            },
             |(i, job)| {
                 let doc = self.evictor.start();
                 let size = cost(&job);
@@ -185,7 +189,8 @@ impl<'a> Typesetter<'a> {
     }
 }
 
-/// A job's generated source is a fair measure of its work; a report's, its summaries' total.
+/// A job's generated source is a fair measure of its work (for the cache's eviction); a report's,
+/// its summaries' total.
 fn cost(job: &Job) -> usize {
     match &job.source {
         Source::Typst(source) => source.as_ref().map_or(0, String::len),

@@ -5,49 +5,66 @@
 //! numbers. Typesetting every summary a second time inside the report was a third of a large
 //! project's build and most of its memory.
 
-use std::sync::Arc;
-
 use typst::ecow::EcoVec;
 use typst::foundations::Value;
 use typst::introspection::{Location, MetadataElem, Tag};
-use typst::layout::{Frame, FrameItem, FrameParent, GroupItem, Point, Transform};
+use typst::layout::{Frame, FrameItem, GroupItem, Point, Transform};
 use typst::model::{Destination, Document};
 use typst::pdf::{ArtifactElem, ArtifactKind};
 use typst_layout::{Page, PagedDocument};
 
 /// A typeset summary's pages, kept for its year report.
-pub(crate) type Pages = Arc<[Page]>;
+pub(crate) type Pages = Vec<Page>;
 
 /// The marker `gw.borrowed` sets on each page it leaves: `gw-borrow-<chapter>-<page>`.
 const MARK: &str = "gw-borrow-";
 
-/// The report with each chapter's pages set on the pages left for them, or the chapters (by
-/// index) that do not fit there and must be typeset in the report instead: a summary missing or
-/// with another number of pages, a page of another size, or a heading reaching into the
-/// summary's first line.
+/// The report with each chapter's pages set on the pages left for them; or the chapters (by
+/// index) that do not fit there and must be typeset in the report instead — a summary with
+/// another number of pages, a page of another size, or a heading reaching into the summary's
+/// text — given back with the pages. Pages left for a chapter without pages stay as they are.
+/// The pages are taken, not copied: a report of a thousand borrowed pages would otherwise hold
+/// them twice.
 pub(crate) fn compose(
     doc: &PagedDocument,
-    chapters: &[Option<Pages>],
-) -> Result<PagedDocument, Vec<usize>> {
-    let mut misfits = Vec::new();
+    chapters: Vec<Option<Pages>>,
+) -> Result<PagedDocument, (Vec<usize>, Vec<Option<Pages>>)> {
+    let misfits = misfits(doc, &chapters);
+    if !misfits.is_empty() {
+        return Err((misfits, chapters));
+    }
+    let mut own: Vec<_> = chapters
+        .into_iter()
+        .map(|c| c.map(Vec::into_iter))
+        .collect();
     let mut pages: EcoVec<Page> = EcoVec::with_capacity(doc.pages().len());
+    for page in doc.pages() {
+        let summary = marker(&page.frame)
+            .and_then(|(chapter, _)| Some((chapter, own.get_mut(chapter)?.as_mut()?.next()?)));
+        pages.push(match summary {
+            Some((chapter, summary)) => with_borrowed(page, summary, chapter),
+            None => page.clone(),
+        });
+    }
+    Ok(PagedDocument::new(pages, doc.info().clone()))
+}
+
+/// The chapters whose pages do not fit the pages left for them (which come in order, one for
+/// each of the summary's pages).
+fn misfits(doc: &PagedDocument, chapters: &[Option<Pages>]) -> Vec<usize> {
+    let mut misfits = Vec::new();
     let mut seen = vec![0usize; chapters.len()];
     for page in doc.pages() {
         let Some((chapter, n)) = marker(&page.frame) else {
-            pages.push(page.clone());
             continue;
         };
-        // Pages left for a summary gongwen has not typeset stay as they are.
         let Some(own) = chapters.get(chapter).and_then(Option::as_ref) else {
-            pages.push(page.clone());
             continue;
         };
+        let fit = n == seen[chapter] && own.get(n).is_some_and(|s| fits(&page.frame, &s.frame));
         seen[chapter] += 1;
-        match own.get(n) {
-            Some(from) if fits(&page.frame, &from.frame) => {
-                pages.push(with_borrowed(page, &from.frame, chapter));
-            }
-            _ => misfits.push(chapter),
+        if !fit {
+            misfits.push(chapter);
         }
     }
     for (chapter, own) in chapters.iter().enumerate() {
@@ -60,11 +77,7 @@ pub(crate) fn compose(
     }
     misfits.sort_unstable();
     misfits.dedup();
-    if misfits.is_empty() {
-        Ok(PagedDocument::new(pages, doc.info().clone()))
-    } else {
-        Err(misfits)
-    }
+    misfits
 }
 
 /// The chapter and page a placeholder page is marked with.
@@ -150,10 +163,7 @@ fn body(frame: &Frame) -> (Frame, usize) {
             FrameItem::Tag(Tag::Start(elem, _)) => marginal(elem).inspect(|_| {
                 skipping = elem.location();
             }),
-            FrameItem::Group(g) => g.frame.items().find_map(|(_, it)| match it {
-                FrameItem::Tag(Tag::Start(elem, _)) => marginal(elem),
-                _ => None,
-            }),
+            FrameItem::Group(g) => first_marginal(&g.frame),
             _ => None,
         };
         match marginal {
@@ -168,6 +178,14 @@ fn body(frame: &Frame) -> (Frame, usize) {
     (out, at)
 }
 
+/// The kind of header or footer artifact a group (Typst's frame of a marginal) starts with.
+fn first_marginal(frame: &Frame) -> Option<ArtifactKind> {
+    frame.items().find_map(|(_, it)| match it {
+        FrameItem::Tag(Tag::Start(elem, _)) => marginal(elem),
+        _ => None,
+    })
+}
+
 /// The kind of a header or footer artifact.
 fn marginal(elem: &typst::foundations::Content) -> Option<ArtifactKind> {
     let kind = elem
@@ -179,59 +197,72 @@ fn marginal(elem: &typst::foundations::Content) -> Option<ArtifactKind> {
 
 /// The placeholder page with the summary's page (without its footer) set on it, before the
 /// placeholder's own footer so that the text reads in order.
-fn with_borrowed(placeholder: &Page, summary: &Frame, chapter: usize) -> Page {
-    let (own, _) = body(summary);
-    let moved = relocated(&own, chapter);
+fn with_borrowed(placeholder: &Page, summary: Page, chapter: usize) -> Page {
+    let mut frame = summary.frame;
+    without_marginals(&mut frame);
+    relocate(&mut frame, chapter);
     let (_, footer_at) = body(&placeholder.frame);
     let mut page = placeholder.clone();
-    let group = FrameItem::Group(GroupItem::new(moved));
-    page.frame.insert(footer_at, Point::zero(), group);
+    page.frame.insert(
+        footer_at,
+        Point::zero(),
+        FrameItem::Group(GroupItem::new(frame)),
+    );
     page
 }
 
-/// The frame with every location moved to one unique to the chapter: each summary was typeset
-/// on its own, so two summaries (or a summary and the report) may share locations, and the
-/// report's PDF tags and links are found by location.
-fn relocated(frame: &Frame, chapter: usize) -> Frame {
-    let mut out = Frame::new(frame.size(), frame.kind());
-    if frame.has_baseline() {
-        out.set_baseline(frame.baseline());
-    }
+/// Drops a page's header and footer, in place.
+fn without_marginals(frame: &mut Frame) {
+    let mut skipping: Option<Location> = None;
+    frame.retain(|item| {
+        if let Some(loc) = skipping {
+            if matches!(item, FrameItem::Tag(Tag::End(l, ..)) if *l == loc) {
+                skipping = None;
+            }
+            return false;
+        }
+        match item {
+            FrameItem::Tag(Tag::Start(elem, _)) if marginal(elem).is_some() => {
+                skipping = elem.location();
+                false
+            }
+            FrameItem::Group(g) => first_marginal(&g.frame).is_none(),
+            _ => true,
+        }
+    });
+}
+
+/// Moves every location in the frame to one unique to the chapter, in place (a frame no one
+/// else holds is not copied): each summary was typeset on its own, so two summaries (or a
+/// summary and the report) may share locations, and the report's PDF tags and links are found
+/// by location.
+fn relocate(frame: &mut Frame, chapter: usize) {
+    // A bijection for each chapter; different chapters land on unrelated values.
+    let salt = (chapter as u128 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835);
     let moved = |loc: Location| {
-        // A bijection for each chapter; different chapters land on unrelated values.
-        let salt = (chapter as u128 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835);
         Location::new(
             (loc.hash() ^ salt).wrapping_mul(0xd605_bbb5_8c8a_bbb4_ca67_5e08_0cc3_a7c5 | 1),
         )
     };
-    for (pos, item) in frame.items() {
-        let item = match item {
-            FrameItem::Group(g) => FrameItem::Group(GroupItem {
-                frame: relocated(&g.frame, chapter),
-                parent: g.parent.map(|p| FrameParent {
-                    location: moved(p.location),
-                    ..p
-                }),
-                ..g.clone()
-            }),
-            FrameItem::Tag(Tag::Start(elem, flags)) => {
-                let mut elem = elem.clone();
+    frame.retain(|item| {
+        match item {
+            FrameItem::Group(g) => {
+                relocate(&mut g.frame, chapter);
+                if let Some(p) = &mut g.parent {
+                    p.location = moved(p.location);
+                }
+            }
+            FrameItem::Tag(Tag::Start(elem, _)) => {
                 if let Some(loc) = elem.location() {
                     elem.set_location(moved(loc));
                 }
-                FrameItem::Tag(Tag::Start(elem, *flags))
             }
-            FrameItem::Tag(Tag::End(loc, key, flags)) => {
-                FrameItem::Tag(Tag::End(moved(*loc), *key, *flags))
-            }
-            FrameItem::Link(Destination::Location(loc), size) => {
-                FrameItem::Link(Destination::Location(moved(*loc)), *size)
-            }
-            other => other.clone(),
-        };
-        out.push(*pos, item);
-    }
-    out
+            FrameItem::Tag(Tag::End(loc, ..)) => *loc = moved(*loc),
+            FrameItem::Link(Destination::Location(loc), _) => *loc = moved(*loc),
+            _ => {}
+        }
+        true
+    });
 }
 
 #[cfg(test)]
@@ -346,7 +377,9 @@ mod tests {
         f.push(Point::zero(), end(1));
         let moved = |chapter| {
             let mut out = Vec::new();
-            locations(&relocated(&f, chapter), &mut out);
+            let mut f = f.clone();
+            relocate(&mut f, chapter);
+            locations(&f, &mut out);
             out
         };
         let (a, b) = (moved(0), moved(1));

@@ -12,7 +12,7 @@ pub(crate) mod templates;
 mod typeset;
 mod world;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -242,21 +242,18 @@ pub(crate) fn build(
         .par_iter()
         .map(|&i| (i, prepare.doc(&docs[i], &none)))
         .collect();
-    let wanted: HashSet<PathBuf> = prepared
-        .iter()
-        .filter_map(|(_, p)| match p {
-            Ok((
-                _,
-                Some(Job {
-                    source: Source::Report { chapters, .. },
-                    ..
-                }),
-            )) => Some(chapters),
-            _ => None,
-        })
-        .flatten()
-        .cloned()
-        .collect();
+    // How many reports to typeset take each summary's pages.
+    let mut users: HashMap<PathBuf, usize> = HashMap::new();
+    for (_, p) in &prepared {
+        if let Ok((_, Some(job))) = p
+            && let Source::Report { chapters, .. } = &job.source
+        {
+            for c in chapters {
+                *users.entry(c.clone()).or_default() += 1;
+            }
+        }
+    }
+    let wanted: HashSet<PathBuf> = users.keys().cloned().collect();
     prepared.par_extend(
         other_docs
             .par_iter()
@@ -278,7 +275,7 @@ pub(crate) fn build(
         }
     }
     let typesetter = typeset::Typesetter::new(project, fonts, &templates, done, emit_typst);
-    let (steps, pages) = typesetter.summaries(first);
+    let (steps, pages) = typesetter.summaries(first, &users);
     // What Typst remembers of the summaries' layouts is of no use to the documents left: the
     // reports take the summaries' pages, not their layouts.
     typst::comemo::evict(0);

@@ -21,8 +21,23 @@ const CACHE_AGE: usize = 2;
 /// 1,000 tasks: 18.4 s and 2.4 GiB evicting after every document, 11.8 s and 2.8 GiB at 1 MiB.
 const CACHE_WORK: usize = 1 << 20;
 
-/// The summaries' pages kept for their year reports, by the summary's PDF.
-pub(super) type Kept = HashMap<PathBuf, Pages>;
+/// The summaries' pages kept for their year reports, by the summary's PDF, with the number of
+/// reports yet to take them: the last one takes them without a copy.
+#[derive(Default)]
+pub(super) struct Kept(Mutex<HashMap<PathBuf, (Pages, usize)>>);
+
+impl Kept {
+    fn take(&self, pdf: &PathBuf) -> Option<Pages> {
+        let mut all = self.0.lock().ok()?;
+        let (pages, users) = all.get_mut(pdf)?;
+        *users = users.saturating_sub(1);
+        if *users == 0 {
+            all.remove(pdf).map(|(pages, _)| pages)
+        } else {
+            Some(pages.clone())
+        }
+    }
+}
 
 pub(super) struct Typesetter<'a> {
     project: &'a Project,
@@ -51,18 +66,24 @@ impl<'a> Typesetter<'a> {
         }
     }
 
-    /// Typesets the summaries a report takes pages from, keeping their pages.
-    pub(super) fn summaries(&self, jobs: Vec<(usize, Job)>) -> (Vec<(usize, Step)>, Kept) {
-        let kept = Mutex::new(Kept::new());
+    /// Typesets the summaries reports take pages from, keeping their pages for the number of
+    /// reports `users` gives.
+    pub(super) fn summaries(
+        &self,
+        jobs: Vec<(usize, Job)>,
+        users: &HashMap<PathBuf, usize>,
+    ) -> (Vec<(usize, Step)>, Kept) {
+        let kept = Kept::default();
         let steps = self.run(jobs, |job| {
             let path = job.path.clone();
             let (step, pages) = self.one(job);
-            if let (Some(pages), Ok(mut all)) = (pages, kept.lock()) {
-                all.insert(path, pages);
+            if let (Some(pages), Ok(mut all)) = (pages, kept.0.lock()) {
+                let n = users.get(&path).copied().unwrap_or(1);
+                all.insert(path, (pages, n));
             }
             step
         });
-        (steps, kept.into_inner().unwrap_or_default())
+        (steps, kept)
     }
 
     /// Typesets the reports (with the kept summaries' pages), the notices and the other summaries.
@@ -121,7 +142,7 @@ impl<'a> Typesetter<'a> {
             Ok(done) => done,
             Err(d) => return (Err(d), None),
         };
-        let pages: Option<Pages> = job.keep.then(|| done.doc.pages().into());
+        let pages: Option<Pages> = job.keep.then(|| done.doc.pages().to_vec());
         if !job.write {
             // Typeset only for its report: the PDF is kept, its warnings were given when made.
             return (Ok((Vec::new(), Diagnostics::default())), pages);
@@ -155,7 +176,7 @@ impl<'a> Typesetter<'a> {
             return Ok((Vec::new(), Diagnostics::default()));
         };
         let (fonts, layout) = (self.fonts.as_ref(), &self.project.config.layout);
-        let mut own: Vec<Option<Pages>> = chapters.iter().map(|p| kept.get(p).cloned()).collect();
+        let mut own: Vec<Option<Pages>> = chapters.iter().map(|p| kept.take(p)).collect();
         loop {
             let borrow: Vec<usize> = own
                 .iter()
@@ -174,7 +195,7 @@ impl<'a> Typesetter<'a> {
                 false => None,
             };
             let done = compile::layout(self.world(source, &job), job.template)?;
-            match borrow::compose(&done.doc, &own) {
+            match borrow::compose(&done.doc, own) {
                 Ok(doc) => {
                     let warnings = compile::warnings(&done, job.template);
                     let pdf = compile::export(&doc, &done.world, job.template)?;
@@ -183,7 +204,10 @@ impl<'a> Typesetter<'a> {
                     return Ok((written, warnings));
                 }
                 // Each round typesets at least one more chapter in the report.
-                Err(misfits) => misfits.into_iter().for_each(|m| own[m] = None),
+                Err((misfits, back)) => {
+                    own = back;
+                    misfits.into_iter().for_each(|m| own[m] = None);
+                }
             }
         }
     }

@@ -369,7 +369,7 @@ mod tests {
         inner.push(Point::zero(), start(meta("b"), 2));
         inner.push(Point::zero(), end(2));
         let mut g = GroupItem::new(inner);
-        g.parent = Some(FrameParent::new(
+        g.parent = Some(typst::layout::FrameParent::new(
             Location::new(1),
             typst::layout::Inherit::No,
         ));

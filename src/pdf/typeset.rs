@@ -1,5 +1,5 @@
-//! Typesetting the jobs: the summaries a year report takes pages from first, then the reports,
-//! notices and the rest, each round from a queue served by one thread per core.
+//! Typesetting the jobs: the notices and summaries first, keeping the pages of the summaries a
+//! year report takes, then the reports; each round from a queue served by one thread per core.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -66,9 +66,9 @@ impl<'a> Typesetter<'a> {
         }
     }
 
-    /// Typesets the summaries reports take pages from, keeping their pages for the number of
-    /// reports `users` gives.
-    pub(super) fn summaries(
+    /// Typesets the notices and summaries, keeping the pages of those reports take for the
+    /// number of reports `users` gives.
+    pub(super) fn documents(
         &self,
         jobs: Vec<(usize, Job)>,
         users: &HashMap<PathBuf, usize>,
@@ -86,12 +86,9 @@ impl<'a> Typesetter<'a> {
         (steps, kept)
     }
 
-    /// Typesets the reports (with the kept summaries' pages), the notices and the other summaries.
-    pub(super) fn rest(&self, jobs: Vec<(usize, Job)>, kept: &Kept) -> Vec<(usize, Step)> {
-        self.run(jobs, |job| match job.source {
-            Source::Report { .. } => self.report(job, kept),
-            Source::Typst(_) => self.one(job).0,
-        })
+    /// Typesets the year reports with the kept summaries' pages.
+    pub(super) fn reports(&self, jobs: Vec<(usize, Job)>, kept: &Kept) -> Vec<(usize, Step)> {
+        self.run(jobs, |job| self.report(job, kept))
     }
 
     /// Runs `work` on every job from the queue, the costliest first, evicting Typst's cache as
@@ -103,11 +100,7 @@ impl<'a> Typesetter<'a> {
     ) -> Vec<(usize, Step)> {
         crate::queue::run(
             jobs,
-            // A report, typeset after its summaries, is the longest job of its round.
-            |(_, job)| match job.source {
-                Source::Report { .. } => usize::MAX,
-                Source::Typst(_) => cost(job),
-            },
+            |(_, job)| cost(job),
             |(i, job)| {
                 let doc = self.evictor.start();
                 let size = cost(&job);

@@ -127,14 +127,29 @@ pub(crate) fn build_previewing(
     {
         publish_early(&project, &reports, &out_dir, &done, early);
     }
-    // The .docx files are written beside the PDFs being typeset: they need nothing from them,
-    // and the year report, typeset last, would otherwise leave the other cores idle.
+    // The .docx files are written while the year reports are typeset (they need nothing from
+    // the PDFs): a report, typeset after every other document, would leave a core idle.
     let docx_dir = out_dir.join(paths::OUT_DOCX);
     let (typeset, words) = std::thread::scope(|s| {
-        let words = opts
-            .docx
-            .then(|| s.spawn(|| docx::build(&project, &reports, &docx_dir, &done)));
-        let typeset = pdf::build(&project, &reports, &fonts, &pdf_dir, opts.emit_typst, &done);
+        let (start, wait) = std::sync::mpsc::channel::<()>();
+        let words = opts.docx.then(|| {
+            let (project, reports, docx_dir, done) = (&project, &reports, &docx_dir, &done);
+            s.spawn(move || {
+                // Told when the reports' round starts, or by the PDFs' end.
+                let _ = wait.recv();
+                docx::build(project, reports, docx_dir, done)
+            })
+        });
+        let run = pdf::Run {
+            emit_typst: opts.emit_typst,
+            done: &done,
+            // (If the docx thread has already gone, there is no one to tell.)
+            reports_start: &|| {
+                let _ = start.send(());
+            },
+        };
+        let typeset = pdf::build(&project, &reports, &fonts, &pdf_dir, run);
+        drop(start);
         let words = words.map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
         (typeset, words)
     });

@@ -56,6 +56,15 @@ enum Source {
     },
 }
 
+/// How to typeset: whether to write the Typst sources too, what earlier builds made, and what
+/// to call when the year reports' round starts (to start work for the cores a report leaves
+/// idle), at once when there is no report to typeset.
+pub(crate) struct Run<'a> {
+    pub(crate) emit_typst: bool,
+    pub(crate) done: &'a Fingerprints,
+    pub(crate) reports_start: &'a dyn Fn(),
+}
+
 /// What typesetting every document gave.
 pub(crate) struct Outcome {
     pub(crate) written: Vec<Written>,
@@ -82,6 +91,10 @@ fn docs<'a>(project: &'a Project, reports: &'a [YearReport]) -> Vec<Doc<'a>> {
         .collect()
 }
 
+/// What preparing a document wrote (its `.typ` when asked for), and its job unless its PDF is
+/// kept as it is.
+type Prepared = Result<(Vec<Written>, Option<Job>), Diagnostics>;
+
 /// What deciding whether a document needs typesetting takes.
 struct Prepare<'a> {
     project: &'a Project,
@@ -101,11 +114,7 @@ impl Prepare<'_> {
     /// fingerprint is worked out from its view (which holds every printed text and each
     /// picture's content hash), the date Typst sees and `shared`: the Typst source, a function
     /// of these, is only generated when it is needed.
-    fn doc(
-        &self,
-        doc: &Doc,
-        wanted: &HashSet<PathBuf>,
-    ) -> Result<(Vec<Written>, Option<Job>), Diagnostics> {
+    fn doc(&self, doc: &Doc, wanted: &HashSet<PathBuf>) -> Prepared {
         let (fonts, layout) = (self.fonts, &self.project.config.layout);
         let escaped = |b: Vec<crate::markdown::Block>| escape::blocks(&b);
         match doc {
@@ -141,6 +150,38 @@ impl Prepare<'_> {
         }
     }
 
+    /// Every document prepared, in the documents' order, and how many reports to typeset take
+    /// each summary's pages. Reports first: the summaries a report to typeset takes pages from
+    /// are typeset even when their PDFs are kept.
+    fn all(&self, docs: &[Doc]) -> (Vec<(usize, Prepared)>, HashMap<PathBuf, usize>) {
+        use rayon::prelude::*;
+        let (report_docs, other_docs): (Vec<_>, Vec<_>) =
+            (0..docs.len()).partition(|&i| matches!(docs[i], Doc::Report(_)));
+        let none = HashSet::new();
+        let mut prepared: Vec<_> = report_docs
+            .par_iter()
+            .map(|&i| (i, self.doc(&docs[i], &none)))
+            .collect();
+        let mut users: HashMap<PathBuf, usize> = HashMap::new();
+        for (_, p) in &prepared {
+            if let Ok((_, Some(job))) = p
+                && let Source::Report { chapters, .. } = &job.source
+            {
+                for c in chapters {
+                    *users.entry(c.clone()).or_default() += 1;
+                }
+            }
+        }
+        let wanted: HashSet<PathBuf> = users.keys().cloned().collect();
+        prepared.par_extend(
+            other_docs
+                .par_iter()
+                .map(|&i| (i, self.doc(&docs[i], &wanted))),
+        );
+        prepared.sort_by_key(|(i, _)| *i);
+        (prepared, users)
+    }
+
     /// The PDFs of a report's chapters, in its order.
     fn chapters(&self, r: &YearReport) -> Vec<PathBuf> {
         r.submissions
@@ -157,7 +198,7 @@ impl Prepare<'_> {
         path: PathBuf,
         (date, template): (NaiveDate, &'static str),
         anyway: bool,
-    ) -> Result<(Vec<Written>, Option<Job>), Diagnostics> {
+    ) -> Prepared {
         let day = date.to_string();
         let fingerprint = crate::fingerprint::of_value(
             &[self.shared.as_bytes(), template.as_bytes(), day.as_bytes()],
@@ -208,17 +249,20 @@ fn emit(pdf: &Path, source: &str) -> Result<Written, Diagnostic> {
 ///
 /// Two rounds: first the notices and summaries, keeping in memory the pages of the summaries a
 /// year report to typeset takes; then the reports. (Typesetting the notices beside the reports
-/// instead took as long and 10 % more memory: at 200 units × 1,000 tasks the long task table of
-/// the notice and the report's slowed each other down.)
+/// instead took 5–10 % more memory at 200 units × 1,000 tasks, the notice's long task table and
+/// the report's side by side, for about the same time.)
 pub(crate) fn build(
     project: &Project,
     reports: &[YearReport],
     fonts: &Arc<Fonts>,
     pdf_dir: &Path,
-    emit_typst: bool,
-    done: &Fingerprints,
+    run: Run,
 ) -> Result<Outcome, Diagnostics> {
-    use rayon::prelude::*;
+    let Run {
+        emit_typst,
+        done,
+        reports_start,
+    } = run;
     let templates = Templates::load(&project.root)?;
     let layout = serde_json::to_string(&project.config.layout).unwrap_or_default();
     let prepare = Prepare {
@@ -236,32 +280,7 @@ pub(crate) fn build(
         ]),
     };
     let docs = docs(project, reports);
-    // Reports first: the summaries a report to typeset takes pages from are typeset even if kept.
-    let (report_docs, other_docs): (Vec<_>, Vec<_>) =
-        (0..docs.len()).partition(|&i| matches!(docs[i], Doc::Report(_)));
-    let none = HashSet::new();
-    let mut prepared: Vec<_> = report_docs
-        .par_iter()
-        .map(|&i| (i, prepare.doc(&docs[i], &none)))
-        .collect();
-    // How many reports to typeset take each summary's pages.
-    let mut users: HashMap<PathBuf, usize> = HashMap::new();
-    for (_, p) in &prepared {
-        if let Ok((_, Some(job))) = p
-            && let Source::Report { chapters, .. } = &job.source
-        {
-            for c in chapters {
-                *users.entry(c.clone()).or_default() += 1;
-            }
-        }
-    }
-    let wanted: HashSet<PathBuf> = users.keys().cloned().collect();
-    prepared.par_extend(
-        other_docs
-            .par_iter()
-            .map(|&i| (i, prepare.doc(&docs[i], &wanted))),
-    );
-    prepared.sort_by_key(|(i, _)| *i);
+    let (prepared, users) = prepare.all(&docs);
     // Each document's results in the documents' order: what preparing it wrote, then its PDF.
     let mut results: Vec<Vec<Step>> = Vec::new();
     let (mut documents, mut compilations) = (Vec::new(), Vec::new());
@@ -284,10 +303,17 @@ pub(crate) fn build(
         }
     }
     let typesetter = typeset::Typesetter::new(project, fonts, &templates, done, emit_typst);
+    if compilations.is_empty() {
+        // No report to wait for: what waits for the reports' round may start now.
+        reports_start();
+    }
     let (steps, pages) = typesetter.documents(documents, &users);
     // What Typst remembers of the documents' layouts is of no use to the reports: they take the
     // summaries' pages, not their layouts.
     typst::comemo::evict(0);
+    if !compilations.is_empty() {
+        reports_start();
+    }
     for (i, r) in steps
         .into_iter()
         .chain(typesetter.reports(compilations, &pages))

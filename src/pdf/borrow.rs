@@ -104,8 +104,8 @@ fn marker(frame: &Frame) -> Option<(usize, usize)> {
     None
 }
 
-/// Whether a summary's page can be set on a placeholder page: the same size, and what the
-/// placeholder prints above its margins (the chapter's heading) ends above the summary's text.
+/// Whether a summary's page can be set on a placeholder page: the same size, and the text the
+/// placeholder prints besides its page number (the chapter's heading) ends above the summary's.
 fn fits(placeholder: &Frame, summary: &Frame) -> bool {
     if placeholder.size() != summary.size() {
         return false;

@@ -45,6 +45,13 @@ struct Job {
     keep: bool,
 }
 
+impl Job {
+    /// Whether it takes summaries' pages: a year report with chapters.
+    fn borrows(&self) -> bool {
+        matches!(&self.source, Source::Report { chapters, .. } if !chapters.is_empty())
+    }
+}
+
 /// What a job typesets.
 enum Source {
     Typst(Result<String, Diagnostic>),
@@ -288,13 +295,9 @@ pub(crate) fn build(
         match p {
             Ok((written, job)) => {
                 results.push(vec![Ok((written, Diagnostics::default()))]);
+                // A report without chapters waits for nothing.
                 match job {
-                    Some(
-                        job @ Job {
-                            source: Source::Report { .. },
-                            ..
-                        },
-                    ) => compilations.push((i, job)),
+                    Some(job) if job.borrows() => compilations.push((i, job)),
                     Some(job) => documents.push((i, job)),
                     None => {}
                 }

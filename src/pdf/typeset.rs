@@ -2,7 +2,7 @@
 //! year report takes, then the reports; each round from a queue served by one thread per core.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use crate::diag::Diagnostics;
@@ -27,7 +27,7 @@ const CACHE_WORK: usize = 1 << 20;
 pub(super) struct Kept(Mutex<HashMap<PathBuf, (Pages, usize)>>);
 
 impl Kept {
-    fn take(&self, pdf: &PathBuf) -> Option<Pages> {
+    fn take(&self, pdf: &Path) -> Option<Pages> {
         let mut all = self.0.lock().ok()?;
         let (pages, users) = all.get_mut(pdf)?;
         *users = users.saturating_sub(1);
@@ -66,15 +66,19 @@ impl<'a> Typesetter<'a> {
         }
     }
 
-    /// Typesets the notices and summaries, keeping the pages of those reports take for the
-    /// number of reports `users` gives.
+    /// Typesets the notices, summaries and reports without chapters, keeping the summaries'
+    /// pages reports take for the number of reports `users` gives.
     pub(super) fn documents(
         &self,
         jobs: Vec<(usize, Job)>,
         users: &HashMap<PathBuf, usize>,
     ) -> (Vec<(usize, Step)>, Kept) {
         let kept = Kept::default();
+        let none = Kept::default();
         let steps = self.run(jobs, |job| {
+            if let Source::Report { .. } = job.source {
+                return self.report(job, &none);
+            }
             let path = job.path.clone();
             let (step, pages) = self.one(job);
             if let (Some(pages), Ok(mut all)) = (pages, kept.0.lock()) {
@@ -123,13 +127,11 @@ impl<'a> Typesetter<'a> {
 
     /// Typesets a document from its source, writes it if it is to be, and gives its pages if a
     /// report wants them.
-    fn one(&self, job: Job) -> (Step, Option<Pages>) {
-        let Source::Typst(source) = &job.source else {
-            return (Ok((Vec::new(), Diagnostics::default())), None);
-        };
-        let source = match source {
-            Ok(s) => s.clone(),
-            Err(d) => return (Err(d.clone().into()), None),
+    fn one(&self, mut job: Job) -> (Step, Option<Pages>) {
+        let source = match std::mem::replace(&mut job.source, Source::Typst(Ok(String::new()))) {
+            Source::Typst(Ok(source)) => source,
+            Source::Typst(Err(d)) => return (Err(d.into()), None),
+            Source::Report { .. } => return (Ok((Vec::new(), Diagnostics::default())), None),
         };
         let done = match compile::layout(self.world(source, &job), job.template) {
             Ok(done) => done,

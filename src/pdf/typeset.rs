@@ -17,9 +17,12 @@ use crate::pdf::{Job, Source, Step, Templates, compile, evict, world};
 /// (fonts, the layout library) stays, finished documents' layouts go at the second eviction.
 const CACHE_AGE: usize = 2;
 
-/// Typeset source (bytes) between two evictions: about 70 summaries. Measured at 200 units ×
-/// 1,000 tasks: 18.4 s and 2.4 GiB evicting after every document, 11.8 s and 2.8 GiB at 1 MiB.
-const CACHE_WORK: usize = 1 << 20;
+/// Typeset source (bytes) between two evictions: about 35 summaries. Measured at 200 units ×
+/// 1,000 tasks: 18.4 s and 2.4 GiB evicting after every document, 11.8 s and 2.8 GiB at 1 MiB
+/// (when the report typeset every summary again); since the report takes the summaries' pages,
+/// 512 KiB gives a peak of 0.81–0.93 GiB against 0.92–0.96 GiB at 1 MiB, in about the same time
+/// (medians of six runs 10.8 and 10.1 s, within this machine's noise).
+const CACHE_WORK: usize = 1 << 19;
 
 /// The summaries' pages kept for their year reports, by the summary's PDF, with the number of
 /// reports yet to take them: the last one takes them without a copy.

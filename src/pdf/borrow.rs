@@ -110,21 +110,35 @@ fn fits(placeholder: &Frame, summary: &Frame) -> bool {
     if placeholder.size() != summary.size() {
         return false;
     }
-    let above = extent(&body(placeholder).0, Transform::identity()).map(|(_, bottom)| bottom);
-    let below = extent(&body(summary).0, Transform::identity()).map(|(top, _)| top);
+    let above = body_extent(placeholder).map(|(_, bottom)| bottom);
+    let below = body_extent(summary).map(|(top, _)| top);
     match (above, below) {
         (Some(bottom), Some(top)) => bottom <= top,
         _ => true,
     }
 }
 
-/// The top of the highest and the bottom of the lowest line of text in a frame (pt).
-fn extent(frame: &Frame, ts: Transform) -> Option<(f64, f64)> {
+/// The extent of a page's text but its header and footer.
+fn body_extent(page: &Frame) -> Option<(f64, f64)> {
+    let kinds = marginals(page);
+    let items = page
+        .items()
+        .zip(&kinds)
+        .filter(|(_, m)| m.is_none())
+        .map(|(item, _)| item);
+    extent(items, Transform::identity())
+}
+
+/// The top of the highest and the bottom of the lowest line of text among a frame's items (pt).
+fn extent<'a>(
+    items: impl Iterator<Item = &'a (Point, FrameItem)>,
+    ts: Transform,
+) -> Option<(f64, f64)> {
     let mut out: Option<(f64, f64)> = None;
     let mut add = |top: f64, bottom: f64| {
         out = Some(out.map_or((top, bottom), |(t, b)| (t.min(top), b.max(bottom))));
     };
-    for (pos, item) in frame.items() {
+    for (pos, item) in items {
         let at = ts.pre_concat(Transform::translate(pos.x, pos.y));
         match item {
             FrameItem::Text(text) if !text.glyphs.is_empty() => {
@@ -136,7 +150,7 @@ fn extent(frame: &Frame, ts: Transform) -> Option<(f64, f64)> {
                 );
             }
             FrameItem::Group(g) => {
-                if let Some((t, b)) = extent(&g.frame, at.pre_concat(g.transform)) {
+                if let Some((t, b)) = extent(g.frame.items(), at.pre_concat(g.transform)) {
                     add(t, b);
                 }
             }
@@ -146,44 +160,33 @@ fn extent(frame: &Frame, ts: Transform) -> Option<(f64, f64)> {
     out
 }
 
-/// A page's frame without its header and footer (Typst marks them as artifacts), and the index
-/// of the first item of its footer: everything the summary prints but its page number.
-fn body(frame: &Frame) -> (Frame, usize) {
-    let mut out = Frame::new(frame.size(), frame.kind());
-    let mut footer_at = None;
-    let mut skipping: Option<Location> = None;
-    for (i, (pos, item)) in frame.items().enumerate() {
-        if let Some(loc) = skipping {
-            if matches!(item, FrameItem::Tag(Tag::End(l, ..)) if *l == loc) {
-                skipping = None;
+/// For each top-level item of a page, the header or footer it belongs to, if any. Typst marks
+/// them as artifacts: a group starting with the artifact's tag, or — a small marginal inlined
+/// into the page — the tags and what lies between them.
+fn marginals(page: &Frame) -> Vec<Option<ArtifactKind>> {
+    let mut inside: Option<(Location, ArtifactKind)> = None;
+    page.items()
+        .map(|(_, item)| {
+            if let Some((loc, kind)) = inside {
+                if matches!(item, FrameItem::Tag(Tag::End(l, ..)) if *l == loc) {
+                    inside = None;
+                }
+                return Some(kind);
             }
-            continue;
-        }
-        let marginal = match item {
-            FrameItem::Tag(Tag::Start(elem, _)) => marginal(elem).inspect(|_| {
-                skipping = elem.location();
-            }),
-            FrameItem::Group(g) => first_marginal(&g.frame),
-            _ => None,
-        };
-        match marginal {
-            Some(ArtifactKind::Footer) => {
-                footer_at.get_or_insert(i);
+            match item {
+                FrameItem::Tag(Tag::Start(elem, _)) => {
+                    let kind = marginal(elem)?;
+                    inside = elem.location().map(|loc| (loc, kind));
+                    Some(kind)
+                }
+                FrameItem::Group(g) => g.frame.items().find_map(|(_, it)| match it {
+                    FrameItem::Tag(Tag::Start(elem, _)) => marginal(elem),
+                    _ => None,
+                }),
+                _ => None,
             }
-            Some(_) => {}
-            None => out.push(*pos, item.clone()),
-        }
-    }
-    let at = footer_at.unwrap_or(frame.items().len());
-    (out, at)
-}
-
-/// The kind of header or footer artifact a group (Typst's frame of a marginal) starts with.
-fn first_marginal(frame: &Frame) -> Option<ArtifactKind> {
-    frame.items().find_map(|(_, it)| match it {
-        FrameItem::Tag(Tag::Start(elem, _)) => marginal(elem),
-        _ => None,
-    })
+        })
+        .collect()
 }
 
 /// The kind of a header or footer artifact.
@@ -195,13 +198,21 @@ fn marginal(elem: &typst::foundations::Content) -> Option<ArtifactKind> {
     matches!(kind, ArtifactKind::Header | ArtifactKind::Footer).then_some(kind)
 }
 
-/// The placeholder page with the summary's page (without its footer) set on it, before the
-/// placeholder's own footer so that the text reads in order.
+/// The placeholder page with the summary's page (without its header and footer) set on it,
+/// before the placeholder's own footer so that the text reads in order.
 fn with_borrowed(placeholder: &Page, summary: Page, chapter: usize) -> Page {
     let mut frame = summary.frame;
-    without_marginals(&mut frame);
+    let own = marginals(&frame);
+    let mut n = 0;
+    frame.retain(|_| {
+        n += 1;
+        own[n - 1].is_none()
+    });
     relocate(&mut frame, chapter);
-    let (_, footer_at) = body(&placeholder.frame);
+    let footer_at = marginals(&placeholder.frame)
+        .iter()
+        .position(|m| *m == Some(ArtifactKind::Footer))
+        .unwrap_or(placeholder.frame.items().len());
     let mut page = placeholder.clone();
     page.frame.insert(
         footer_at,
@@ -209,27 +220,6 @@ fn with_borrowed(placeholder: &Page, summary: Page, chapter: usize) -> Page {
         FrameItem::Group(GroupItem::new(frame)),
     );
     page
-}
-
-/// Drops a page's header and footer, in place.
-fn without_marginals(frame: &mut Frame) {
-    let mut skipping: Option<Location> = None;
-    frame.retain(|item| {
-        if let Some(loc) = skipping {
-            if matches!(item, FrameItem::Tag(Tag::End(l, ..)) if *l == loc) {
-                skipping = None;
-            }
-            return false;
-        }
-        match item {
-            FrameItem::Tag(Tag::Start(elem, _)) if marginal(elem).is_some() => {
-                skipping = elem.location();
-                false
-            }
-            FrameItem::Group(g) => first_marginal(&g.frame).is_none(),
-            _ => true,
-        }
-    });
 }
 
 /// Moves every location in the frame to one unique to the chapter, in place (a frame no one
@@ -333,8 +323,9 @@ mod tests {
     }
 
     #[test]
-    fn the_footer_is_left_out_whether_typst_inlined_it_or_grouped_it() {
+    fn the_footer_is_found_whether_typst_inlined_it_or_grouped_it() {
         let text = group(vec![start(meta("gw-block 0 0"), 1), end(1)]);
+        let foot = Some(ArtifactKind::Footer);
         // Inlined: its tags and what they enclose sit among the page's own items.
         let mut inlined = page();
         inlined.push(Point::zero(), text.clone());
@@ -343,22 +334,40 @@ mod tests {
         inlined.push(Point::zero(), end(8));
         inlined.push(Point::zero(), end(7));
         inlined.push(Point::zero(), start(meta("after"), 9));
-        let (kept, at) = body(&inlined);
-        let mut locs = Vec::new();
-        locations(&kept, &mut locs);
-        assert_eq!(locs, [1, 1, 9]);
-        assert_eq!(at, 1);
+        assert_eq!(marginals(&inlined), [None, foot, foot, foot, foot, None]);
         // Grouped.
         let mut grouped = page();
         grouped.push(Point::zero(), text.clone());
         grouped.push(Point::zero(), group(vec![start(footer(), 7), end(7)]));
-        let (kept, at) = body(&grouped);
-        assert_eq!(kept.items().len(), 1);
-        assert_eq!(at, 1);
-        // No footer: the body ends after the last item.
-        let mut bare = page();
-        bare.push(Point::zero(), text);
-        assert_eq!(body(&bare).1, 1);
+        assert_eq!(marginals(&grouped), [None, foot]);
+        // Set on a placeholder, a page keeps its text and loses its footer.
+        let mut placeholder = page();
+        placeholder.push(Point::zero(), start(meta("gw-borrow-0-0"), 20));
+        placeholder.push(Point::zero(), group(vec![start(footer(), 21), end(21)]));
+        let placeholder = Page {
+            frame: placeholder,
+            bleed: Default::default(),
+            fill: typst::foundations::Smart::Auto,
+            numbering: None,
+            supplement: Content::empty(),
+            number: 1,
+        };
+        let set = with_borrowed(
+            &placeholder,
+            Page {
+                frame: inlined,
+                ..placeholder.clone()
+            },
+            0,
+        );
+        // The marker, the borrowed page (before the footer), the placeholder's footer.
+        let items: Vec<_> = set.frame.items().map(|(_, i)| i).collect();
+        assert_eq!(items.len(), 3);
+        let FrameItem::Group(borrowed) = items[1] else {
+            panic!("the borrowed page is a group: {items:?}")
+        };
+        assert_eq!(marginals(&borrowed.frame), [None, None]);
+        assert_eq!(marginals(&set.frame)[2], foot);
     }
 
     #[test]

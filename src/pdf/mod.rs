@@ -12,7 +12,7 @@ pub(crate) mod templates;
 mod typeset;
 mod world;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -41,8 +41,6 @@ struct Job {
     /// Whether the PDF is written: a summary kept as it is is typeset again only for the pages
     /// of its year report (and a kept report only for `--emit-typst`).
     write: bool,
-    /// Whether its typeset pages are kept for a year report.
-    keep: bool,
 }
 
 impl Job {
@@ -98,6 +96,10 @@ fn docs<'a>(project: &'a Project, reports: &'a [YearReport]) -> Vec<Doc<'a>> {
         .collect()
 }
 
+/// The summaries' PDFs whose pages year reports to typeset take, with how many reports take
+/// each.
+type Users = HashMap<PathBuf, usize>;
+
 /// What preparing a document wrote (its `.typ` when asked for), and its job unless its PDF is
 /// kept as it is.
 type Prepared = Result<(Vec<Written>, Option<Job>), Diagnostics>;
@@ -121,7 +123,7 @@ impl Prepare<'_> {
     /// fingerprint is worked out from its view (which holds every printed text and each
     /// picture's content hash), the date Typst sees and `shared`: the Typst source, a function
     /// of these, is only generated when it is needed.
-    fn doc(&self, doc: &Doc, wanted: &HashSet<PathBuf>) -> Prepared {
+    fn doc(&self, doc: &Doc, wanted: &Users) -> Prepared {
         let (fonts, layout) = (self.fonts, &self.project.config.layout);
         let escaped = |b: Vec<crate::markdown::Block>| escape::blocks(&b);
         match doc {
@@ -133,16 +135,15 @@ impl Prepare<'_> {
                 false,
             ),
             Doc::Submission(year, s) => {
-                let path = self.pdf_dir.join(paths::summary_pdf(*year, &s.unit_name));
-                let keep = wanted.contains(&path);
-                let (written, job) = self.one(
+                let path = self.summary_pdf(*year, s);
+                let wanted = wanted.contains_key(&path);
+                self.one(
                     SubmissionView::new(s, None),
                     |v| Source::Typst(self.templates.submission(&v.map(&escaped), fonts, layout)),
                     path,
                     (s.date, templates::SUBMISSION),
-                    keep,
-                )?;
-                Ok((written, job.map(|j| Job { keep, ..j })))
+                    wanted,
+                )
             }
             Doc::Report(r) => self.one(
                 ReportView::new(r, &self.project.config.organ),
@@ -160,16 +161,16 @@ impl Prepare<'_> {
     /// Every document prepared, in the documents' order, and how many reports to typeset take
     /// each summary's pages. Reports first: the summaries a report to typeset takes pages from
     /// are typeset even when their PDFs are kept.
-    fn all(&self, docs: &[Doc]) -> (Vec<(usize, Prepared)>, HashMap<PathBuf, usize>) {
+    fn all(&self, docs: &[Doc]) -> (Vec<(usize, Prepared)>, Users) {
         use rayon::prelude::*;
         let (report_docs, other_docs): (Vec<_>, Vec<_>) =
             (0..docs.len()).partition(|&i| matches!(docs[i], Doc::Report(_)));
-        let none = HashSet::new();
+        let none = Users::new();
         let mut prepared: Vec<_> = report_docs
             .par_iter()
             .map(|&i| (i, self.doc(&docs[i], &none)))
             .collect();
-        let mut users: HashMap<PathBuf, usize> = HashMap::new();
+        let mut users = Users::new();
         for (_, p) in &prepared {
             if let Ok((_, Some(job))) = p
                 && let Source::Report { chapters, .. } = &job.source
@@ -179,11 +180,10 @@ impl Prepare<'_> {
                 }
             }
         }
-        let wanted: HashSet<PathBuf> = users.keys().cloned().collect();
         prepared.par_extend(
             other_docs
                 .par_iter()
-                .map(|&i| (i, self.doc(&docs[i], &wanted))),
+                .map(|&i| (i, self.doc(&docs[i], &users))),
         );
         prepared.sort_by_key(|(i, _)| *i);
         (prepared, users)
@@ -193,8 +193,12 @@ impl Prepare<'_> {
     fn chapters(&self, r: &YearReport) -> Vec<PathBuf> {
         r.submissions
             .iter()
-            .map(|s| self.pdf_dir.join(paths::summary_pdf(r.year, &s.unit_name)))
+            .map(|s| self.summary_pdf(r.year, s))
             .collect()
+    }
+
+    fn summary_pdf(&self, year: i32, s: &Submission) -> PathBuf {
+        self.pdf_dir.join(paths::summary_pdf(year, &s.unit_name))
     }
 
     /// `anyway`: a job even when the PDF is kept (its pages are wanted, or its source).
@@ -235,7 +239,6 @@ impl Prepare<'_> {
             template,
             fingerprint,
             write: kept.is_none(),
-            keep: false,
         };
         Ok((written, Some(job)))
     }

@@ -103,7 +103,7 @@ impl Templates {
         fonts: &Fonts,
         layout: &Layout,
     ) -> Result<String, Diagnostic> {
-        self.render(NOTICE, one("doc", view), fonts, layout)
+        self.render(NOTICE, context("doc", view), fonts, layout)
     }
 
     pub(crate) fn submission(
@@ -112,7 +112,7 @@ impl Templates {
         fonts: &Fonts,
         layout: &Layout,
     ) -> Result<String, Diagnostic> {
-        self.render(SUBMISSION, one("sub", view), fonts, layout)
+        self.render(SUBMISSION, context("sub", view), fonts, layout)
     }
 
     /// The year report; `borrow` gives, per chapter, the number of pages left for the summary's
@@ -124,13 +124,14 @@ impl Templates {
         fonts: &Fonts,
         layout: &Layout,
     ) -> Result<String, Diagnostic> {
-        let mut ctx = one("r", view);
+        let mut ctx = context("r", view);
         ctx.insert("borrow", borrow);
         self.render(REPORT, ctx, fonts, layout)
     }
 }
 
-fn one(key: &'static str, data: &impl Serialize) -> Context {
+/// A Tera context holding `data` as `key`.
+fn context(key: &'static str, data: &impl Serialize) -> Context {
     let mut ctx = Context::new();
     ctx.insert(key, data);
     ctx

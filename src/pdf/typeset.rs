@@ -11,7 +11,7 @@ use crate::fonts::Fonts;
 use crate::model::Project;
 use crate::output::{self, Written};
 use crate::pdf::borrow::{self, Pages};
-use crate::pdf::{Job, Source, Step, Templates, compile, evict, world};
+use crate::pdf::{Job, Source, Step, Templates, Users, compile, evict, world};
 
 /// Age (in evictions) after which Typst's cached results are dropped: what every document uses
 /// (fonts, the layout library) stays, finished documents' layouts go at the second eviction.
@@ -74,7 +74,7 @@ impl<'a> Typesetter<'a> {
     pub(super) fn documents(
         &self,
         jobs: Vec<(usize, Job)>,
-        users: &HashMap<PathBuf, usize>,
+        users: &Users,
     ) -> (Vec<(usize, Step)>, Kept) {
         let kept = Kept::default();
         let none = Kept::default();
@@ -83,9 +83,9 @@ impl<'a> Typesetter<'a> {
                 return self.report(job, &none);
             }
             let path = job.path.clone();
-            let (step, pages) = self.one(job);
-            if let (Some(pages), Ok(mut all)) = (pages, kept.0.lock()) {
-                let n = users.get(&path).copied().unwrap_or(1);
+            let users = users.get(&path).copied();
+            let (step, pages) = self.one(job, users.is_some());
+            if let (Some(pages), Some(n), Ok(mut all)) = (pages, users, kept.0.lock()) {
                 all.insert(path, (pages, n));
             }
             step
@@ -130,7 +130,7 @@ impl<'a> Typesetter<'a> {
 
     /// Typesets a document from its source, writes it if it is to be, and gives its pages if a
     /// report wants them.
-    fn one(&self, mut job: Job) -> (Step, Option<Pages>) {
+    fn one(&self, mut job: Job, keep: bool) -> (Step, Option<Pages>) {
         let source = match std::mem::replace(&mut job.source, Source::Typst(Ok(String::new()))) {
             Source::Typst(Ok(source)) => source,
             Source::Typst(Err(d)) => return (Err(d.into()), None),
@@ -140,7 +140,7 @@ impl<'a> Typesetter<'a> {
             Ok(done) => done,
             Err(d) => return (Err(d), None),
         };
-        let pages: Option<Pages> = job.keep.then(|| done.doc.pages().to_vec());
+        let pages: Option<Pages> = keep.then(|| done.doc.pages().to_vec());
         if !job.write {
             // Typeset only for its report: the PDF is kept, its warnings were given when made.
             return (Ok((Vec::new(), Diagnostics::default())), pages);

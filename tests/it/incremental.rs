@@ -40,6 +40,17 @@ fn made_again(path: &Path, bytes: &[u8]) {
     );
 }
 
+/// The year fixture built once: the project, its out/ and every output's time. It then waits a
+/// little, so that a file written again later has a later time.
+fn year_built() -> (tempfile::TempDir, PathBuf, BTreeMap<PathBuf, SystemTime>) {
+    let p = fixture("year");
+    let out = p.path().join("out");
+    build(p.path(), &[]);
+    let first = stamps(&out);
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    (p, out, first)
+}
+
 fn build(root: &Path, extra: &[&str]) -> String {
     let mut args = vec!["build"];
     args.extend(extra);
@@ -50,12 +61,8 @@ fn build(root: &Path, extra: &[&str]) -> String {
 
 #[test]
 fn a_rebuild_writes_only_what_changed_and_leaves_what_a_clean_build_makes() {
-    let p = fixture("year");
-    let out = p.path().join("out");
-    build(p.path(), &[]);
-    let first = stamps(&out);
+    let (p, out, first) = year_built();
     assert!(first.keys().any(|f| f.starts_with("site/pdf")), "{first:?}");
-    std::thread::sleep(std::time::Duration::from_millis(30));
 
     let again = build(p.path(), &[]);
     assert_eq!(changed(&first, &stamps(&out)), Vec::<String>::new());
@@ -216,10 +223,7 @@ fn a_site_nothing_changed_for_is_kept_and_one_changed_by_hand_or_by_a_template_i
 
 #[test]
 fn a_changed_typst_template_typesets_the_pdfs_it_makes_again() {
-    let p = fixture("year");
-    let out = p.path().join("out");
-    build(p.path(), &[]);
-    let first = stamps(&out);
+    let (p, out, first) = year_built();
     // The project's own copy of the summary template, with a line added at the end: the
     // summaries' PDFs change, and the year report, which is made of their pages; the notice,
     // typeset again as any template may include another, comes out the same and keeps its file.
@@ -227,7 +231,6 @@ fn a_changed_typst_template_typesets_the_pdfs_it_makes_again() {
     let own = p.path().join("templates/typst/submission.typ");
     std::fs::create_dir_all(own.parent().unwrap()).unwrap();
     std::fs::write(&own, format!("{builtin}\n#par[附]\n")).unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(30));
     build(p.path(), &[]);
     let pdfs: Vec<String> = changed(&first, &stamps(&out))
         .into_iter()

@@ -3,8 +3,8 @@
 //! letter/digit runs as lower-case words — exactly what assets/search.js does to a query.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::text::is_ideograph;
@@ -72,35 +72,41 @@ impl Index {
         self.docs.push(doc);
     }
 
-    /// Token → the documents (by number) that have it. Each document's tokens are found on
-    /// every core (a large project's pages hold megabytes of text), then merged in order.
-    fn map(&self) -> BTreeMap<String, Vec<usize>> {
+    /// Token → the documents (by number, ascending) that have it, in token order. Chunks of
+    /// documents are indexed on every core (a large project's pages hold megabytes of text) and
+    /// merged in order: each chunk's numbers ascend and the chunks are in order, so appending
+    /// keeps every list ascending. Hashed, not a tree: a tree compares strings on every lookup.
+    fn map(&self) -> Vec<(Cow<'_, str>, Vec<usize>)> {
         use rayon::prelude::*;
-        let per_doc: Vec<Vec<Cow<'_, str>>> = self
+        const CHUNK: usize = 32;
+        let parts: Vec<FxHashMap<Cow<'_, str>, Vec<usize>>> = self
             .docs
-            .par_iter()
-            .map(|doc| {
-                let mut seen: Vec<Cow<'_, str>> = tokens(&doc.title)
-                    .into_iter()
-                    .chain(tokens(&doc.text))
-                    .collect();
-                seen.sort_unstable();
-                seen.dedup();
-                seen
-            })
-            .collect();
-        let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (id, seen) in per_doc.into_iter().enumerate() {
-            for t in seen {
-                match index.get_mut(t.as_ref()) {
-                    Some(docs) => docs.push(id),
-                    None => {
-                        index.insert(t.into_owned(), vec![id]);
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(chunk, docs)| {
+                let mut map: FxHashMap<Cow<'_, str>, Vec<usize>> = FxHashMap::default();
+                for (i, doc) in docs.iter().enumerate() {
+                    let id = chunk * CHUNK + i;
+                    for t in tokens(&doc.title).into_iter().chain(tokens(&doc.text)) {
+                        let ids = map.entry(t).or_default();
+                        if ids.last() != Some(&id) {
+                            ids.push(id);
+                        }
                     }
                 }
+                map
+            })
+            .collect();
+        let mut parts = parts.into_iter();
+        let mut all = parts.next().unwrap_or_default();
+        for part in parts {
+            for (t, ids) in part {
+                all.entry(t).or_default().extend(ids);
             }
         }
-        index
+        let mut out: Vec<_> = all.into_iter().collect();
+        out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        out
     }
 
     /// `window.GONGWEN_SEARCH = {...};` — JSON is valid JavaScript, and serde_json escapes
@@ -109,11 +115,18 @@ impl Index {
         #[derive(Serialize)]
         struct Out<'a> {
             docs: &'a [Doc],
-            index: &'a BTreeMap<String, Vec<usize>>,
+            index: Sorted<'a>,
+        }
+        /// The token → documents pairs, written as one object in their order.
+        struct Sorted<'a>(Vec<(Cow<'a, str>, Vec<usize>)>);
+        impl Serialize for Sorted<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_map(self.0.iter().map(|(t, ids)| (t.as_ref(), ids)))
+            }
         }
         let json = serde_json::to_string(&Out {
             docs: &self.docs,
-            index: &self.map(),
+            index: Sorted(self.map()),
         })
         .expect("index serializes");
         // `</script` never matters in a .js file, but keep the file safe to inline anyway.
@@ -133,5 +146,38 @@ mod tests {
         );
         assert_eq!(tokens("Excel表HTML"), ["excel", "表", "html"]);
         assert_eq!(tokens(""), Vec::<Cow<str>>::new());
+    }
+
+    #[test]
+    fn every_token_lists_each_document_having_it_once_in_order_across_chunks() {
+        // More documents than one chunk holds, sharing tokens in different documents.
+        let words = ["公交", "车站", "Excel", "h5", "数据", "局"];
+        let mut index = Index::default();
+        for i in 0..100 {
+            let text: Vec<&str> = (0..(i % 7))
+                .map(|k| words[(i * 3 + k) % words.len()])
+                .collect();
+            index.add(Doc {
+                title: format!("文{}", i % 5),
+                url: String::new(),
+                kind: String::new(),
+                text: text.join(" "),
+            });
+        }
+        let mut expected: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+        for (id, d) in index.docs.iter().enumerate() {
+            for t in tokens(&d.title).into_iter().chain(tokens(&d.text)) {
+                let ids = expected.entry(t.into_owned()).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        let got: Vec<(String, Vec<usize>)> = index
+            .map()
+            .into_iter()
+            .map(|(t, ids)| (t.into_owned(), ids))
+            .collect();
+        assert_eq!(got, expected.into_iter().collect::<Vec<_>>());
     }
 }

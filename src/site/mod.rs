@@ -279,10 +279,16 @@ impl<'a> Site<'a> {
         key: &'static str,
         data: &impl Serialize,
     ) {
+        let ctx = self.context(path, key, data);
+        self.render(template, path, ctx)
+    }
+
+    /// The context of the page at `path` with `key` = `data`.
+    fn context(&self, path: &str, key: &'static str, data: &impl Serialize) -> Context {
         let mut ctx = self.base.clone();
         ctx.insert("root", &"../".repeat(path.matches('/').count()));
         ctx.insert(key, data);
-        self.render(template, path, ctx)
+        ctx
     }
 
     /// Queues `template` to render to `path` with `ctx` (see `render_queued`).
@@ -291,24 +297,31 @@ impl<'a> Site<'a> {
     }
 
     /// Renders and writes the queued pages on every core (Tera and the staging folder are
-    /// shared, read-only); the first error in page order is reported. Returns how many there were.
+    /// shared, read-only), and beside them the search index, which needs only the pages' text;
+    /// the first error in page order is reported. Returns how many pages there were.
     fn render_queued(&mut self) -> Result<usize, Diagnostic> {
         use rayon::prelude::*;
         let queued = std::mem::take(&mut self.queued);
-        let (tera, staging) = (&self.tera, &self.staging);
-        let results: Vec<Result<(), Diagnostic>> = queued
-            .par_iter()
-            .map(|(template, path, ctx)| {
-                let html = tera.render(template, ctx).map_err(|e| {
-                    Diagnostic::file_error(
-                        Path::new(paths::TEMPLATES_HTML).join(template),
-                        t!("template-failed", reason = e.to_string()),
-                    )
-                })?;
-                staging.write(path, html.as_bytes())
-            })
-            .collect();
+        let (tera, staging, index) = (&self.tera, &self.staging, &self.index);
+        let (results, search) = rayon::join(
+            || {
+                queued
+                    .par_iter()
+                    .map(|(template, path, ctx)| {
+                        let html = tera.render(template, ctx).map_err(|e| {
+                            Diagnostic::file_error(
+                                Path::new(paths::TEMPLATES_HTML).join(template),
+                                t!("template-failed", reason = e.to_string()),
+                            )
+                        })?;
+                        staging.write(path, html.as_bytes())
+                    })
+                    .collect::<Vec<Result<(), Diagnostic>>>()
+            },
+            || staging.write("assets/search-index.js", index.to_js().as_bytes()),
+        );
         results.into_iter().collect::<Result<(), _>>()?;
+        search?;
         Ok(queued.len())
     }
 
@@ -460,9 +473,20 @@ impl<'a> Site<'a> {
         }
     }
 
+    /// A page per summary, made on every core (converting a summary to safe HTML is most of the
+    /// site's work), queued in order.
     fn render_submissions(&mut self) {
-        for (year, subs) in &self.project.submissions {
-            for s in subs {
+        use rayon::prelude::*;
+        let subs: Vec<_> = self
+            .project
+            .submissions
+            .iter()
+            .flat_map(|(year, subs)| subs.iter().map(move |s| (*year, s)))
+            .collect();
+        let this = &*self;
+        let made: Vec<(String, Context, Doc)> = subs
+            .par_iter()
+            .map(|&(year, s)| {
                 let view = SubmissionView::new(s, None);
                 let text = plain_blocks(&view.content);
                 let page = SubmissionPage {
@@ -473,17 +497,22 @@ impl<'a> Site<'a> {
                     late: s.late,
                     // Summaries are two folders down (summaries/<year>/).
                     body: html::blocks(&view.content, "../../"),
-                    pdf: url::pdf(&paths::summary_pdf(*year, &s.unit_name)),
+                    pdf: url::pdf(&paths::summary_pdf(year, &s.unit_name)),
                 };
-                let sub_url = url::submission(*year, &s.unit);
-                self.page("submission.html", &sub_url, "s", &page);
-                self.index.add(Doc {
+                let sub_url = url::submission(year, &s.unit);
+                let ctx = this.context(&sub_url, "s", &page);
+                let doc = Doc {
                     title: s.title.clone(),
-                    url: sub_url,
+                    url: sub_url.clone(),
                     kind: "工作总结".into(),
                     text,
-                });
-            }
+                };
+                (sub_url, ctx, doc)
+            })
+            .collect();
+        for (sub_url, ctx, doc) in made {
+            self.render("submission.html", &sub_url, ctx);
+            self.index.add(doc);
         }
     }
 
@@ -617,8 +646,7 @@ impl<'a> Site<'a> {
             self.staging
                 .write(&format!("assets/{name}"), text.as_bytes())?;
         }
-        self.staging
-            .write("assets/search-index.js", self.index.to_js().as_bytes())
+        Ok(())
     }
 }
 

@@ -1,6 +1,7 @@
 //! The year report as every output shows it: the sentences of the overview and of 报送情况, the
 //! counts, the task rows with each lead unit's report, the owing units, and the summaries.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::markdown::Block;
@@ -215,9 +216,10 @@ impl ReportView<Vec<Block>> {
             counts: r.counts_with_total().into_iter().cloned().collect(),
             tasks: r.tasks.iter().map(task_view).collect(),
             owing: r.owing.iter().map(owing_view).collect(),
+            // A report has a chapter per summary: made on every core.
             subs: r
                 .submissions
-                .iter()
+                .par_iter()
                 .enumerate()
                 .map(|(i, s)| SubmissionView::new(s, Some(i)))
                 .collect(),
@@ -225,9 +227,9 @@ impl ReportView<Vec<Block>> {
     }
 }
 
-impl<B> ReportView<B> {
-    /// The same report with the summaries' content converted by `f`.
-    pub(crate) fn map<T>(self, f: &impl Fn(B) -> T) -> ReportView<T> {
+impl<B: Send> ReportView<B> {
+    /// The same report with the summaries' content converted by `f` (on every core).
+    pub(crate) fn map<T: Send>(self, f: &(impl Fn(B) -> T + Sync)) -> ReportView<T> {
         ReportView {
             labels: self.labels,
             year: self.year,
@@ -244,7 +246,7 @@ impl<B> ReportView<B> {
             counts: self.counts,
             tasks: self.tasks,
             owing: self.owing,
-            subs: self.subs.into_iter().map(|s| s.map(f)).collect(),
+            subs: self.subs.into_par_iter().map(|s| s.map(f)).collect(),
         }
     }
 }

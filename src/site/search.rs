@@ -24,47 +24,73 @@ pub(crate) struct Index {
     docs: Vec<Doc>,
 }
 
-/// The tokens of `text`, as slices of it where they can be (only a word with capitals is
-/// lower-cased into a new string): indexing every page this way allocates for new tokens only.
-pub(crate) fn tokens<'t>(text: &'t str) -> Vec<Cow<'t, str>> {
-    let mut out = Vec::new();
-    // The byte ranges of the current run of ideographs, and where the current word starts.
-    let mut run: Vec<(usize, usize)> = Vec::new();
+/// A token: an ideograph pair or a lone ideograph packed into one number (most tokens, so they
+/// are hashed and compared as numbers), or a word, lower-cased (a slice of the text unless it had
+/// capitals).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Token<'t> {
+    Ideographs(u64),
+    Word(Cow<'t, str>),
+}
+
+impl Token<'_> {
+    fn ideographs(first: char, second: Option<char>) -> Token<'static> {
+        Token::Ideographs(((first as u64) << 32) | second.map_or(0, u64::from))
+    }
+
+    /// The token as text, as search.js makes it from a query.
+    fn text(&self) -> String {
+        match self {
+            Token::Word(w) => w.to_string(),
+            Token::Ideographs(pair) => [(pair >> 32) as u32, *pair as u32]
+                .into_iter()
+                .filter(|&c| c != 0)
+                .filter_map(char::from_u32)
+                .collect(),
+        }
+    }
+}
+
+/// Calls `f` with every token of `text` in order.
+fn each_token<'t>(text: &'t str, mut f: impl FnMut(Token<'t>)) {
+    // The current run of ideographs (its last one, its length) and where the current word starts.
+    let mut run: Option<(char, usize)> = None;
     let mut word: Option<usize> = None;
-    let flush_run = |run: &mut Vec<(usize, usize)>, out: &mut Vec<Cow<'t, str>>| {
-        if let [(a, b)] = run[..] {
-            out.push(Cow::Borrowed(&text[a..b]));
+    let end_run = |run: &mut Option<(char, usize)>, f: &mut dyn FnMut(Token<'t>)| {
+        if let Some((c, 1)) = run.take() {
+            f(Token::ideographs(c, None));
         }
-        for w in run.windows(2) {
-            out.push(Cow::Borrowed(&text[w[0].0..w[1].1]));
-        }
-        run.clear();
     };
-    let flush_word = |word: &mut Option<usize>, end: usize, out: &mut Vec<Cow<'t, str>>| {
+    let end_word = |word: &mut Option<usize>, end: usize, f: &mut dyn FnMut(Token<'t>)| {
         if let Some(start) = word.take() {
             let w = &text[start..end];
-            out.push(if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            f(Token::Word(if w.bytes().any(|b| b.is_ascii_uppercase()) {
                 Cow::Owned(w.to_ascii_lowercase())
             } else {
                 Cow::Borrowed(w)
-            });
+            }));
         }
     };
     for (i, c) in text.char_indices() {
         if is_ideograph(c) {
-            flush_word(&mut word, i, &mut out);
-            run.push((i, i + c.len_utf8()));
+            end_word(&mut word, i, &mut f);
+            run = Some(match run {
+                Some((last, n)) => {
+                    f(Token::ideographs(last, Some(c)));
+                    (c, n + 1)
+                }
+                None => (c, 1),
+            });
         } else if c.is_ascii_alphanumeric() {
-            flush_run(&mut run, &mut out);
+            end_run(&mut run, &mut f);
             word.get_or_insert(i);
         } else {
-            flush_run(&mut run, &mut out);
-            flush_word(&mut word, i, &mut out);
+            end_run(&mut run, &mut f);
+            end_word(&mut word, i, &mut f);
         }
     }
-    flush_run(&mut run, &mut out);
-    flush_word(&mut word, text.len(), &mut out);
-    out
+    end_run(&mut run, &mut f);
+    end_word(&mut word, text.len(), &mut f);
 }
 
 impl Index {
@@ -72,39 +98,24 @@ impl Index {
         self.docs.push(doc);
     }
 
-    /// Token → the documents (by number, ascending) that have it, in token order. Chunks of
-    /// documents are indexed on every core (a large project's pages hold megabytes of text) and
-    /// merged in order: each chunk's numbers ascend and the chunks are in order, so appending
-    /// keeps every list ascending. Hashed, not a tree: a tree compares strings on every lookup.
-    fn map(&self) -> Vec<(Cow<'_, str>, Vec<usize>)> {
-        use rayon::prelude::*;
-        const CHUNK: usize = 32;
-        let parts: Vec<FxHashMap<Cow<'_, str>, Vec<usize>>> = self
-            .docs
-            .par_chunks(CHUNK)
-            .enumerate()
-            .map(|(chunk, docs)| {
-                let mut map: FxHashMap<Cow<'_, str>, Vec<usize>> = FxHashMap::default();
-                for (i, doc) in docs.iter().enumerate() {
-                    let id = chunk * CHUNK + i;
-                    for t in tokens(&doc.title).into_iter().chain(tokens(&doc.text)) {
-                        let ids = map.entry(t).or_default();
-                        if ids.last() != Some(&id) {
-                            ids.push(id);
-                        }
-                    }
+    /// Token → the documents (by number, ascending) that have it, in token order. One pass
+    /// over a hash table (most tokens are ideograph pairs, hashed as numbers), sorted once at the
+    /// end: faster on one core than a tree or than merging tables made on several (measured);
+    /// it runs beside the pages' rendering, which takes the other cores.
+    fn map(&self) -> Vec<(String, Vec<usize>)> {
+        let mut map: FxHashMap<Token<'_>, Vec<usize>> = FxHashMap::default();
+        for (id, doc) in self.docs.iter().enumerate() {
+            let mut add = |t| {
+                let ids: &mut Vec<usize> = map.entry(t).or_default();
+                if ids.last() != Some(&id) {
+                    ids.push(id);
                 }
-                map
-            })
-            .collect();
-        let mut parts = parts.into_iter();
-        let mut all = parts.next().unwrap_or_default();
-        for part in parts {
-            for (t, ids) in part {
-                all.entry(t).or_default().extend(ids);
-            }
+            };
+            each_token(&doc.title, &mut add);
+            each_token(&doc.text, &mut add);
         }
-        let mut out: Vec<_> = all.into_iter().collect();
+        let mut out: Vec<(String, Vec<usize>)> =
+            map.into_iter().map(|(t, ids)| (t.text(), ids)).collect();
         out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         out
     }
@@ -115,20 +126,25 @@ impl Index {
         #[derive(Serialize)]
         struct Out<'a> {
             docs: &'a [Doc],
-            index: Sorted<'a>,
+            index: Sorted,
         }
         /// The token → documents pairs, written as one object in their order.
-        struct Sorted<'a>(Vec<(Cow<'a, str>, Vec<usize>)>);
-        impl Serialize for Sorted<'_> {
+        struct Sorted(Vec<(String, Vec<usize>)>);
+        impl Serialize for Sorted {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_map(self.0.iter().map(|(t, ids)| (t.as_ref(), ids)))
+                s.collect_map(self.0.iter().map(|(t, ids)| (t, ids)))
             }
         }
+        let t0 = std::time::Instant::now();
+        let m = self.map();
+        eprintln!("TIMING map {:?}", t0.elapsed());
+        let t0 = std::time::Instant::now();
         let json = serde_json::to_string(&Out {
             docs: &self.docs,
-            index: Sorted(self.map()),
+            index: Sorted(m),
         })
         .expect("index serializes");
+        eprintln!("TIMING json {:?}", t0.elapsed());
         // `</script` never matters in a .js file, but keep the file safe to inline anyway.
         format!("window.GONGWEN_SEARCH = {};\n", json.replace("</", "<\\/"))
     }
@@ -138,6 +154,12 @@ impl Index {
 mod tests {
     use super::*;
 
+    fn tokens(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        each_token(text, |t| out.push(t.text()));
+        out
+    }
+
     #[test]
     fn bigrams_words_and_lone_characters() {
         assert_eq!(
@@ -145,12 +167,13 @@ mod tests {
             ["公交", "交车", "h5", "页面", "局"]
         );
         assert_eq!(tokens("Excel表HTML"), ["excel", "表", "html"]);
-        assert_eq!(tokens(""), Vec::<Cow<str>>::new());
+        assert_eq!(tokens(""), Vec::<String>::new());
+        assert_eq!(tokens("𠀀𠀁 a"), ["𠀀𠀁", "a"]);
     }
 
     #[test]
-    fn every_token_lists_each_document_having_it_once_in_order_across_chunks() {
-        // More documents than one chunk holds, sharing tokens in different documents.
+    fn every_token_lists_each_document_having_it_once_in_order() {
+        // Documents sharing tokens, some more than once.
         let words = ["公交", "车站", "Excel", "h5", "数据", "局"];
         let mut index = Index::default();
         for i in 0..100 {
@@ -167,17 +190,12 @@ mod tests {
         let mut expected: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
         for (id, d) in index.docs.iter().enumerate() {
             for t in tokens(&d.title).into_iter().chain(tokens(&d.text)) {
-                let ids = expected.entry(t.into_owned()).or_default();
+                let ids = expected.entry(t).or_default();
                 if !ids.contains(&id) {
                     ids.push(id);
                 }
             }
         }
-        let got: Vec<(String, Vec<usize>)> = index
-            .map()
-            .into_iter()
-            .map(|(t, ids)| (t.into_owned(), ids))
-            .collect();
-        assert_eq!(got, expected.into_iter().collect::<Vec<_>>());
+        assert_eq!(index.map(), expected.into_iter().collect::<Vec<_>>());
     }
 }

@@ -229,7 +229,10 @@ pub(crate) fn build(
         staging: publish::Staging::new(site_dir)?,
         index: Index::default(),
         queued: Vec::new(),
-        by_task: BTreeMap::new(),
+        by_task: reports
+            .iter()
+            .map(|r| (r.list.slug.clone(), task_reports(r)))
+            .collect(),
     };
     site.render_notices();
     site.render_tasks()?;
@@ -296,6 +299,35 @@ impl<'a> Site<'a> {
         self.queued.push((template, path.to_string(), ctx));
     }
 
+    /// A page of `template` per item, made on every core (views, safe HTML, contexts: most of the
+    /// site's work) and queued in the items' order with their search entries. `make` gives an
+    /// item's path, page, search entry and what the caller wants back from it.
+    fn pages_of<I: Sync, P: Serialize, R: Send>(
+        &mut self,
+        template: &'static str,
+        key: &'static str,
+        items: &[I],
+        make: impl Fn(&Self, &I) -> (String, P, Doc, R) + Sync,
+    ) -> Vec<R> {
+        use rayon::prelude::*;
+        let this = &*self;
+        let made: Vec<(String, Context, Doc, R)> = items
+            .par_iter()
+            .map(|item| {
+                let (path, page, doc, back) = make(this, item);
+                let ctx = this.context(&path, key, &page);
+                (path, ctx, doc, back)
+            })
+            .collect();
+        made.into_iter()
+            .map(|(path, ctx, doc, back)| {
+                self.render(template, &path, ctx);
+                self.index.add(doc);
+                back
+            })
+            .collect()
+    }
+
     /// Renders and writes the queued pages on every core (Tera and the staging folder are
     /// shared, read-only), and beside them the search index, which needs only the pages' text;
     /// the first error in page order is reported. Returns how many pages there were.
@@ -337,12 +369,11 @@ impl<'a> Site<'a> {
         self.reports.iter().find(|r| r.list.slug == list)
     }
 
-    /// The units' reports on task `number` of `r` (indexed once per report).
-    fn reports_on(&mut self, r: &YearReport, number: usize) -> Vec<TaskReport> {
+    /// The units' reports on task `number` of `r`.
+    fn reports_on(&self, r: &YearReport, number: usize) -> Vec<TaskReport> {
         self.by_task
-            .entry(r.list.slug.clone())
-            .or_insert_with(|| task_reports(r))
-            .get(&number)
+            .get(&r.list.slug)
+            .and_then(|by_task| by_task.get(&number))
             .cloned()
             .unwrap_or_default()
     }
@@ -382,15 +413,16 @@ impl<'a> Site<'a> {
         let mut lists = Vec::new();
         let mut categories: Vec<String> = Vec::new();
         for list in &project.task_lists {
-            let mut rows = Vec::new();
+            let mut tasks = Vec::new();
             for c in &list.categories {
                 if !categories.contains(&c.name) {
                     categories.push(c.name.clone());
                 }
-                for t in &c.tasks {
-                    rows.push(self.render_task(list, &c.name, t));
-                }
+                tasks.extend(c.tasks.iter().map(|t| (c.name.as_str(), t)));
             }
+            let rows = self.pages_of("task.html", "t", &tasks, |this, &(category, t)| {
+                this.task_page(list, category, t)
+            });
             lists.push(ListSection {
                 slug: list.slug.clone(),
                 title: list.title.clone(),
@@ -425,8 +457,13 @@ impl<'a> Site<'a> {
         Ok(())
     }
 
-    /// A task's page; returns its row of the table.
-    fn render_task(&mut self, list: &TaskList, category: &str, t: &Task) -> TaskRow {
+    /// A task's page (path, page, search entry) and its row of the table.
+    fn task_page(
+        &self,
+        list: &TaskList,
+        category: &str,
+        t: &Task,
+    ) -> (String, TaskPage, Doc, TaskRow) {
         let report = self.report_for(&list.slug);
         let row = report.and_then(|r| r.task(t.number));
         let status = match (report, row) {
@@ -454,66 +491,54 @@ impl<'a> Site<'a> {
                 .unwrap_or_default(),
         };
         let task_url = url::task(&list.slug, t.number);
-        self.page("task.html", &task_url, "t", &page);
-        self.index.add(Doc {
+        let doc = Doc {
             title: format!("任务{}：{}", t.number, t.text),
             url: task_url.clone(),
             kind: "任务".into(),
             text: format!("{} 牵头：{lead} 配合：{support}", t.text),
-        });
-        TaskRow {
+        };
+        let row = TaskRow {
             number: t.number,
             text: t.text.clone(),
-            url: task_url,
+            url: task_url.clone(),
             category: category.to_string(),
             status,
             lead,
             support,
             unit_ids: t.unit_ids(&self.project.registry).join(" "),
-        }
+        };
+        (task_url, page, doc, row)
     }
 
-    /// A page per summary, made on every core (converting a summary to safe HTML is most of the
-    /// site's work), queued in order.
     fn render_submissions(&mut self) {
-        use rayon::prelude::*;
         let subs: Vec<_> = self
             .project
             .submissions
             .iter()
             .flat_map(|(year, subs)| subs.iter().map(move |s| (*year, s)))
             .collect();
-        let this = &*self;
-        let made: Vec<(String, Context, Doc)> = subs
-            .par_iter()
-            .map(|&(year, s)| {
-                let view = SubmissionView::new(s, None);
-                let text = plain_blocks(&view.content);
-                let page = SubmissionPage {
-                    title: s.title.clone(),
-                    unit: s.unit_name.clone(),
-                    unit_url: url::unit(&s.unit),
-                    date: view.date.clone(),
-                    late: s.late,
-                    // Summaries are two folders down (summaries/<year>/).
-                    body: html::blocks(&view.content, "../../"),
-                    pdf: url::pdf(&paths::summary_pdf(year, &s.unit_name)),
-                };
-                let sub_url = url::submission(year, &s.unit);
-                let ctx = this.context(&sub_url, "s", &page);
-                let doc = Doc {
-                    title: s.title.clone(),
-                    url: sub_url.clone(),
-                    kind: "工作总结".into(),
-                    text,
-                };
-                (sub_url, ctx, doc)
-            })
-            .collect();
-        for (sub_url, ctx, doc) in made {
-            self.render("submission.html", &sub_url, ctx);
-            self.index.add(doc);
-        }
+        self.pages_of("submission.html", "s", &subs, |_, &(year, s)| {
+            let view = SubmissionView::new(s, None);
+            let text = plain_blocks(&view.content);
+            let page = SubmissionPage {
+                title: s.title.clone(),
+                unit: s.unit_name.clone(),
+                unit_url: url::unit(&s.unit),
+                date: view.date.clone(),
+                late: s.late,
+                // Summaries are two folders down (summaries/<year>/).
+                body: html::blocks(&view.content, "../../"),
+                pdf: url::pdf(&paths::summary_pdf(year, &s.unit_name)),
+            };
+            let sub_url = url::submission(year, &s.unit);
+            let doc = Doc {
+                title: s.title.clone(),
+                url: sub_url.clone(),
+                kind: "工作总结".into(),
+                text,
+            };
+            (sub_url, page, doc, ())
+        });
     }
 
     fn sub_links<'s>(
@@ -532,7 +557,15 @@ impl<'a> Site<'a> {
     fn render_units(&mut self) {
         let (project, reg) = (self.project, &self.project.registry);
         let by_unit: Vec<_> = project.task_lists.iter().map(|l| l.by_unit(reg)).collect();
-        for u in &reg.units {
+        // Each unit's summaries, gathered in one pass (not one pass per unit).
+        let mut subs_of: BTreeMap<&str, Vec<(i32, &std::sync::Arc<crate::model::Submission>)>> =
+            BTreeMap::new();
+        for (year, subs) in &project.submissions {
+            for s in subs {
+                subs_of.entry(s.unit.as_str()).or_default().push((*year, s));
+            }
+        }
+        self.pages_of("unit.html", "u", &reg.units, |this, u| {
             let lists = project
                 .task_lists
                 .iter()
@@ -555,30 +588,27 @@ impl<'a> Site<'a> {
                     }
                 })
                 .collect();
-            let subs = project
-                .submissions
-                .iter()
-                .flat_map(|(y, v)| v.iter().filter(|s| s.unit == u.id).map(move |s| (*y, s)));
+            let subs = subs_of.get(u.id.as_str()).into_iter().flatten().copied();
             let page = UnitPage {
                 name: u.name.clone(),
                 full_name: u.full_name.clone(),
                 groups: wording::join(reg.groups_of(&u.id).iter().map(|g| &g.name)),
                 lists,
-                submissions: self.sub_links(subs),
+                submissions: this.sub_links(subs),
             };
-            self.page("unit.html", &url::unit(&u.id), "u", &page);
             let text = format!(
                 "{} {}",
                 u.aliases.join(" "),
                 u.full_name.as_deref().unwrap_or("")
             );
-            self.index.add(Doc {
+            let doc = Doc {
                 title: u.name.clone(),
                 url: url::unit(&u.id),
                 kind: "单位".into(),
                 text,
-            });
-        }
+            };
+            (url::unit(&u.id), page, doc, ())
+        });
     }
 
     /// A page per year report; returns them for the home page.

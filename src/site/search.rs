@@ -135,16 +135,11 @@ impl Index {
                 s.collect_map(self.0.iter().map(|(t, ids)| (t, ids)))
             }
         }
-        let t0 = std::time::Instant::now();
-        let m = self.map();
-        eprintln!("TIMING map {:?}", t0.elapsed());
-        let t0 = std::time::Instant::now();
         let json = serde_json::to_string(&Out {
             docs: &self.docs,
-            index: Sorted(m),
+            index: Sorted(self.map()),
         })
         .expect("index serializes");
-        eprintln!("TIMING json {:?}", t0.elapsed());
         // `</script` never matters in a .js file, but keep the file safe to inline anyway.
         format!("window.GONGWEN_SEARCH = {};\n", json.replace("</", "<\\/"))
     }

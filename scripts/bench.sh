@@ -80,6 +80,24 @@ docx_rate() { # PROJECT, built with its PDFs in out/
   per_second "$n" "$(awk "BEGIN {print $secs - $kept}")" ".docx"; echo
 }
 
+# The site made from nothing (a kept site is not made at all), every document kept: a build
+# with the site less one without it is the site's rendering and writing; medians of three of
+# each, alternating. The old site is moved aside, not deleted, until the end: on ext4 without a
+# journal, creating files within a minute of deleting as many is several times slower (the
+# kernel passes over recently freed inodes), which would time the disk, not gongwen.
+site_rate() { # PROJECT, built with its PDFs in out/
+  local p=$1 without=() with=() i
+  for i in 1 2 3; do
+    measure "" "$bin" -p "$p" build --no-system-fonts --no-site >/dev/null; without+=("$secs")
+    mv "$p/out/site" "$work/old-site-$RANDOM$i"
+    measure "" "$bin" -p "$p" build --no-system-fonts >/dev/null; with+=("$secs")
+  done
+  local a b; a=$(printf '%s\n' "${without[@]}" | median); b=$(printf '%s\n' "${with[@]}" | median)
+  local html; html=$(find "$p/out/site" -name '*.html' | wc -l)
+  printf '%-44s %7.2f s  (%.2f s without it; medians of 3)' "build making the site again, documents kept" "$b" "$a"
+  per_second "$html" "$(awk "BEGIN {print $b - $a}")" "HTML pages"; printf '  (site: %s pages)\n' "$html"
+}
+
 scale() { # UNITS TASKS
   local u=$1 t=$2 p=$work/p$1x$2
   python3 scripts/gen-project.py "$p" "$u" "$t" --submissions >/dev/null
@@ -96,13 +114,7 @@ scale() { # UNITS TASKS
   per_second "$pages" "$secs" "PDF pages"; echo
   measure "second build, nothing changed" "$bin" -p "$p" build --no-system-fonts; echo
   measure "second build without the site" "$bin" -p "$p" build --no-system-fonts --no-site; echo
-  local without=$secs
-  # The site made from nothing (a kept site is not made at all), every document kept: the
-  # difference is the site's rendering and writing.
-  rm -rf "$p/out/site"
-  measure "build making the site again, documents kept" "$bin" -p "$p" build --no-system-fonts
-  local html; html=$(find "$p/out/site" -name '*.html' | wc -l)
-  per_second "$html" "$(awk "BEGIN {print $secs - $without}")" "HTML pages"; printf '  (site: %s pages)\n' "$html"
+  site_rate "$p"
   docx_rate "$p"
   rm -rf "$p"
 }

@@ -170,16 +170,17 @@ fn plain_blocks(blocks: &[Block]) -> String {
     out
 }
 
-/// A site being rendered: templates, the staging folder, the search index.
+/// A site being rendered: templates, the staging folder, the search index's feed.
 struct Site<'a> {
     project: &'a Project,
     reports: &'a [YearReport],
     tera: Tera,
     base: Context,
-    staging: publish::Staging,
-    index: Index,
-    /// Pages to render (template, path, context): rendered and written on every core at the end.
-    queued: Vec<(&'static str, String, Context)>,
+    staging: &'a publish::Staging,
+    /// The pages' search entries, in page order, to the thread indexing them meanwhile.
+    search: std::sync::mpsc::Sender<Doc>,
+    /// Pages written so far.
+    pages: usize,
     /// Each report's units' reports by task (see `task_reports`).
     by_task: BTreeMap<String, BTreeMap<usize, Vec<TaskReport>>>,
 }
@@ -221,29 +222,50 @@ pub(crate) fn build(
         })
         .collect();
     base.insert("report_links", &years);
-    let mut site = Site {
-        project,
-        reports,
-        tera: texts.tera()?,
-        base,
-        staging: publish::Staging::new(site_dir)?,
-        index: Index::default(),
-        queued: Vec::new(),
-        by_task: reports
-            .iter()
-            .map(|r| (r.list.slug.clone(), task_reports(r)))
-            .collect(),
-    };
-    site.render_notices();
-    site.render_tasks()?;
-    site.render_submissions();
-    site.render_units();
-    let report_pages = site.render_reports();
-    site.render_home(report_pages);
-    site.render_search();
-    let pages = site.render_queued()?;
-    site.write_assets(&texts.assets)?;
-    site.staging.copy_pdfs(pdf_dir, pdfs, paths::OUT_PDF)?;
+    let tera = texts.tera()?;
+    let staging = publish::Staging::new(site_dir)?;
+    let (search, to_index) = std::sync::mpsc::channel::<Doc>();
+    let pages = std::thread::scope(|scope| -> Result<usize, Diagnostic> {
+        // The search index is made on its own thread from the entries the pages hand it, while
+        // the pages are rendered on every core (it is text work the pages do not wait for).
+        let indexer = scope.spawn(move || {
+            let mut index = Index::default();
+            to_index.into_iter().for_each(|doc| index.add(doc));
+            index.to_js()
+        });
+        let mut site = Site {
+            project,
+            reports,
+            tera,
+            base,
+            staging: &staging,
+            search,
+            pages: 0,
+            by_task: reports
+                .iter()
+                .map(|r| (r.list.slug.clone(), task_reports(r)))
+                .collect(),
+        };
+        site.render_notices()?;
+        site.render_tasks()?;
+        site.render_submissions()?;
+        site.render_units()?;
+        let report_pages = site.render_reports()?;
+        site.render_home(report_pages)?;
+        site.render_search()?;
+        let pages = site.pages;
+        // The index's feed ends with the site.
+        drop(site);
+        let js = indexer
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        staging.write("assets/search-index.js", js.as_bytes())?;
+        Ok(pages)
+    })?;
+    for (name, text) in &texts.assets {
+        staging.write(&format!("assets/{name}"), text.as_bytes())?;
+    }
+    staging.copy_pdfs(pdf_dir, pdfs, paths::OUT_PDF)?;
     let mut media = BTreeMap::new();
     for n in &project.notices {
         pictures(&n.body, &mut media);
@@ -256,12 +278,12 @@ pub(crate) fn build(
     for s in project.submissions.values().flatten() {
         pictures(&s.body, &mut media);
     }
-    site.staging.copy_media(project.root.path(), &media)?;
+    staging.copy_media(project.root.path(), &media)?;
     let published = Published {
         pages,
-        changed: site.staging.changed(),
+        changed: staging.changed(),
     };
-    site.staging.publish(site_dir)?;
+    staging.publish(site_dir)?;
     done.record_tree(site_dir, &fingerprint, pages);
     Ok(published)
 }
@@ -281,9 +303,10 @@ impl<'a> Site<'a> {
         path: &str,
         key: &'static str,
         data: &impl Serialize,
-    ) {
+    ) -> Result<(), Diagnostic> {
         let ctx = self.context(path, key, data);
-        self.render(template, path, ctx)
+        self.pages += 1;
+        self.write(template, path, &ctx)
     }
 
     /// The context of the page at `path` with `key` = `data`.
@@ -294,75 +317,66 @@ impl<'a> Site<'a> {
         ctx
     }
 
-    /// Queues `template` to render to `path` with `ctx` (see `render_queued`).
-    fn render(&mut self, template: &'static str, path: &str, ctx: Context) {
-        self.queued.push((template, path.to_string(), ctx));
+    /// Renders `template` with `ctx` and writes it to `path` in the staging folder.
+    fn write(&self, template: &'static str, path: &str, ctx: &Context) -> Result<(), Diagnostic> {
+        let html = self.tera.render(template, ctx).map_err(|e| {
+            Diagnostic::file_error(
+                Path::new(paths::TEMPLATES_HTML).join(template),
+                t!("template-failed", reason = e.to_string()),
+            )
+        })?;
+        self.staging.write(path, html.as_bytes())
     }
 
-    /// A page of `template` per item, made on every core (views, safe HTML, contexts: most of the
-    /// site's work) and queued in the items' order with their search entries. `make` gives an
-    /// item's path, page, search entry and what the caller wants back from it.
+    /// Hands a page's search entry to the index (in page order).
+    fn found(&self, doc: Doc) {
+        // The indexer only stops when the site is dropped, so the entry always arrives.
+        let _ = self.search.send(doc);
+    }
+
+    /// A page of `template` per item, made, rendered and written on every core (views, safe
+    /// HTML, templates: most of the site's work); their search entries go to the index in the
+    /// items' order, and the first error in that order is reported. `make` gives an item's path,
+    /// page, search entry and what the caller wants back from it.
     fn pages_of<I: Sync, P: Serialize, R: Send>(
         &mut self,
         template: &'static str,
         key: &'static str,
         items: &[I],
         make: impl Fn(&Self, &I) -> (String, P, Doc, R) + Sync,
-    ) -> Vec<R> {
+    ) -> Result<Vec<R>, Diagnostic> {
         use rayon::prelude::*;
         let this = &*self;
-        let made: Vec<(String, Context, Doc, R)> = items
+        let made: Vec<Result<(Doc, R), Diagnostic>> = items
             .par_iter()
             .map(|item| {
                 let (path, page, doc, back) = make(this, item);
-                let ctx = this.context(&path, key, &page);
-                (path, ctx, doc, back)
+                this.write(template, &path, &this.context(&path, key, &page))?;
+                Ok((doc, back))
             })
             .collect();
+        self.pages += made.len();
         made.into_iter()
-            .map(|(path, ctx, doc, back)| {
-                self.render(template, &path, ctx);
-                self.index.add(doc);
-                back
+            .map(|m| {
+                let (doc, back) = m?;
+                self.found(doc);
+                Ok(back)
             })
             .collect()
     }
 
-    /// Renders and writes the queued pages on every core (Tera and the staging folder are
-    /// shared, read-only), and beside them the search index, which needs only the pages' text;
-    /// the first error in page order is reported. Returns how many pages there were.
-    fn render_queued(&mut self) -> Result<usize, Diagnostic> {
-        use rayon::prelude::*;
-        let queued = std::mem::take(&mut self.queued);
-        let (tera, staging, index) = (&self.tera, &self.staging, &self.index);
-        let (results, search) = rayon::join(
-            || {
-                queued
-                    .par_iter()
-                    .map(|(template, path, ctx)| {
-                        let html = tera.render(template, ctx).map_err(|e| {
-                            Diagnostic::file_error(
-                                Path::new(paths::TEMPLATES_HTML).join(template),
-                                t!("template-failed", reason = e.to_string()),
-                            )
-                        })?;
-                        staging.write(path, html.as_bytes())
-                    })
-                    .collect::<Vec<Result<(), Diagnostic>>>()
-            },
-            || staging.write("assets/search-index.js", index.to_js().as_bytes()),
-        );
-        results.into_iter().collect::<Result<(), _>>()?;
-        search?;
-        Ok(queued.len())
-    }
-
     /// The top-level page `path` with several values in its context.
-    fn top_page(&mut self, template: &'static str, path: &str, values: Context) {
+    fn top_page(
+        &mut self,
+        template: &'static str,
+        path: &str,
+        values: Context,
+    ) -> Result<(), Diagnostic> {
         let mut ctx = self.base.clone();
         ctx.insert("root", "");
         ctx.extend(values);
-        self.render(template, path, ctx)
+        self.pages += 1;
+        self.write(template, path, &ctx)
     }
 
     fn report_for(&self, list: &str) -> Option<&'a YearReport> {
@@ -378,7 +392,7 @@ impl<'a> Site<'a> {
             .unwrap_or_default()
     }
 
-    fn render_notices(&mut self) {
+    fn render_notices(&mut self) -> Result<(), Diagnostic> {
         for n in &self.project.notices {
             let view = NoticeView::new(n);
             let text = format!(
@@ -387,14 +401,15 @@ impl<'a> Site<'a> {
                 plain_blocks(&view.body)
             );
             let page = NoticePage::new(view.map(&html), url::pdf(&n.pdf()), url::tasks);
-            self.page("notice.html", &url::notice(&n.slug), "n", &page);
-            self.index.add(Doc {
+            self.page("notice.html", &url::notice(&n.slug), "n", &page)?;
+            self.found(Doc {
                 title: n.title.clone(),
                 url: url::notice(&n.slug),
                 kind: "通知".into(),
                 text,
             });
         }
+        Ok(())
     }
 
     fn unit_link(r: &UnitRef) -> UnitLink {
@@ -422,7 +437,7 @@ impl<'a> Site<'a> {
             }
             let rows = self.pages_of("task.html", "t", &tasks, |this, &(category, t)| {
                 this.task_page(list, category, t)
-            });
+            })?;
             lists.push(ListSection {
                 slug: list.slug.clone(),
                 title: list.title.clone(),
@@ -453,8 +468,7 @@ impl<'a> Site<'a> {
                 t!("template-failed", reason = e.to_string()),
             )
         })?;
-        self.top_page("tasks.html", "tasks.html", ctx);
-        Ok(())
+        self.top_page("tasks.html", "tasks.html", ctx)
     }
 
     /// A task's page (path, page, search entry) and its row of the table.
@@ -510,7 +524,7 @@ impl<'a> Site<'a> {
         (task_url, page, doc, row)
     }
 
-    fn render_submissions(&mut self) {
+    fn render_submissions(&mut self) -> Result<(), Diagnostic> {
         let subs: Vec<_> = self
             .project
             .submissions
@@ -538,7 +552,8 @@ impl<'a> Site<'a> {
                 text,
             };
             (sub_url, page, doc, ())
-        });
+        })?;
+        Ok(())
     }
 
     fn sub_links<'s>(
@@ -554,7 +569,7 @@ impl<'a> Site<'a> {
         .collect()
     }
 
-    fn render_units(&mut self) {
+    fn render_units(&mut self) -> Result<(), Diagnostic> {
         let (project, reg) = (self.project, &self.project.registry);
         let by_unit: Vec<_> = project.task_lists.iter().map(|l| l.by_unit(reg)).collect();
         // Each unit's summaries, gathered in one pass (not one pass per unit).
@@ -608,11 +623,12 @@ impl<'a> Site<'a> {
                 text,
             };
             (url::unit(&u.id), page, doc, ())
-        });
+        })?;
+        Ok(())
     }
 
     /// A page per year report; returns them for the home page.
-    fn render_reports(&mut self) -> Vec<ReportPage> {
+    fn render_reports(&mut self) -> Result<Vec<ReportPage>, Diagnostic> {
         let mut out = Vec::new();
         for r in self.reports {
             let view = ReportView::new(r, &self.project.config.organ).map(&html);
@@ -625,8 +641,8 @@ impl<'a> Site<'a> {
                 subs: self.sub_links(r.submissions.iter().map(|s| (r.year, s))),
             };
             let page = ReportPage::new(view, links);
-            self.page("report.html", &r.url(), "r", &page);
-            self.index.add(Doc {
+            self.page("report.html", &r.url(), "r", &page)?;
+            self.found(Doc {
                 title: format!("{}年度工作总结汇编", r.year),
                 url: r.url(),
                 kind: "汇编".into(),
@@ -634,10 +650,10 @@ impl<'a> Site<'a> {
             });
             out.push(page);
         }
-        out
+        Ok(out)
     }
 
-    fn render_home(&mut self, reports: Vec<ReportPage>) {
+    fn render_home(&mut self, reports: Vec<ReportPage>) -> Result<(), Diagnostic> {
         let notices: Vec<NoticeRow> = self
             .project
             .notices
@@ -664,19 +680,11 @@ impl<'a> Site<'a> {
         c.insert("notices", &notices);
         c.insert("lists", &lists);
         c.insert("reports", &reports);
-        self.top_page("index.html", "index.html", c);
+        self.top_page("index.html", "index.html", c)
     }
 
-    fn render_search(&mut self) {
-        self.top_page("search.html", "search.html", Context::new());
-    }
-
-    fn write_assets(&mut self, assets: &[(&str, String)]) -> Result<(), Diagnostic> {
-        for (name, text) in assets {
-            self.staging
-                .write(&format!("assets/{name}"), text.as_bytes())?;
-        }
-        Ok(())
+    fn render_search(&mut self) -> Result<(), Diagnostic> {
+        self.top_page("search.html", "search.html", Context::new())
     }
 }
 

@@ -18,16 +18,19 @@ pub(crate) struct Doc {
     pub(crate) text: String,
 }
 
-/// The documents; the token → documents map is made from them when the index is written.
+/// The documents and, as each is added, the documents (by number, ascending) that have each
+/// token: ideograph pairs (most tokens) by their number, words by their text.
 #[derive(Default)]
 pub(crate) struct Index {
     docs: Vec<Doc>,
+    ideographs: FxHashMap<u64, Vec<usize>>,
+    words: FxHashMap<String, Vec<usize>>,
 }
 
 /// A token: an ideograph pair or a lone ideograph packed into one number (most tokens, so they
 /// are hashed and compared as numbers), or a word, lower-cased (a slice of the text unless it had
 /// capitals).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Token<'t> {
     Ideographs(u64),
     Word(Cow<'t, str>),
@@ -37,18 +40,15 @@ impl Token<'_> {
     fn ideographs(first: char, second: Option<char>) -> Token<'static> {
         Token::Ideographs(((first as u64) << 32) | second.map_or(0, u64::from))
     }
+}
 
-    /// The token as text, as search.js makes it from a query.
-    fn text(&self) -> String {
-        match self {
-            Token::Word(w) => w.to_string(),
-            Token::Ideographs(pair) => [(pair >> 32) as u32, *pair as u32]
-                .into_iter()
-                .filter(|&c| c != 0)
-                .filter_map(char::from_u32)
-                .collect(),
-        }
-    }
+/// Ideographs packed by `Token::ideographs` as text, as search.js makes them from a query.
+fn ideographs_text(pair: u64) -> String {
+    [(pair >> 32) as u32, pair as u32]
+        .into_iter()
+        .filter(|&c| c != 0)
+        .filter_map(char::from_u32)
+        .collect()
 }
 
 /// Calls `f` with every token of `text` in order.
@@ -94,28 +94,41 @@ fn each_token<'t>(text: &'t str, mut f: impl FnMut(Token<'t>)) {
 }
 
 impl Index {
+    /// Adds a document, its tokens noted at once (so a site's index is made while its pages are).
     pub(crate) fn add(&mut self, doc: Doc) {
+        let id = self.docs.len();
+        let (ideographs, words) = (&mut self.ideographs, &mut self.words);
+        let mut note = |t: Token<'_>| {
+            let ids = match t {
+                Token::Ideographs(pair) => ideographs.entry(pair).or_default(),
+                Token::Word(w) => {
+                    if !words.contains_key(w.as_ref()) {
+                        words.insert(w.to_string(), Vec::new());
+                    }
+                    words.get_mut(w.as_ref()).expect("inserted above")
+                }
+            };
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        };
+        each_token(&doc.title, &mut note);
+        each_token(&doc.text, &mut note);
         self.docs.push(doc);
     }
 
-    /// Token → the documents (by number, ascending) that have it, in token order. One pass
-    /// over a hash table (most tokens are ideograph pairs, hashed as numbers), sorted once at the
-    /// end: faster on one core than a tree or than merging tables made on several (measured);
-    /// it runs beside the pages' rendering, which takes the other cores.
-    fn map(&self) -> Vec<(String, Vec<usize>)> {
-        let mut map: FxHashMap<Token<'_>, Vec<usize>> = FxHashMap::default();
-        for (id, doc) in self.docs.iter().enumerate() {
-            let mut add = |t| {
-                let ids: &mut Vec<usize> = map.entry(t).or_default();
-                if ids.last() != Some(&id) {
-                    ids.push(id);
-                }
-            };
-            each_token(&doc.title, &mut add);
-            each_token(&doc.text, &mut add);
-        }
-        let mut out: Vec<(String, Vec<usize>)> =
-            map.into_iter().map(|(t, ids)| (t.text(), ids)).collect();
+    /// Token → the documents that have it, in token order.
+    fn map(&self) -> Vec<(String, &[usize])> {
+        let mut out: Vec<(String, &[usize])> = self
+            .ideographs
+            .iter()
+            .map(|(&pair, ids)| (ideographs_text(pair), ids.as_slice()))
+            .chain(
+                self.words
+                    .iter()
+                    .map(|(w, ids)| (w.clone(), ids.as_slice())),
+            )
+            .collect();
         out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         out
     }
@@ -126,11 +139,11 @@ impl Index {
         #[derive(Serialize)]
         struct Out<'a> {
             docs: &'a [Doc],
-            index: Sorted,
+            index: Sorted<'a>,
         }
         /// The token → documents pairs, written as one object in their order.
-        struct Sorted(Vec<(String, Vec<usize>)>);
-        impl Serialize for Sorted {
+        struct Sorted<'a>(Vec<(String, &'a [usize])>);
+        impl Serialize for Sorted<'_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.collect_map(self.0.iter().map(|(t, ids)| (t, ids)))
             }
@@ -151,7 +164,12 @@ mod tests {
 
     fn tokens(text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        each_token(text, |t| out.push(t.text()));
+        each_token(text, |t| {
+            out.push(match t {
+                Token::Ideographs(pair) => ideographs_text(pair),
+                Token::Word(w) => w.into_owned(),
+            })
+        });
         out
     }
 
@@ -191,6 +209,11 @@ mod tests {
                 }
             }
         }
-        assert_eq!(index.map(), expected.into_iter().collect::<Vec<_>>());
+        let got: Vec<(String, Vec<usize>)> = index
+            .map()
+            .into_iter()
+            .map(|(t, ids)| (t, ids.to_vec()))
+            .collect();
+        assert_eq!(got, expected.into_iter().collect::<Vec<_>>());
     }
 }

@@ -123,7 +123,7 @@ fn fingerprint(project: &Project, texts: &Texts, pdf_dir: &Path, pdfs: &[PathBuf
     crate::fingerprint::of_value(&[crate::fingerprint::binary().as_bytes()], &inputs)
 }
 
-/// Blocks as sanitized HTML, for a page one folder below the top (notices/, reports/).
+/// Blocks as sanitized HTML, for a page one folder below the top (a notice's).
 fn html(blocks: Vec<Block>) -> String {
     html::blocks(&blocks, "../")
 }
@@ -631,7 +631,7 @@ impl<'a> Site<'a> {
     fn render_reports(&mut self) -> Result<Vec<ReportPage>, Diagnostic> {
         let mut out = Vec::new();
         for r in self.reports {
-            let view = ReportView::new(r, &self.project.config.organ).map(&html);
+            let view = ReportView::new(r, &self.project.config.organ);
             let slug = r.list.slug.clone();
             let links = ReportLinks {
                 url: r.url(),

@@ -252,7 +252,9 @@ pub(crate) struct ReportLinks<'a> {
 }
 
 impl ReportPage {
-    pub(crate) fn new(v: ReportView<String>, links: ReportLinks) -> Self {
+    /// The report's page: its figures and tables, and links to the summaries (whose content is
+    /// on their own pages, so the view's is not used: any `B`).
+    pub(crate) fn new<B>(v: ReportView<B>, links: ReportLinks) -> Self {
         ReportPage {
             labels: v.labels,
             year: v.year,

@@ -170,15 +170,16 @@ fn plain_blocks(blocks: &[Block]) -> String {
     out
 }
 
-/// A site being rendered: templates, the staging folder, the search index's feed.
+/// A site being rendered: templates, the staging folder, the search index.
 struct Site<'a> {
     project: &'a Project,
     reports: &'a [YearReport],
     tera: Tera,
     base: Context,
     staging: &'a publish::Staging,
-    /// The pages' search entries, in page order, to the thread indexing them meanwhile.
-    search: std::sync::mpsc::Sender<Doc>,
+    index: Index,
+    /// Search entries of pages made, not yet in the index (see `pages_of`).
+    pending: Vec<Doc>,
     /// Pages written so far.
     pages: usize,
     /// Each report's units' reports by task (see `task_reports`).
@@ -224,44 +225,31 @@ pub(crate) fn build(
     base.insert("report_links", &years);
     let tera = texts.tera()?;
     let staging = publish::Staging::new(site_dir)?;
-    let (search, to_index) = std::sync::mpsc::channel::<Doc>();
-    let pages = std::thread::scope(|scope| -> Result<usize, Diagnostic> {
-        // The search index is made on its own thread from the entries the pages hand it, while
-        // the pages are rendered on every core (it is text work the pages do not wait for).
-        let indexer = scope.spawn(move || {
-            let mut index = Index::default();
-            to_index.into_iter().for_each(|doc| index.add(doc));
-            index.to_js()
-        });
-        let mut site = Site {
-            project,
-            reports,
-            tera,
-            base,
-            staging: &staging,
-            search,
-            pages: 0,
-            by_task: reports
-                .iter()
-                .map(|r| (r.list.slug.clone(), task_reports(r)))
-                .collect(),
-        };
-        site.render_notices()?;
-        site.render_tasks()?;
-        site.render_submissions()?;
-        site.render_units()?;
-        let report_pages = site.render_reports()?;
-        site.render_home(report_pages)?;
-        site.render_search()?;
-        let pages = site.pages;
-        // The index's feed ends with the site.
-        drop(site);
-        let js = indexer
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        staging.write("assets/search-index.js", js.as_bytes())?;
-        Ok(pages)
-    })?;
+    let mut site = Site {
+        project,
+        reports,
+        tera,
+        base,
+        staging: &staging,
+        index: Index::default(),
+        pending: Vec::new(),
+        pages: 0,
+        by_task: reports
+            .iter()
+            .map(|r| (r.list.slug.clone(), task_reports(r)))
+            .collect(),
+    };
+    site.render_notices()?;
+    site.render_tasks()?;
+    site.render_submissions()?;
+    site.render_units()?;
+    let report_pages = site.render_reports()?;
+    site.render_home(report_pages)?;
+    site.render_search()?;
+    let pages = site.pages;
+    let mut index = site.index;
+    site.pending.into_iter().for_each(|doc| index.add(doc));
+    staging.write("assets/search-index.js", index.to_js().as_bytes())?;
     for (name, text) in &texts.assets {
         staging.write(&format!("assets/{name}"), text.as_bytes())?;
     }
@@ -328,16 +316,16 @@ impl<'a> Site<'a> {
         self.staging.write(path, html.as_bytes())
     }
 
-    /// Hands a page's search entry to the index (in page order).
-    fn found(&self, doc: Doc) {
-        // The indexer only stops when the site is dropped, so the entry always arrives.
-        let _ = self.search.send(doc);
+    /// A page's search entry, for the index (in page order).
+    fn found(&mut self, doc: Doc) {
+        self.pending.push(doc);
     }
 
     /// A page of `template` per item, made, rendered and written on every core (views, safe
-    /// HTML, templates: most of the site's work); their search entries go to the index in the
-    /// items' order, and the first error in that order is reported. `make` gives an item's path,
-    /// page, search entry and what the caller wants back from it.
+    /// HTML, templates: most of the site's work), while the search entries of the pages made
+    /// before are indexed beside them (text work the pages do not wait for); the items' entries
+    /// follow in their order, and the first error in that order is reported. `make` gives an
+    /// item's path, page, search entry and what the caller wants back from it.
     fn pages_of<I: Sync, P: Serialize, R: Send>(
         &mut self,
         template: &'static str,
@@ -346,15 +334,25 @@ impl<'a> Site<'a> {
         make: impl Fn(&Self, &I) -> (String, P, Doc, R) + Sync,
     ) -> Result<Vec<R>, Diagnostic> {
         use rayon::prelude::*;
+        let (mut index, pending) = (
+            std::mem::take(&mut self.index),
+            std::mem::take(&mut self.pending),
+        );
         let this = &*self;
-        let made: Vec<Result<(Doc, R), Diagnostic>> = items
-            .par_iter()
-            .map(|item| {
-                let (path, page, doc, back) = make(this, item);
-                this.write(template, &path, &this.context(&path, key, &page))?;
-                Ok((doc, back))
-            })
-            .collect();
+        let ((), made) = rayon::join(
+            || pending.into_iter().for_each(|doc| index.add(doc)),
+            || {
+                items
+                    .par_iter()
+                    .map(|item| {
+                        let (path, page, doc, back) = make(this, item);
+                        this.write(template, &path, &this.context(&path, key, &page))?;
+                        Ok((doc, back))
+                    })
+                    .collect::<Vec<Result<(Doc, R), Diagnostic>>>()
+            },
+        );
+        self.index = index;
         self.pages += made.len();
         made.into_iter()
             .map(|m| {

@@ -30,7 +30,7 @@ pub(crate) struct Index {
 /// A token: an ideograph pair or a lone ideograph packed into one number (most tokens, so they
 /// are hashed and compared as numbers), or a word, lower-cased (a slice of the text unless it had
 /// capitals).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 enum Token<'t> {
     Ideographs(u64),
     Word(Cow<'t, str>),

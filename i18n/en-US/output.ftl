@@ -10,6 +10,8 @@ typst-failed-at = typesetting failed: { $reason } (generated line { $line }: `{ 
 typst-warns = Typst warns: { $reason }
 typst-warns-at = Typst warns: { $reason } (generated line { $line }: `{ $text }`)
 typst-no-packages = packages are not available offline ({ $spec })
+report-stray-pages = the year report template leaves pages with gw.borrowed({ $chapter }, …) but gongwen has no typeset pages to set there: they would be blank
+report-stray-pages-help = call gw.borrowed only with the page counts gongwen passes in `borrow` (0: typeset the summary there), as the built-in report.typ does
 
 # Word files and the site
 docx-cannot-write = cannot write its .docx: { $reason }

@@ -10,6 +10,8 @@ typst-failed-at = 排版失败：{ $reason }（生成文件第 { $line } 行：`
 typst-warns = Typst 提醒：{ $reason }
 typst-warns-at = Typst 提醒：{ $reason }（生成文件第 { $line } 行：`{ $text }`）
 typst-no-packages = 离线时不能使用扩展包（{ $spec }）
+report-stray-pages = 汇编模板用 gw.borrowed({ $chapter }, …) 留出了页面，但 gongwen 没有这一章可放的排版页面：这些页面会是空白
+report-stray-pages-help = 只用 gongwen 传给模板的 borrow 页数调用 gw.borrowed（为 0 时在原处排版这篇总结），参照内置的 report.typ
 
 # Word 文件和网站
 docx-cannot-write = 无法写出它的 .docx：{ $reason }

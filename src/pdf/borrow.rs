@@ -49,6 +49,16 @@ pub(crate) fn compose(
     Ok(PagedDocument::new(pages, doc.info().clone()))
 }
 
+/// The first chapter pages were left for (`gw.borrowed`) that has no pages to set there: only a
+/// project's own report template can leave them, and they would stay blank.
+pub(crate) fn stray(doc: &PagedDocument, chapters: &[Option<Pages>]) -> Option<usize> {
+    doc.pages()
+        .iter()
+        .filter_map(|page| marker(&page.frame))
+        .map(|(chapter, _)| chapter)
+        .find(|&chapter| chapters.get(chapter).is_none_or(Option::is_none))
+}
+
 /// The chapters whose pages do not fit the pages left for them (which come in order, one for
 /// each of the summary's pages).
 fn misfits(doc: &PagedDocument, chapters: &[Option<Pages>]) -> Vec<usize> {

@@ -5,9 +5,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::fingerprint::Fingerprints;
 use crate::fonts::Fonts;
+use crate::i18n::t;
 use crate::model::Project;
 use crate::output::{self, Written};
 use crate::pdf::borrow::{self, Pages};
@@ -193,6 +194,14 @@ impl<'a> Typesetter<'a> {
                 false => None,
             };
             let done = compile::layout(self.world(source, &job), job.template)?;
+            if let Some(chapter) = borrow::stray(&done.doc, &own) {
+                return Err(Diagnostic::file_error(
+                    Path::new(crate::paths::TEMPLATES_TYPST).join(job.template),
+                    t!("report-stray-pages", chapter = chapter),
+                )
+                .with_help(t!("report-stray-pages-help"))
+                .into());
+            }
             match borrow::compose(&done.doc, own) {
                 Ok(doc) => {
                     let warnings = compile::warnings(&done, job.template);

@@ -358,3 +358,29 @@ fn a_report_chapter_is_the_summarys_own_pages_with_the_reports_heading_and_numbe
         assert!(pair[1].y0 >= pair[0].y1 - 0.5, "lines overlap: {pair:#?}");
     }
 }
+
+#[test]
+fn a_report_template_leaving_pages_for_no_summary_is_an_error_not_blank_pages() {
+    let p = year_project(&[]);
+    let tpl = p.path().join("templates/typst");
+    std::fs::create_dir_all(&tpl).unwrap();
+    let builtin =
+        std::fs::read_to_string(crate::common::repo().join("templates/typst/report.typ")).unwrap();
+    // A project's own template leaving a page for a chapter gongwen has no pages for.
+    std::fs::write(
+        tpl.join("report.typ"),
+        format!("{builtin}\n#pagebreak()\n#(gw.borrowed)(99, 1)\n"),
+    )
+    .unwrap();
+    let o = gongwen(p.path(), &["build"]);
+    assert!(!o.status.success());
+    let e = stderr(&o);
+    assert!(
+        e.contains("templates/typst/report.typ: error: the year report template leaves pages with gw.borrowed(99, …) but gongwen has no typeset pages to set there"),
+        "{e}"
+    );
+    let out = p.path().join("out/pdf");
+    assert!(!out.join("2024-年度工作总结汇编.pdf").exists());
+    // The summaries are still built.
+    assert!(out.join("summaries/2024/区交通局.pdf").is_file(), "{e}");
+}

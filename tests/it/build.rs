@@ -93,15 +93,9 @@ fn emit_typst_writes_the_generated_source() {
 #[test]
 fn a_project_template_overrides_the_builtin_one() {
     let p = project(&[]);
-    let tpl = p.path().join("templates/typst");
-    std::fs::create_dir_all(&tpl).unwrap();
-    let builtin =
-        std::fs::read_to_string(crate::common::repo().join("templates/typst/notice.typ")).unwrap();
-    std::fs::write(
-        tpl.join("notice.typ"),
-        builtin.replace("#show: gw.document", "#show: gw.document\n#par[本地模板]"),
-    )
-    .unwrap();
+    crate::common::own_typst_template(p.path(), "notice.typ", |t| {
+        t.replace("#show: gw.document", "#show: gw.document\n#par[本地模板]")
+    });
     let o = gongwen(p.path(), &["build"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(pdf_text(&p.path().join("out/pdf/某府办发〔2024〕7号.pdf")).contains("本地模板"));
@@ -197,18 +191,12 @@ fn a_configured_family_found_in_font_path_wins() {
 #[test]
 fn typst_warnings_reach_the_user_naming_the_template() {
     let p = project(&[]);
-    let tpl = p.path().join("templates/typst");
-    std::fs::create_dir_all(&tpl).unwrap();
-    let builtin =
-        std::fs::read_to_string(crate::common::repo().join("templates/typst/notice.typ")).unwrap();
-    std::fs::write(
-        tpl.join("notice.typ"),
-        builtin.replace(
+    crate::common::own_typst_template(p.path(), "notice.typ", |t| {
+        t.replace(
             "#show: gw.document",
             "#show: gw.document\n#set text(font: \"没有这个字体\")",
-        ),
-    )
-    .unwrap();
+        )
+    });
     let o = gongwen(p.path(), &["build"]);
     assert!(
         o.status.success(),

@@ -4,6 +4,15 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Gives the project at `root` its own copy of the built-in Typst template `name`, changed by
+/// `edit` (a project's templates/typst/ overrides the built-in one of the same name).
+pub(crate) fn own_typst_template(root: &Path, name: &str, edit: impl FnOnce(String) -> String) {
+    let dir = root.join("templates/typst");
+    std::fs::create_dir_all(&dir).unwrap();
+    let builtin = std::fs::read_to_string(repo().join("templates/typst").join(name)).unwrap();
+    std::fs::write(dir.join(name), edit(builtin)).unwrap();
+}
+
 /// The repository's own folder (the bundled example project).
 pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -227,10 +227,7 @@ fn a_changed_typst_template_typesets_the_pdfs_it_makes_again() {
     // The project's own copy of the summary template, with a line added at the end: the
     // summaries' PDFs change, and the year report, which is made of their pages; the notice,
     // typeset again as any template may include another, comes out the same and keeps its file.
-    let builtin = include_str!("../../templates/typst/submission.typ");
-    let own = p.path().join("templates/typst/submission.typ");
-    std::fs::create_dir_all(own.parent().unwrap()).unwrap();
-    std::fs::write(&own, format!("{builtin}\n#par[附]\n")).unwrap();
+    crate::common::own_typst_template(p.path(), "submission.typ", |t| format!("{t}\n#par[附]\n"));
     build(p.path(), &[]);
     let pdfs: Vec<String> = changed(&first, &stamps(&out))
         .into_iter()

@@ -362,16 +362,10 @@ fn a_report_chapter_is_the_summarys_own_pages_with_the_reports_heading_and_numbe
 #[test]
 fn a_report_template_leaving_pages_for_no_summary_is_an_error_not_blank_pages() {
     let p = year_project(&[]);
-    let tpl = p.path().join("templates/typst");
-    std::fs::create_dir_all(&tpl).unwrap();
-    let builtin =
-        std::fs::read_to_string(crate::common::repo().join("templates/typst/report.typ")).unwrap();
     // A project's own template leaving a page for a chapter gongwen has no pages for.
-    std::fs::write(
-        tpl.join("report.typ"),
-        format!("{builtin}\n#pagebreak()\n#(gw.borrowed)(99, 1)\n"),
-    )
-    .unwrap();
+    crate::common::own_typst_template(p.path(), "report.typ", |t| {
+        format!("{t}\n#pagebreak()\n#(gw.borrowed)(99, 1)\n")
+    });
     let o = gongwen(p.path(), &["build"]);
     assert!(!o.status.success());
     let e = stderr(&o);

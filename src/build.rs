@@ -68,11 +68,6 @@ pub fn check(root: &Path, opts: &Options) -> Result<Checked, Diagnostics> {
 
 /// `check`; `building` makes what must never be published (a scaffold's placeholder) an error.
 fn check_for(root: &Path, opts: &Options, building: bool) -> Result<Checked, Diagnostics> {
-    // Building jieba's dictionary takes longer than typesetting a short notice, and titles (and
-    // the proofreading) need it: build it on another core while the content loads and is checked.
-    std::thread::spawn(|| {
-        crate::rules::segment::jieba();
-    });
     let loaded = load::load(root)?;
     let mut diagnostics = loaded.diagnostics;
     let mut project = loaded.project;

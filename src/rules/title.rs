@@ -4,7 +4,7 @@
 //! the rest fills lines greedily at word boundaries (jieba segmentation) up to the line width.
 //! This gives the inverted-trapezoid shape issued titles have, and keeps 营商环境, 2020年 … whole.
 
-use crate::rules::segment::jieba;
+use crate::rules::segment;
 use crate::text::is_wide;
 
 /// Title lines are at most this wide, in ems of the 2号 title (156 mm / 22 pt ≈ 20.1).
@@ -45,7 +45,7 @@ fn closer(c: char) -> Option<char> {
 fn words(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut opening = String::new();
-    for w in jieba().cut(s, true).into_iter().map(|t| t.word) {
+    for w in segment::cut(s, true) {
         if w.chars().all(|c| OPENING.contains(c)) {
             opening.push_str(w);
             continue;

@@ -122,39 +122,18 @@ pub(crate) fn build_previewing(
     {
         publish_early(&project, &reports, &out_dir, &done, early);
     }
-    // The .docx files are written while the year reports are typeset (they need nothing from
-    // the PDFs): a report, typeset after every other document, would leave a core idle.
-    let docx_dir = out_dir.join(paths::OUT_DOCX);
-    let (typeset, words) = std::thread::scope(|s| {
-        let (start, wait) = std::sync::mpsc::channel::<()>();
-        let words = opts.docx.then(|| {
-            let (project, reports, docx_dir, done) = (&project, &reports, &docx_dir, &done);
-            s.spawn(move || {
-                // Told when the reports' round starts, or by the PDFs' end.
-                let _ = wait.recv();
-                docx::build(project, reports, docx_dir, done)
-            })
-        });
-        let run = pdf::Run {
-            emit_typst: opts.emit_typst,
-            done: &done,
-            // (If the docx thread has already gone, there is no one to tell.)
-            reports_start: &|| {
-                let _ = start.send(());
-            },
-        };
-        let typeset = pdf::build(&project, &reports, &fonts, &pdf_dir, run);
-        drop(start);
-        let words = words.map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        (typeset, words)
-    });
+    // A site is published only from a build without errors: none may be made ahead after one.
+    let site_ahead = opts.site && !diagnostics.has_errors();
+    let (typeset, side) = typeset(
+        &project, &reports, &fonts, &out_dir, opts, &done, site_ahead,
+    );
     let typeset = typeset?;
     diagnostics.extend(typeset.diagnostics);
     let mut report = Report {
         written: typeset.written,
         ..Report::default()
     };
-    if let Some(words) = words {
+    if let Some(words) = side.words {
         report.written.extend(words.written);
         diagnostics.extend(words.diagnostics);
     }
@@ -166,12 +145,20 @@ pub(crate) fn build_previewing(
             .filter(|w| w.path.extension().is_some_and(|e| e == "pdf"))
             .filter_map(|w| w.path.strip_prefix(&pdf_dir).ok().map(Path::to_path_buf))
             .collect();
-        match site::build(&project, &reports, &pdf_dir, &pdfs, &site_dir, &done) {
+        let published = match side.site {
+            Some(rendered) => {
+                rendered.and_then(|r| site::finish(&project, r, &pdf_dir, &pdfs, &site_dir, &done))
+            }
+            None => site::build(&project, &reports, &pdf_dir, &pdfs, &site_dir, &done),
+        };
+        match published {
             Ok(published) => report.site = Some(published),
             Err(d) => diagnostics.extend(d),
         }
     } else {
-        // Left as it was: a later build may still find it unchanged.
+        // A site rendered ahead is deleted unpublished; the one there is left as it was: a later
+        // build may still find it unchanged.
+        drop(side.site);
         done.carry(&site_dir);
     }
     // Only the outputs written or kept in this build are recorded.
@@ -186,6 +173,64 @@ pub(crate) fn build_previewing(
     }
     report.diagnostics = diagnostics;
     Ok(report)
+}
+
+/// What is made beside the PDFs: the .docx files, and the site rendered ahead (not published).
+struct Side {
+    words: Option<docx::Outcome>,
+    site: Option<Result<site::Rendered, Diagnostics>>,
+}
+
+/// Typesets every document; meanwhile, once the year reports' round starts (a report typeset
+/// alone would leave a core idle), writes the .docx files (they need nothing from the PDFs)
+/// and, when a report is being typeset and `site_ahead`, renders the site's pages.
+fn typeset(
+    project: &Project,
+    reports: &[report::YearReport],
+    fonts: &Arc<Fonts>,
+    out_dir: &Path,
+    opts: &Options,
+    done: &Fingerprints,
+    site_ahead: bool,
+) -> (Result<pdf::Outcome, Diagnostics>, Side) {
+    let docx_dir = out_dir.join(paths::OUT_DOCX);
+    let site_dir = out_dir.join(paths::OUT_SITE);
+    std::thread::scope(|s| {
+        let (start, wait) = std::sync::mpsc::channel::<bool>();
+        let side = (opts.docx || site_ahead).then(|| {
+            let (docx_dir, site_dir) = (&docx_dir, &site_dir);
+            s.spawn(move || {
+                // Told when the reports' round starts, or by the PDFs' end.
+                let report_typeset = wait.recv().unwrap_or(false);
+                Side {
+                    words: opts
+                        .docx
+                        .then(|| docx::build(project, reports, docx_dir, done)),
+                    // Without a report to typeset it waits: the PDFs may show it unchanged.
+                    site: (site_ahead && report_typeset)
+                        .then(|| site::prepare(project, reports, site_dir)),
+                }
+            })
+        });
+        let run = pdf::Run {
+            emit_typst: opts.emit_typst,
+            done,
+            // (If the side thread has already gone, there is no one to tell.)
+            reports_start: &|typesetting| {
+                let _ = start.send(typesetting);
+            },
+        };
+        let typeset = pdf::build(project, reports, fonts, &out_dir.join(paths::OUT_PDF), run);
+        drop(start);
+        let side = side.map_or(
+            Side {
+                words: None,
+                site: None,
+            },
+            |h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        );
+        (typeset, side)
+    })
 }
 
 /// The site from the content as it is now and the PDFs out/pdf holds (those of the last build).

@@ -67,7 +67,8 @@ enum Source {
 pub(crate) struct Run<'a> {
     pub(crate) emit_typst: bool,
     pub(crate) done: &'a Fingerprints,
-    pub(crate) reports_start: &'a dyn Fn(),
+    /// Told when the year reports' round starts, and whether a report is typeset in it.
+    pub(crate) reports_start: &'a dyn Fn(bool),
 }
 
 /// What typesetting every document gave.
@@ -311,14 +312,14 @@ pub(crate) fn build(
     let typesetter = typeset::Typesetter::new(project, fonts, &templates, done, emit_typst);
     if compilations.is_empty() {
         // No report to wait for: what waits for the reports' round may start now.
-        reports_start();
+        reports_start(false);
     }
     let (steps, pages) = typesetter.documents(documents, &users);
     // What Typst remembers of the documents' layouts is of no use to the reports: they take the
     // summaries' pages, not their layouts.
     typst::comemo::evict(0);
     if !compilations.is_empty() {
-        reports_start();
+        reports_start(true);
     }
     for (i, r) in steps
         .into_iter()

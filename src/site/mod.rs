@@ -209,6 +209,51 @@ pub(crate) fn build(
     if let Some(pages) = done.unchanged_tree(site_dir, &fingerprint) {
         return Ok(Published { pages, changed: 0 });
     }
+    let rendered = render(project, reports, texts, site_dir)?;
+    rendered.publish(pdf_dir, pdfs, site_dir, done, fingerprint)
+}
+
+/// The site's pages, search index, assets and pictures in a staging folder, all but the PDFs:
+/// made while the year reports are typeset (`prepare`), published after them (`finish`).
+pub(crate) struct Rendered {
+    staging: publish::Staging,
+    texts: Texts,
+    pages: usize,
+}
+
+/// Renders the site from the content alone, before the PDFs it links are all written.
+pub(crate) fn prepare(
+    project: &Project,
+    reports: &[YearReport],
+    site_dir: &Path,
+) -> Result<Rendered, Diagnostics> {
+    let texts = Texts::load(&project.root)?;
+    render(project, reports, texts, site_dir)
+}
+
+/// Publishes a site `prepare` rendered, with the PDFs now written; or keeps the site there is
+/// when nothing it is made from changed (the rendered one is then dropped, unpublished).
+pub(crate) fn finish(
+    project: &Project,
+    rendered: Rendered,
+    pdf_dir: &Path,
+    pdfs: &[PathBuf],
+    site_dir: &Path,
+    done: &Fingerprints,
+) -> Result<Published, Diagnostics> {
+    let fingerprint = fingerprint(project, &rendered.texts, pdf_dir, pdfs);
+    if let Some(pages) = done.unchanged_tree(site_dir, &fingerprint) {
+        return Ok(Published { pages, changed: 0 });
+    }
+    rendered.publish(pdf_dir, pdfs, site_dir, done, fingerprint)
+}
+
+fn render(
+    project: &Project,
+    reports: &[YearReport],
+    texts: Texts,
+    site_dir: &Path,
+) -> Result<Rendered, Diagnostics> {
     let mut base = Context::new();
     base.insert("site_title", project.config.site_title());
     base.insert("organ", &project.config.organ);
@@ -253,7 +298,6 @@ pub(crate) fn build(
     for (name, text) in &texts.assets {
         staging.write(&format!("assets/{name}"), text.as_bytes())?;
     }
-    staging.copy_pdfs(pdf_dir, pdfs, paths::OUT_PDF)?;
     let mut media = BTreeMap::new();
     for n in &project.notices {
         pictures(&n.body, &mut media);
@@ -267,13 +311,31 @@ pub(crate) fn build(
         pictures(&s.body, &mut media);
     }
     staging.copy_media(project.root.path(), &media)?;
-    let published = Published {
+    Ok(Rendered {
+        staging,
+        texts,
         pages,
-        changed: staging.changed(),
-    };
-    staging.publish(site_dir)?;
-    done.record_tree(site_dir, &fingerprint, pages);
-    Ok(published)
+    })
+}
+
+impl Rendered {
+    fn publish(
+        self,
+        pdf_dir: &Path,
+        pdfs: &[PathBuf],
+        site_dir: &Path,
+        done: &Fingerprints,
+        fingerprint: String,
+    ) -> Result<Published, Diagnostics> {
+        self.staging.copy_pdfs(pdf_dir, pdfs, paths::OUT_PDF)?;
+        let published = Published {
+            pages: self.pages,
+            changed: self.staging.changed(),
+        };
+        self.staging.publish(site_dir)?;
+        done.record_tree(site_dir, &fingerprint, self.pages);
+        Ok(published)
+    }
 }
 
 /// A year report in the navigation.

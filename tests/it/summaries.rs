@@ -378,3 +378,39 @@ fn a_report_template_leaving_pages_for_no_summary_is_an_error_not_blank_pages() 
     // The summaries are still built.
     assert!(out.join("summaries/2024/区交通局.pdf").is_file(), "{e}");
 }
+
+/// The site is rendered while the year report is typeset; a report that then fails must leave
+/// the site published before as it was, with no staging folder behind.
+#[test]
+fn a_year_report_failing_after_the_site_was_rendered_leaves_the_site_as_it_was() {
+    let p = year_project(&[]);
+    assert!(gongwen(p.path(), &["build"]).status.success());
+    let site = p.path().join("out/site");
+    let snapshot = || -> Vec<_> {
+        crate::common::files_below(&site)
+            .into_iter()
+            .map(|f| (std::fs::read(site.join(&f)).unwrap(), f))
+            .collect()
+    };
+    let before = snapshot();
+    // A summary edited (its pages in the site change) and a report that cannot be typeset.
+    let file = p.path().join("content/submissions/2024/jtj.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("完成", "已完成")).unwrap();
+    crate::common::own_typst_template(p.path(), "report.typ", |t| {
+        format!("{t}\n#pagebreak()\n#(gw.borrowed)(99, 1)\n")
+    });
+    let o = gongwen(p.path(), &["build"]);
+    assert!(!o.status.success());
+    assert!(
+        before == snapshot(),
+        "the site changed although the build failed"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(p.path().join("out"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| crate::common::is_leftover(n))
+        .collect();
+    assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
+}

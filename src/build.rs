@@ -124,7 +124,7 @@ pub(crate) fn build_previewing(
     }
     // A site is published only from a build without errors: none may be made ahead after one.
     let site_ahead = opts.site && !diagnostics.has_errors();
-    let (typeset, side) = typeset(
+    let (typeset, side) = documents(
         &project, &reports, &fonts, &out_dir, opts, &done, site_ahead,
     );
     let typeset = typeset?;
@@ -184,7 +184,7 @@ struct Side {
 /// Typesets every document; meanwhile, once the year reports' round starts (a report typeset
 /// alone would leave a core idle), writes the .docx files (they need nothing from the PDFs)
 /// and, when a report is being typeset and `site_ahead`, renders the site's pages.
-fn typeset(
+fn documents(
     project: &Project,
     reports: &[report::YearReport],
     fonts: &Arc<Fonts>,

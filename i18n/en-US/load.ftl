@@ -65,6 +65,7 @@ read-not-utf8 = cannot read { $what }: it is not UTF-8 text
 read-not-utf8-help = save the file as UTF-8 text (in Notepad or WPS: 另存为, 编码 UTF-8)
 invisible-character = an invisible character U+{ $code } in the text
 invisible-character-help = delete it: it prints as nothing or disturbs the layout (it often comes with text pasted from a web page or a PDF)
+invisible-escape-help = delete the escape that writes it (such as \u0001 or \e in YAML, &#1; in Markdown): it prints as nothing and would break the Word file and the web page
 cannot-read-folder-help = check that the folder can be read (its permissions)
 folder-not-read = a folder here is not read
 folder-not-read-help = move its .{ $ext } files up into the folder above

@@ -65,6 +65,7 @@ read-not-utf8 = 无法读取{ $what }：不是 UTF-8 编码的文本
 read-not-utf8-help = 请把文件另存为 UTF-8 编码的文本（记事本或 WPS：另存为，编码选 UTF-8）
 invisible-character = 文中有不可见字符 U+{ $code }
 invisible-character-help = 请删除它：它打印不出来或会打乱版式（常随从网页或 PDF 复制的文字带入）
+invisible-escape-help = 请删掉写出它的转义（如 YAML 的 \u0001、\e，Markdown 的 &#1;）：它打印不出来，还会使 Word 文件和网页出错
 cannot-read-folder-help = 请检查该文件夹能否读取（权限设置）
 folder-not-read = 这里的文件夹不会被读取
 folder-not-read-help = 请把其中的 .{ $ext } 文件移到上一级文件夹

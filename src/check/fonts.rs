@@ -1,12 +1,15 @@
 //! Every character a user wrote must be drawable by the fonts of the typefaces it is printed in:
 //! Typst would otherwise print an empty box without a word. Checked before typesetting, so the
-//! error names the source.
+//! error names the source. Nor may it be an invisible control character: the loader refuses
+//! those in a file, but a YAML escape (`"\u0001"`) writes one into a value, and it would make the
+//! .docx invalid XML and the site's HTML malformed.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Diagnostics, Location, display_path};
 use crate::fonts::{Coverage, Fonts};
 use crate::i18n::t;
+use crate::load::source::is_invisible;
 use crate::text::{Role, SourceText};
 
 /// Past this many characters in one file the rest are counted, not listed: a pasted text in a
@@ -54,6 +57,16 @@ fn not_drawable(here: Location, c: char, role: Role, fonts: &Fonts) -> Diagnosti
     .with_help(t!("char-missing-help", key = role.key()))
 }
 
+/// The error for an invisible character a YAML escape wrote into a value (where it is, the
+/// location is that of the value).
+fn escaped_invisible(here: Location, c: char) -> Diagnostic {
+    Diagnostic::error(
+        here,
+        t!("invisible-character", code = format!("{:04X}", c as u32)),
+    )
+    .with_help(t!("invisible-escape-help"))
+}
+
 pub(crate) fn check<'a>(
     printed: impl IntoIterator<Item = &'a SourceText>,
     fonts: &Fonts,
@@ -72,6 +85,13 @@ pub(crate) fn check<'a>(
                 continue;
             }
             let here = Location::new(&t.location.file, line, col);
+            if is_invisible(c) {
+                if seen.insert((display_path(&t.location.file), c)) {
+                    out.push(escaped_invisible(here, c));
+                }
+                col += 1;
+                continue;
+            }
             // Each (typeface, character) is looked up once: the same few thousand characters
             // recur through every file, and a lookup searches the fonts' coverage tables.
             let lacking = t.roles.iter().find_map(|r| {

@@ -403,6 +403,12 @@ pub(crate) fn parse(
 impl Builder {
     /// Opens the frame a tag starts; a heading GB/T 9704 has no level for is an error.
     fn start(&mut self, tag: Tag) -> Result<(), (String, String)> {
+        if !matches!(
+            tag,
+            Tag::Strong | Tag::Emphasis | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
+        ) {
+            self.item_text_to_para();
+        }
         match tag {
             // Inside list items and cells the text stays in the enclosing frame.
             Tag::Paragraph => self.push(FrameKind::Para),
@@ -432,6 +438,18 @@ impl Builder {
             _ => self.push(FrameKind::Skip),
         }
         Ok(())
+    }
+
+    /// A tight list item holds its text directly, not in a paragraph: before a block nested in
+    /// the item (a sublist) the text so far becomes the item's paragraph, so it stays first.
+    fn item_text_to_para(&mut self) {
+        let top = self.top();
+        if matches!(top.kind, FrameKind::Item) && !top.inlines.is_empty() {
+            let inlines = clean(std::mem::take(&mut top.inlines));
+            if !inlines.is_empty() {
+                top.blocks.push(Block::Para(inlines));
+            }
+        }
     }
 
     /// Ends an HTML block: what is outside its comments is printed as literal text.
@@ -559,6 +577,20 @@ mod tests {
             matches!(&b[0], Block::Table { header, rows } if header.len() == 2 && rows.len() == 1)
         );
         assert!(matches!(&b[1], Block::List { ordered: false, items } if items.len() == 2));
+    }
+
+    #[test]
+    fn a_tight_items_text_comes_before_its_sublist() {
+        let b = p("- 外层一\n  1. 内层二\n- 外层三\n");
+        let Block::List { items, .. } = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert!(
+            matches!(&items[0][0], Block::Para(t) if plain(t) == "外层一"),
+            "{items:?}"
+        );
+        assert!(matches!(&items[0][1], Block::List { ordered: true, items } if items.len() == 1));
+        assert!(matches!(&items[1][..], [Block::Para(t)] if plain(t) == "外层三"));
     }
 
     #[test]

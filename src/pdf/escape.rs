@@ -97,11 +97,19 @@ fn push_blocks(out: &mut String, items: &[Block]) {
                 out.push(')');
             }
             Block::List { ordered, items } => {
+                // Each item as (its first paragraph's text, the blocks after it): the marker
+                // starts that paragraph, and a paragraph inside another one is dropped by Typst.
                 let _ = write!(out, "#gw-list({ordered}, (");
                 for item in items {
-                    out.push('[');
-                    push_blocks(out, item);
-                    out.push_str("], ");
+                    let (first, rest) = match item.split_first() {
+                        Some((Block::Para(content), rest)) => {
+                            (inlines(content, Measure::Grid), rest)
+                        }
+                        _ => ("[]".to_string(), &item[..]),
+                    };
+                    let _ = write!(out, "({first}, [");
+                    push_blocks(out, rest);
+                    out.push_str("]), ");
                 }
                 out.push_str("))");
             }

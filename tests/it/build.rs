@@ -34,6 +34,61 @@ fn builds_a_notice_named_after_its_number_with_page_numbers() {
     );
 }
 
+/// Lists, tight and loose, nested, in every output: each item's text once, in order (Typst
+/// dropped a paragraph set inside the marker's paragraph, so list items printed as bare markers).
+#[test]
+fn list_items_keep_their_text_and_order_in_the_pdf_the_docx_and_the_site() {
+    let body = "正文。\n\n- 第一项内容\n- 第二项内容\n\n1. 甲项\n2. 乙项\n\n- 外层一\n  1. 内层二\n- 外层三\n\n1. 松散第一\n\n   松散续段\n\n2. 松散第二\n";
+    let notice =
+        format!("---\nnumber: 某府办发〔2024〕8号\ntitle: 列表\ndate: 2024-11-20\n---\n{body}");
+    let p = project(&[("notices/l.md", &notice)]);
+    let o = gongwen(p.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("Typst"), "{}", stderr(&o));
+    let want = [
+        "·第一项内容",
+        "·第二项内容",
+        "1.甲项",
+        "2.乙项",
+        "·外层一",
+        "1.内层二",
+        "·外层三",
+        "1.松散第一",
+        "松散续段",
+        "2.松散第二",
+    ];
+    let in_order = |text: &str, what: &str| {
+        let mut at = 0;
+        for w in want {
+            let w = if what == "site" {
+                w.trim_start_matches(['·', '1', '2', '.'])
+            } else {
+                w
+            };
+            match text[at..].find(w) {
+                Some(i) => at += i + w.len(),
+                None => panic!("{what}: {w:?} missing or out of order in\n{text}"),
+            }
+        }
+    };
+    let pdf: String = pdf_text(&p.path().join("out/pdf/某府办发〔2024〕8号.pdf"))
+        .split_whitespace()
+        .collect();
+    in_order(&pdf, "pdf");
+    let facts = crate::docx::facts(&p.path().join("out/docx/某府办发〔2024〕8号.docx"));
+    let docx: String = facts["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| b["text"].as_str())
+        .collect::<String>()
+        .split_whitespace()
+        .collect();
+    in_order(&docx, "docx");
+    let site = std::fs::read_to_string(p.path().join("out/site/notices/l.html")).unwrap();
+    in_order(&site, "site");
+}
+
 #[test]
 fn untrusted_text_is_printed_literally() {
     let hostile = "#read(\"/etc/passwd\") #panic() $x$ *a* _b_ @ref <label> [ ] ` \\ 联系 someone@example.com";

@@ -351,6 +351,17 @@ pub(crate) fn parse(
         Location::new(file, line, col)
     };
     let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    // A link definition (`[注]: 说明`, or a footnote written `[^1]: 说明`) prints nothing, and
+    // gongwen prints no link targets, so its text would vanish without a word.
+    let first_definition = parser
+        .reference_definitions()
+        .iter()
+        .map(|(_, d)| d.span.start)
+        .min();
+    if let Some(start) = first_definition {
+        return Err(Diagnostic::error(at(start), t!("markdown-link-definition"))
+            .with_help(t!("markdown-link-definition-help")));
+    }
     // Where the current paragraph starts, and how many characters it has so far.
     let (mut para_start, mut para_chars) = (0, 0);
     for (event, range) in parser.into_offset_iter() {
@@ -577,6 +588,24 @@ mod tests {
             matches!(&b[0], Block::Table { header, rows } if header.len() == 2 && rows.len() == 1)
         );
         assert!(matches!(&b[1], Block::List { ordered: false, items } if items.len() == 2));
+    }
+
+    #[test]
+    fn a_link_definition_is_an_error_not_a_vanished_line() {
+        let e = parse(
+            "正文[^1]。\n\n[^1]: 脚注内容\n",
+            Path::new("n.md"),
+            6,
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert!(e.to_string().starts_with("n.md:8:1: 错误: "), "{e}");
+        // Escaped, it is text.
+        let b = p("\\[注]: 说明\n");
+        assert!(
+            matches!(&b[0], Block::Para(t) if plain(t) == "[注]: 说明"),
+            "{b:?}"
+        );
     }
 
     #[test]

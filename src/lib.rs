@@ -5,6 +5,27 @@
 //! and the backends `pdf` and `site` render the views; `build` runs them in order. `rules` and
 //! `markdown` are pure; `diag`, `text` and `paths` are leaves everyone uses.
 
+/// `println!` and `eprintln!` that let a closed pipe be (`gongwen check 2>&1 | head`): those
+/// panic when the reader has gone, and the exit code would be a panic's (101), not the command's.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
+}
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod build;
 mod check;
 pub mod cli;

@@ -44,7 +44,7 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     };
     for w in report.written.iter().filter(|w| !w.kept) {
         if w.pages > 0 {
-            println!(
+            say!(
                 "{}",
                 t!("wrote-pages", path = display_path(&w.path), pages = w.pages)
             );
@@ -54,14 +54,14 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     }
     let kept = report.written.iter().filter(|w| w.kept).count();
     if kept > 0 {
-        println!("{}", t!("kept-files", n = kept));
+        say!("{}", t!("kept-files", n = kept));
     }
     for r in &report.removed {
-        println!("{}", t!("removed-stale", path = display_path(r)));
+        say!("{}", t!("removed-stale", path = display_path(r)));
     }
     if let Some(site) = report.site {
         let dir = opts.out_dir(&env.root).join(paths::OUT_SITE);
-        println!(
+        say!(
             "{}",
             t!(
                 "wrote-site",

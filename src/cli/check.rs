@@ -47,7 +47,7 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     print(&diagnostics);
     if !diagnostics.has_errors() {
         let (notices, lists, subs) = c.project.counts();
-        println!(
+        say!(
             "{}",
             t!(
                 "checked-ok",
@@ -63,7 +63,7 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
 /// Every diagnostic as a line of JSON on stdout.
 fn json(d: &Diagnostics) -> ExitCode {
     for d in d.iter() {
-        println!("{}", d.to_json());
+        say!("{}", d.to_json());
     }
     finish(d)
 }

@@ -19,7 +19,7 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     let out = args.out.unwrap_or_else(|| env.root.join(paths::OUT));
     let removed = outdir::clean(&out);
     for p in &removed {
-        println!(
+        say!(
             "{}",
             t!(
                 "removed",
@@ -28,7 +28,7 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
         );
     }
     if removed.is_empty() {
-        println!(
+        say!(
             "{}",
             t!(
                 "nothing-to-remove",

@@ -21,13 +21,13 @@ pub(super) fn run(env: &Env) -> ExitCode {
     let mut fallbacks: Vec<&str> = Vec::new();
     for (role, f) in fonts.all() {
         let label = &role.describe();
-        println!(
+        say!(
             "{label}{} {}",
             " ".repeat(46usize.saturating_sub(columns(label))),
             f.source
         );
         if !f.not_found.is_empty() {
-            println!(
+            say!(
                 "    {}",
                 t!(
                     "fonts-not-found",
@@ -43,9 +43,9 @@ pub(super) fn run(env: &Env) -> ExitCode {
         }
     }
     if fallbacks.is_empty() {
-        println!("{}", t!("fonts-no-fallback"));
+        say!("{}", t!("fonts-no-fallback"));
     } else {
-        println!(
+        say!(
             "{}",
             t!(
                 "fonts-fallbacks",

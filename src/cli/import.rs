@@ -140,10 +140,10 @@ fn tasks(env: &Env, args: TasksArgs) -> ExitCode {
         Err(d) => return fail(&d),
     };
     for n in &imported.notes {
-        eprintln!("{}: {}", t!("label-note"), for_terminal(n));
+        tell!("{}: {}", t!("label-note"), for_terminal(n));
     }
     let Some(path) = args.output else {
-        print!("{}", imported.yaml);
+        say_raw!("{}", imported.yaml);
         return ExitCode::SUCCESS;
     };
     // Written whole or not at all: a failed import above never reached this.
@@ -180,7 +180,7 @@ fn submissions(env: &Env, args: SubmissionArgs) -> ExitCode {
         };
         match import::import(&c.project, &req) {
             Ok(done) => {
-                println!(
+                say!(
                     "{}",
                     t!(
                         "imported",

@@ -92,7 +92,7 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     match write_all(&dir, &files) {
         Ok(paths) => {
             paths.iter().for_each(|p| wrote(p));
-            println!(
+            say!(
                 "\n{}",
                 t!("init-next", dir = crate::diag::display_path(&dir))
             );

@@ -130,7 +130,7 @@ fn parse_error(e: &clap::Error) -> ExitCode {
         let _ = writeln!(std::io::stdout(), "{}", text.trim_end());
         return ExitCode::SUCCESS;
     }
-    eprintln!("{}", help::error_message(e));
+    tell!("{}", help::error_message(e));
     ExitCode::from(2)
 }
 
@@ -180,7 +180,7 @@ fn checked(env: &Env, needs: Needs) -> Result<Checked, ExitCode> {
 
 fn print(diags: &Diagnostics) {
     for d in diags.iter() {
-        eprintln!("{d}");
+        tell!("{d}");
     }
 }
 
@@ -199,7 +199,7 @@ fn fail(d: &Diagnostics) -> ExitCode {
 }
 
 fn wrote(path: &Path) {
-    println!(
+    say!(
         "{}",
         t!(
             "wrote",

@@ -27,9 +27,9 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     let result = crate::serve::serve(&env.root, env.opts.clone(), args.bind, args.port, |addr| {
         let url = format!("http://{addr}/");
         if args.bind.is_loopback() {
-            println!("{}", t!("serving", url = url.as_str()));
+            say!("{}", t!("serving", url = url.as_str()));
         } else {
-            println!(
+            say!(
                 "{}\n{}: {}",
                 t!("serving-network", url = url.as_str()),
                 t!("label-note"),
@@ -48,7 +48,7 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
                 url
             };
             if let Err(e) = opener::open_browser(&local) {
-                eprintln!(
+                tell!(
                     "{}: {}",
                     t!("label-warning"),
                     t!("serve-no-browser", reason = e.to_string(), url = local)
@@ -59,7 +59,7 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}: {e}", t!("label-error"));
+            tell!("{}: {e}", t!("label-error"));
             ExitCode::FAILURE
         }
     }

@@ -37,7 +37,7 @@ pub(super) fn run(env: &Env, args: Args) -> ExitCode {
             Err(d) => return fail(&d.into()),
         },
     };
-    print!("{}", crate::diag::for_terminal(&text));
+    say_raw!("{}", crate::diag::for_terminal(&text));
     ExitCode::SUCCESS
 }
 
@@ -63,7 +63,7 @@ fn write_ids(project: &Project) -> ExitCode {
         if let Err(d) = crate::output::write(&path, written.as_bytes()) {
             return fail(&d.into());
         }
-        println!(
+        say!(
             "{}",
             t!(
                 "tasks-wrote-ids",
@@ -74,7 +74,7 @@ fn write_ids(project: &Project) -> ExitCode {
         any = true;
     }
     if !any {
-        println!("{}", t!("tasks-have-ids"));
+        say!("{}", t!("tasks-have-ids"));
     }
     ExitCode::SUCCESS
 }

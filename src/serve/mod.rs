@@ -45,7 +45,7 @@ fn rebuild(root: &Path, opts: &Options, state: &State) {
             state.error.lock().map(|mut e| e.clear()).ok();
             state.build.fetch_add(1, Ordering::SeqCst);
             let site = report.site.unwrap_or_default();
-            eprintln!(
+            tell!(
                 "{}",
                 t!(
                     "serve-rebuilt",
@@ -63,7 +63,7 @@ fn rebuild(root: &Path, opts: &Options, state: &State) {
     typst::comemo::evict(CACHE_AGE);
     state.evictions.fetch_add(1, Ordering::SeqCst);
     if !message.is_empty() {
-        eprintln!("{message}");
+        tell!("{message}");
         if let Ok(mut e) = state.error.lock() {
             *e = message;
         }

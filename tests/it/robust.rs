@@ -465,3 +465,33 @@ fn hundreds_of_summaries_build_without_exhausting_a_stack() {
     let pdfs = files_below(&p.path().join("out/pdf/summaries/2024"));
     assert_eq!(pdfs.len(), n);
 }
+
+/// Output read by a program that stops reading (`gongwen check 2>&1 | head`): a closed pipe is
+/// not a crash, so the exit code stays the command's (it was a panic's, 101).
+#[test]
+fn a_reader_that_goes_away_does_not_turn_the_exit_code_into_a_crash() {
+    // Thousands of warnings: far more than a pipe holds, so writes go on after it is closed.
+    let body = "各单位要抓好工作工作。\n\n".repeat(3000);
+    let text =
+        format!("---\nnumber: 某府办发〔2024〕8号\ntitle: 标题\ndate: 2024-11-20\n---\n{body}");
+    let p = project(&[("notices/w.md", &text)]);
+    for (command, want) in [("check", 0), ("tasks", 0)] {
+        for stream in ["stdout", "stderr"] {
+            let mut c = crate::common::bin_in("en_US.UTF-8");
+            c.args(["--project", &p.path().to_string_lossy(), command])
+                .stdin(std::process::Stdio::null());
+            let piped = || std::process::Stdio::piped();
+            let null = || std::process::Stdio::null();
+            match stream {
+                "stdout" => c.stdout(piped()).stderr(null()),
+                _ => c.stdout(null()).stderr(piped()),
+            };
+            let mut child = c.spawn().unwrap();
+            // Close the reading end at once.
+            drop(child.stdout.take());
+            drop(child.stderr.take());
+            let status = child.wait().unwrap();
+            assert_eq!(status.code(), Some(want), "{command}, {stream} closed");
+        }
+    }
+}

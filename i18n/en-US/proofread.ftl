@@ -37,6 +37,8 @@ pr-docno-zero = the 发文字号 `…{ $written }` has a leading zero
 pr-docno-help = GB/T 9704 writes the year in 〔〕 and the number without 第 or leading zeros: write `{ $fixed }`
 pr-repeated = `{ $word }` is written twice: `{ $written }`
 pr-repeated-help = write `{ $word }` once
+pr-more = { $n } more of the same not listed
+pr-more-help = fix the ones listed above, then run gongwen check again for the rest
 
 # headings
 pr-heading-skip = a `{ $heading }` heading under `{ $parent }` skips the `{ $missing }` level

@@ -37,6 +37,8 @@ pr-docno-zero = 发文字号“…{ $written }”的序号有前导零
 pr-docno-help = GB/T 9704 规定年份用〔〕、序号不加“第”字也不编虚位：请写作“{ $fixed }”
 pr-repeated = “{ $word }”写了两遍：“{ $written }”
 pr-repeated-help = “{ $word }”只写一遍
+pr-more = 同类问题还有 { $n } 处未列出
+pr-more-help = 请先改正上面列出的几处，再运行 gongwen check 查看其余
 
 # 标题层次
 pr-heading-skip = “{ $parent }”下的“{ $heading }”标题跳过了“{ $missing }”这一层

@@ -271,3 +271,32 @@ fn a_slip_across_a_line_break_or_emphasis_is_found_where_it_starts() {
         ]
     );
 }
+
+/// A pasted text repeating one slip many times: the first twenty places are listed, the rest
+/// counted in one line, so the message that matters is not buried.
+#[test]
+fn one_slip_repeated_a_hundred_times_lists_twenty_and_counts_the_rest() {
+    let body = "各单位要抓好工作工作。".repeat(100);
+    let text =
+        format!("---\nnumber: 某府办发〔2024〕8号\ntitle: 标题\ndate: 2024-11-20\n---\n{body}\n");
+    let p = project(&[("notices/w.md", &text)]);
+    let found: Vec<String> = findings(p.path())
+        .into_iter()
+        .filter(|(f, _)| f.ends_with("w.md"))
+        .map(|(_, at)| at)
+        .collect();
+    let placed = found.iter().filter(|a| !a.contains(":null:")).count();
+    assert_eq!(placed, 20, "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|a| a.ends_with(":null:null repeated-word")),
+        "{found:#?}"
+    );
+    let o = gongwen(p.path(), &["check"]);
+    assert!(
+        stderr(&o).contains("80 more of the same not listed"),
+        "{}",
+        stderr(&o)
+    );
+}

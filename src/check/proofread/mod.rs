@@ -211,19 +211,36 @@ impl<'p> Pass<'p> {
         let mut out = Diagnostics::default();
         for (file, found) in by_file {
             let allowed = allowed_in(&self.project.root, &file);
+            let mut per_rule: BTreeMap<&'static str, usize> = BTreeMap::new();
             for d in found {
                 let silenced = match (d.line, d.rule()) {
                     (Some((line, _)), Some(rule)) => silence::allows(&allowed, line, rule),
                     _ => false,
                 };
-                if !silenced {
+                if silenced {
+                    continue;
+                }
+                let n = per_rule.entry(d.rule().unwrap_or("")).or_default();
+                *n += 1;
+                if *n <= MAX_PER_RULE {
                     out.push(d);
                 }
+            }
+            // A pasted text can repeat one slip thousands of times: the first ones show it.
+            for (rule, n) in per_rule.into_iter().filter(|&(_, n)| n > MAX_PER_RULE) {
+                out.push(
+                    Diagnostic::file_warning(&file, t!("pr-more", n = n - MAX_PER_RULE))
+                        .with_help(t!("pr-more-help"))
+                        .with_rule(rule),
+                );
             }
         }
         out
     }
 }
+
+/// Findings of one rule listed per file; the rest are counted.
+const MAX_PER_RULE: usize = 20;
 
 /// The `gongwen: allow` comments of a file with findings (read again only then: comments are
 /// not printed text, so the reader of printed text does not keep them). The file was read once

@@ -54,19 +54,12 @@ pub(crate) fn check(
         diagnostics.extend(d);
         ok
     });
-    for (year, subs) in project.submissions.iter_mut() {
-        let before = subs.len();
-        subs.retain(|s| {
-            let d = fonts::check(&s.printed, fonts);
-            let ok = !d.has_errors();
-            diagnostics.extend(d);
-            ok
-        });
-        // The year report would count the unit as silent: it is not made again.
-        if subs.len() < before {
-            project.incomplete_years.insert(*year);
-        }
-    }
+    project.retain_submissions(|_, s| {
+        let d = fonts::check(&s.printed, fonts);
+        let ok = !d.has_errors();
+        diagnostics.extend(d);
+        ok
+    });
     diagnostics.extend(names::check(project));
     diagnostics.extend(size::check(project));
     diagnostics.extend(placeholder::check(project, building));

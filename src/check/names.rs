@@ -154,9 +154,7 @@ fn leave_out(project: &mut Project, drop: &BTreeSet<Source>) {
         i += 1;
         !drop.contains(&Source::Notice(i - 1))
     });
-    for (year, subs) in project.submissions.iter_mut() {
-        subs.retain(|s| !drop.contains(&Source::Submission(*year, s.unit.clone())));
-    }
+    project.retain_submissions(|year, s| !drop.contains(&Source::Submission(year, s.unit.clone())));
     for s in drop {
         match s {
             Source::Report(year) => {

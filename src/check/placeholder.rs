@@ -46,18 +46,11 @@ pub(crate) fn check(project: &mut Project, building: bool) -> Diagnostics {
         all.extend(d);
         keep
     });
-    let mut incomplete = Vec::new();
-    for (year, subs) in project.submissions.iter_mut() {
-        subs.retain(|s| {
-            let d = found(&s.printed, severity);
-            let keep = d.is_empty() || !building;
-            if !keep {
-                incomplete.push(*year);
-            }
-            all.extend(d);
-            keep
-        });
-    }
-    project.incomplete_years.extend(incomplete);
+    project.retain_submissions(|_, s| {
+        let d = found(&s.printed, severity);
+        let keep = d.is_empty() || !building;
+        all.extend(d);
+        keep
+    });
     all
 }

@@ -47,6 +47,18 @@ impl Project {
         )
     }
 
+    /// Leaves out the submissions `keep` refuses. Their years' reports are then not made again:
+    /// they would count those units as silent.
+    pub(crate) fn retain_submissions(&mut self, mut keep: impl FnMut(i32, &Submission) -> bool) {
+        for (year, subs) in self.submissions.iter_mut() {
+            let before = subs.len();
+            subs.retain(|s| keep(*year, s));
+            if subs.len() < before {
+                self.incomplete_years.insert(*year);
+            }
+        }
+    }
+
     /// The task lists a year's submissions can report on.
     pub(crate) fn lists_for_year(&self, year: i32) -> Vec<Arc<TaskList>> {
         lists_for_year(&self.task_lists, year)

@@ -124,10 +124,7 @@ pub fn main() -> ExitCode {
 fn parse_error(e: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-        use std::io::Write;
-        let text = e.render().to_string();
-        // A closed pipe (`gongwen --help | head`) is no reason to fail.
-        let _ = writeln!(std::io::stdout(), "{}", text.trim_end());
+        say!("{}", e.render().to_string().trim_end());
         return ExitCode::SUCCESS;
     }
     tell!("{}", help::error_message(e));

@@ -66,11 +66,22 @@ fn frequency(w: &str) -> Option<usize> {
     (!found.is_empty() && first == w).then_some(freq)
 }
 
-/// Our compounds as (word, frequency).
-fn compounds() -> impl Iterator<Item = (&'static str, usize)> {
-    WORDS.lines().filter_map(|l| {
-        let mut parts = l.split_whitespace();
-        Some((parts.next()?, parts.next()?.parse().ok()?))
+/// Our compounds as (word, frequency), and the total of every frequency once they are added
+/// (a compound replaces the dictionary's frequency of the same word): worked out once.
+fn compounds() -> &'static (Vec<(&'static str, usize)>, usize) {
+    static COMPOUNDS: OnceLock<(Vec<(&'static str, usize)>, usize)> = OnceLock::new();
+    COMPOUNDS.get_or_init(|| {
+        let words: Vec<(&str, usize)> = WORDS
+            .lines()
+            .filter_map(|l| {
+                let mut parts = l.split_whitespace();
+                Some((parts.next()?, parts.next()?.parse().ok()?))
+            })
+            .collect();
+        let total = words.iter().fold(DICT_TOTAL, |total, &(w, f)| {
+            total + f - frequency(w).unwrap_or(0)
+        });
+        (words, total)
     })
 }
 
@@ -96,16 +107,14 @@ fn segmenter(text: &str) -> Jieba {
     }
     found.sort_unstable();
     found.dedup();
-    let mut total = DICT_TOTAL;
-    let mut dict = String::new();
-    for (w, f) in compounds() {
-        // A compound replaces the dictionary's frequency of the same word.
-        total = total + f - frequency(w).unwrap_or(0);
+    let (compounds, total) = compounds();
+    for &(w, f) in compounds {
         if text.contains(w) {
             found.retain(|&(x, _)| x != w);
             found.push((w, f));
         }
     }
+    let mut dict = String::new();
     let held: usize = found.iter().map(|(_, f)| f).sum();
     for (w, f) in found {
         dict.push_str(&format!("{w} {f}\n"));

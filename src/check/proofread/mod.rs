@@ -220,9 +220,12 @@ impl<'p> Pass<'p> {
                 if silenced {
                     continue;
                 }
-                let n = per_rule.entry(d.rule().unwrap_or("")).or_default();
-                *n += 1;
-                if *n <= MAX_PER_RULE {
+                let listed = d.rule().is_none_or(|rule| {
+                    let n = per_rule.entry(rule).or_default();
+                    *n += 1;
+                    *n <= MAX_PER_RULE
+                });
+                if listed {
                     out.push(d);
                 }
             }

@@ -39,8 +39,7 @@ fn builds_a_notice_named_after_its_number_with_page_numbers() {
 #[test]
 fn list_items_keep_their_text_and_order_in_the_pdf_the_docx_and_the_site() {
     let body = "正文。\n\n- 第一项内容\n- 第二项内容\n\n1. 甲项\n2. 乙项\n\n- 外层一\n  1. 内层二\n- 外层三\n\n1. 松散第一\n\n   松散续段\n\n2. 松散第二\n";
-    let notice =
-        format!("---\nnumber: 某府办发〔2024〕8号\ntitle: 列表\ndate: 2024-11-20\n---\n{body}");
+    let notice = crate::common::notice_with("列表", body);
     let p = project(&[("notices/l.md", &notice)]);
     let o = gongwen(p.path(), &["build"]);
     assert!(o.status.success(), "{}", stderr(&o));

@@ -71,6 +71,11 @@ pub(crate) fn notice() -> String {
     fixture_text("minimal/content/notices/a.md")
 }
 
+/// A notice 某府办发〔2024〕8号 with `title` and `body` (a second notice beside the fixture's).
+pub(crate) fn notice_with(title: &str, body: &str) -> String {
+    format!("---\nnumber: 某府办发〔2024〕8号\ntitle: {title}\ndate: 2024-11-20\n---\n{body}")
+}
+
 /// Runs gongwen in `root` with only the embedded fonts, so results do not depend on the machine.
 pub(crate) fn gongwen(root: &Path, args: &[&str]) -> Output {
     let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
@@ -161,6 +166,27 @@ pub(crate) fn is_leftover(name: &str) -> bool {
     (name.starts_with(".gongwen-") && name.ends_with(".tmp"))
         || name.starts_with(".site-staging-")
         || name.starts_with(".site-old-")
+}
+
+/// The temporary files and staging folders an unfinished write left directly in `dir`.
+pub(crate) fn leftovers_in(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| is_leftover(n))
+        .collect()
+}
+
+/// Every file below `dir` with its bytes, in `files_below`'s order: to see that nothing changed.
+pub(crate) fn contents_below(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    files_below(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
 }
 
 /// Every file below `dir`, relative, sorted.

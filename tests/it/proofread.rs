@@ -277,8 +277,7 @@ fn a_slip_across_a_line_break_or_emphasis_is_found_where_it_starts() {
 #[test]
 fn one_slip_repeated_a_hundred_times_lists_twenty_and_counts_the_rest() {
     let body = "各单位要抓好工作工作。".repeat(100);
-    let text =
-        format!("---\nnumber: 某府办发〔2024〕8号\ntitle: 标题\ndate: 2024-11-20\n---\n{body}\n");
+    let text = crate::common::notice_with("标题", &body);
     let p = project(&[("notices/w.md", &text)]);
     let found: Vec<String> = findings(p.path())
         .into_iter()

@@ -472,8 +472,7 @@ fn hundreds_of_summaries_build_without_exhausting_a_stack() {
 fn a_reader_that_goes_away_does_not_turn_the_exit_code_into_a_crash() {
     // Thousands of warnings: far more than a pipe holds, so writes go on after it is closed.
     let body = "各单位要抓好工作工作。\n\n".repeat(3000);
-    let text =
-        format!("---\nnumber: 某府办发〔2024〕8号\ntitle: 标题\ndate: 2024-11-20\n---\n{body}");
+    let text = crate::common::notice_with("标题", &body);
     let p = project(&[("notices/w.md", &text)]);
     for (command, want) in [("check", 0), ("tasks", 0)] {
         for stream in ["stdout", "stderr"] {

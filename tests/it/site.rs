@@ -300,10 +300,7 @@ fn a_failed_build_leaves_the_previous_site_intact() {
     let p = project(&[]);
     assert!(gongwen(p.path(), &["build"]).status.success());
     let site = p.path().join("out/site");
-    let before: Vec<_> = files_below(&site)
-        .into_iter()
-        .map(|f| (f.clone(), std::fs::read(site.join(&f)).unwrap()))
-        .collect();
+    let before = crate::common::contents_below(&site);
     std::fs::write(
         p.path().join("content/notices/b.md"),
         "---\ntitle: 新通知\ndate: 2024-02-30\n---\n正文\n",
@@ -316,20 +313,11 @@ fn a_failed_build_leaves_the_previous_site_intact() {
     .unwrap();
     let o = gongwen(p.path(), &["build"]);
     assert!(!o.status.success());
-    let after: Vec<_> = files_below(&site)
-        .into_iter()
-        .map(|f| (f.clone(), std::fs::read(site.join(&f)).unwrap()))
-        .collect();
     assert!(
-        before == after,
+        before == crate::common::contents_below(&site),
         "the site changed although the build failed"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(p.path().join("out"))
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name())
-        .filter(|n| crate::common::is_leftover(&n.to_string_lossy()))
-        .collect();
+    let leftovers = crate::common::leftovers_in(&p.path().join("out"));
     assert!(
         leftovers.is_empty(),
         "staging folders left behind: {leftovers:?}"

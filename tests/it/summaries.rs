@@ -359,13 +359,18 @@ fn a_report_chapter_is_the_summarys_own_pages_with_the_reports_heading_and_numbe
     }
 }
 
+/// Gives the project its own report template, leaving a page for a chapter gongwen has no
+/// pages for (the report cannot be typeset).
+fn leave_a_stray_report_page(root: &std::path::Path) {
+    crate::common::own_typst_template(root, "report.typ", |t| {
+        format!("{t}\n#pagebreak()\n#(gw.borrowed)(99, 1)\n")
+    });
+}
+
 #[test]
 fn a_report_template_leaving_pages_for_no_summary_is_an_error_not_blank_pages() {
     let p = year_project(&[]);
-    // A project's own template leaving a page for a chapter gongwen has no pages for.
-    crate::common::own_typst_template(p.path(), "report.typ", |t| {
-        format!("{t}\n#pagebreak()\n#(gw.borrowed)(99, 1)\n")
-    });
+    leave_a_stray_report_page(p.path());
     let o = gongwen(p.path(), &["build"]);
     assert!(!o.status.success());
     let e = stderr(&o);
@@ -386,31 +391,18 @@ fn a_year_report_failing_after_the_site_was_rendered_leaves_the_site_as_it_was()
     let p = year_project(&[]);
     assert!(gongwen(p.path(), &["build"]).status.success());
     let site = p.path().join("out/site");
-    let snapshot = || -> Vec<_> {
-        crate::common::files_below(&site)
-            .into_iter()
-            .map(|f| (std::fs::read(site.join(&f)).unwrap(), f))
-            .collect()
-    };
-    let before = snapshot();
+    let before = crate::common::contents_below(&site);
     // A summary edited (its pages in the site change) and a report that cannot be typeset.
     let file = p.path().join("content/submissions/2024/jtj.md");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replace("完成", "已完成")).unwrap();
-    crate::common::own_typst_template(p.path(), "report.typ", |t| {
-        format!("{t}\n#pagebreak()\n#(gw.borrowed)(99, 1)\n")
-    });
+    leave_a_stray_report_page(p.path());
     let o = gongwen(p.path(), &["build"]);
     assert!(!o.status.success());
     assert!(
-        before == snapshot(),
+        before == crate::common::contents_below(&site),
         "the site changed although the build failed"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(p.path().join("out"))
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| crate::common::is_leftover(n))
-        .collect();
+    let leftovers = crate::common::leftovers_in(&p.path().join("out"));
     assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
 }
